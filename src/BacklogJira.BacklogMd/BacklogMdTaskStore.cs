@@ -1,0 +1,215 @@
+using System.Globalization;
+using BacklogJira.BacklogMd.Discovery;
+using BacklogJira.BacklogMd.Ids;
+using BacklogJira.BacklogMd.Locks;
+using BacklogJira.BacklogMd.Model;
+using BacklogJira.BacklogMd.Parsing;
+using BacklogJira.BacklogMd.Writing;
+
+namespace BacklogJira.BacklogMd;
+
+/// <summary>
+/// Reads and writes the tasks of one Backlog.md project the way the <c>backlog</c> CLI 1.52 does, sharing its locks so
+/// that we and the CLI can work on the same files at the same time.
+/// </summary>
+public sealed class BacklogMdTaskStore
+{
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan HalfWrittenRetryDelay = TimeSpan.FromMilliseconds(50);
+
+    private readonly TimeProvider _clock;
+
+    public BacklogMdTaskStore(BacklogMdProject project, TimeProvider clock)
+    {
+        Project = project ?? throw new ArgumentNullException(nameof(project));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    }
+
+    public BacklogMdProject Project { get; }
+
+    /// <summary>Opens the project that contains <paramref name="directory"/> (honouring <c>BACKLOG_CWD</c> like the CLI).</summary>
+    public static BacklogMdTaskStore Open(string directory, TimeProvider? clock = null) =>
+        new(ProjectLocator.Locate(directory, Environment.GetEnvironmentVariable("BACKLOG_CWD")), clock ?? TimeProvider.System);
+
+    /// <summary>Reads every task file of the given folders, in parallel. Unreadable files are reported, never touched.</summary>
+    public TaskScan LoadAll(bool includeDrafts = true, bool includeArchived = true)
+    {
+        var folders = new List<TaskFolder> { TaskFolder.Tasks, TaskFolder.Completed };
+        if (includeDrafts)
+        {
+            folders.Add(TaskFolder.Drafts);
+        }
+
+        if (includeArchived)
+        {
+            folders.Add(TaskFolder.Archived);
+        }
+
+        var files = folders.SelectMany(f => TaskFiles(f).Select(path => (Folder: f, Path: path))).ToArray();
+        var results = new TaskParseResult[files.Length];
+        Parallel.For(0, files.Length, i => results[i] = ReadFile(files[i].Path, files[i].Folder));
+
+        var tasks = results.Where(r => r.Task is not null).Select(r => r.Task!).ToList();
+        var problems = results.Where(r => r.Problem is not null).Select(r => r.Problem!).ToList();
+        return new TaskScan(tasks, problems, FindDuplicates(tasks));
+    }
+
+    /// <summary>
+    /// Finds one task in tasks/ or completed/ by id, as <c>backlog task view</c> does, without parsing every file: file
+    /// names carry the id, so only candidates are parsed. Falls back to reading every frontmatter id when no name matches.
+    /// </summary>
+    public BacklogMdTask? Find(string idText)
+    {
+        if (!TaskId.TryParse(idText, out var wanted))
+        {
+            return null;
+        }
+
+        var candidates = new[] { TaskFolder.Tasks, TaskFolder.Completed }
+            .SelectMany(f => TaskFiles(f).Select(p => (Folder: f, Path: p)))
+            .Where(c => OccupiedIdScanner.IdFromFileName(Path.GetFileName(c.Path)) is { } fileId && fileId.IsSameTaskAs(wanted))
+            .Select(c => ReadFile(c.Path, c.Folder).Task)
+            .Where(t => t is not null && t.Id.IsSameTaskAs(wanted))
+            .Select(t => t!)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            candidates = LoadAll(includeDrafts: false, includeArchived: false).Tasks.Where(t => t.Id.IsSameTaskAs(wanted)).ToList();
+        }
+
+        return candidates.Count switch
+        {
+            0 => null,
+            1 => candidates[0],
+            _ => throw new TaskLookupException(
+                $"Task ID {wanted.Normalized(Project.Config.TaskPrefix)} is ambiguous; {candidates.Count} files match: " +
+                $"{string.Join(", ", candidates.Select(c => Project.RelativePath(c.FilePath)))}. Run 'backlog doctor' to preview a safe repair."),
+        };
+    }
+
+    public BacklogMdTask Get(string idText) =>
+        Find(idText) ?? throw new TaskLookupException(
+            TaskId.TryParse(idText, out _)
+                ? $"Task {idText} not found in {Project.RelativePath(Project.FolderPath(TaskFolder.Tasks))}/ or completed/. Check the id with `backlog task list --plain`."
+                : $"'{idText}' is not a task id; use the form {Project.Config.TaskPrefix.ToUpperInvariant()}-12 or 12.");
+
+    /// <summary>
+    /// Edits a task under Backlog.md's per-task lock: the file is read again inside the lock, the edit is computed from
+    /// that fresh copy, and the result is written atomically. Returns the task as written (or unchanged).
+    /// </summary>
+    public async Task<BacklogMdTask> UpdateAsync(string idText, Func<BacklogMdTask, TaskEdit> makeEdit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(makeEdit);
+        var located = Get(idText);
+        var normalizedId = located.Id.Normalized(Project.Config.TaskPrefix);
+        await using var editLock = await DirectoryLock.AcquireAsync(LockPaths.TaskEditLock(Project, normalizedId), LockTimeout, LockPoll,
+            _clock, () => $"Edit failed: {normalizedId} is being modified by another process for over {LockTimeout.TotalSeconds:0} s; retry later.",
+            cancellationToken);
+
+        var text = await File.ReadAllTextAsync(located.FilePath, cancellationToken);
+        var parsed = TaskFileParser.Parse(located.FilePath, text, located.Folder);
+        var current = parsed.Task ?? throw new TaskEditException($"{parsed.Problem}; nothing was written.");
+        var updated = TaskFileEditor.Apply(text, current, makeEdit(current), _clock.GetUtcNow());
+        if (ReferenceEquals(updated, text))
+        {
+            return current;
+        }
+
+        await AtomicFile.WriteAllTextAsync(located.FilePath, updated, cancellationToken);
+        return TaskFileParser.Parse(located.FilePath, updated, located.Folder).Task!;
+    }
+
+    /// <summary>
+    /// Creates a task as <c>backlog task create</c> does: under the shared create lock, with the CLI's id allocation
+    /// (including ids held by other worktrees and branches), file naming, defaults and ordinal.
+    /// </summary>
+    public async Task<BacklogMdTask> CreateAsync(NewTask task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (string.IsNullOrWhiteSpace(task.Title))
+        {
+            throw new TaskEditException("A task needs a title.");
+        }
+
+        var status = task.Status is null ? Project.Config.DefaultStatus
+            : Project.Config.MatchStatus(task.Status) ?? throw new TaskEditException(
+                $"Invalid status: {task.Status}. Valid statuses are: {string.Join(", ", Project.Config.Statuses)}");
+        var gitCommonDir = Project.Config.FilesystemOnly ? null : OccupiedIdScanner.GitCommonDir(Project.RootPath);
+        await using var createLock = await DirectoryLock.AcquireAsync(LockPaths.CreateLock(Project, gitCommonDir), LockTimeout,
+            TimeSpan.FromMilliseconds(100), _clock,
+            () => "Another task create/promote/demote operation is already in progress. Please try again.", cancellationToken);
+
+        var localNames = new[] { TaskFolder.Tasks, TaskFolder.Completed }.SelectMany(TaskFiles).Select(Path.GetFileName).ToList();
+        var occupied = OccupiedIdScanner.Scan(Project, localNames!);
+        string id;
+        if (task.ParentId is not null)
+        {
+            var parent = Get(task.ParentId);
+            id = TaskIdAllocator.NextChild(occupied, parent.Id, Project.Config.ZeroPaddedIds);
+        }
+        else
+        {
+            id = TaskIdAllocator.NextTopLevel(occupied, Project.Config.TaskPrefix, Project.Config.ZeroPaddedIds);
+        }
+
+        var parentStored = task.ParentId is null ? null : Get(task.ParentId).Id.Normalized(Project.Config.TaskPrefix);
+        var activeTasks = TaskFiles(TaskFolder.Tasks).Select(p => ReadFile(p, TaskFolder.Tasks).Task).Where(t => t is not null).ToList();
+        var ordinal = task.Ordinal ?? NextOrdinal(activeTasks!);
+        var created = _clock.GetUtcNow().UtcDateTime.ToString(TaskFileEditor.DateTimeFormat, CultureInfo.InvariantCulture);
+        var definitionOfDone = (task.ApplyDefinitionOfDoneDefaults ? Project.Config.DefinitionOfDone : []).Concat(task.DefinitionOfDone).ToList();
+        var text = NewTaskRenderer.Render(task with { ParentId = parentStored }, id, status,
+            task.Assignees ?? Project.Config.DefaultAssignee, definitionOfDone, ordinal, created);
+
+        var path = Path.Combine(Project.FolderPath(TaskFolder.Tasks), FileNaming.TaskFileName(id, task.Title.Trim()));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await AtomicFile.WriteAllTextAsync(path, text, cancellationToken);
+        var result = TaskFileParser.Parse(path, text, TaskFolder.Tasks);
+        return result.Task ?? throw new TaskEditException($"Created {path}, but it does not read back: {result.Problem}");
+    }
+
+    /// <summary>Task files of one folder, matched as the CLI globs them (spec §1.2; case-sensitive prefix).</summary>
+    public IEnumerable<string> TaskFiles(TaskFolder folder)
+    {
+        var dir = Project.FolderPath(folder);
+        if (!Directory.Exists(dir))
+        {
+            return [];
+        }
+
+        var pattern = folder == TaskFolder.Drafts ? "draft-*.md" : $"{Project.Config.TaskPrefix.ToLowerInvariant()}-*.md";
+        return Directory.EnumerateFiles(dir, pattern, new EnumerationOptions { MatchCasing = MatchCasing.CaseSensitive, RecurseSubdirectories = false });
+    }
+
+    private static double? NextOrdinal(IReadOnlyList<BacklogMdTask> activeTasks)
+    {
+        if (activeTasks.Count == 0)
+        {
+            return 1000;
+        }
+
+        var ordinals = activeTasks.Where(t => t.Ordinal is not null).Select(t => t.Ordinal!.Value).ToList();
+        return ordinals.Count == 0 ? null : ordinals.Max() + 1000;
+    }
+
+    private static TaskParseResult ReadFile(string path, TaskFolder folder)
+    {
+        var result = TaskFileParser.Parse(path, File.ReadAllText(path), folder);
+        if (result.Task is null)
+        {
+            // The CLI writes in place (spec §5.3): a parse failure may be a file caught mid-write. Look once more.
+            Thread.Sleep(HalfWrittenRetryDelay);
+            result = TaskFileParser.Parse(path, File.ReadAllText(path), folder);
+        }
+
+        return result;
+    }
+
+    private IReadOnlyList<DuplicateTaskId> FindDuplicates(IEnumerable<BacklogMdTask> tasks) =>
+        tasks.Where(t => t.Folder is TaskFolder.Tasks or TaskFolder.Completed)
+            .GroupBy(t => t.Id.IdentityKey(Project.Config.TaskPrefix), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => new DuplicateTaskId(g.Key, g.Select(t => Project.RelativePath(t.FilePath)).Order(StringComparer.Ordinal).ToList()))
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+}

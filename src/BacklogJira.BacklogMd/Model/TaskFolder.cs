@@ -1,0 +1,10 @@
+namespace BacklogJira.BacklogMd.Model;
+
+/// <summary>Where a task file lives; the CLI treats each folder differently (spec §1.2, §1.6).</summary>
+public enum TaskFolder
+{
+    Tasks,
+    Drafts,
+    Completed,
+    Archived,
+}

@@ -1,0 +1,30 @@
+namespace BacklogJira.BacklogMd.Writing;
+
+/// <summary>What <c>backlog task create</c> takes; null means "not given" (defaults apply as on the CLI).</summary>
+public sealed record NewTask
+{
+    public required string Title { get; init; }
+    public string? Status { get; init; }
+    public IReadOnlyList<string>? Assignees { get; init; }
+    public string? Reporter { get; init; }
+    public IReadOnlyList<string> Labels { get; init; } = [];
+    public string? Priority { get; init; }
+    public string? Type { get; init; }
+    public string? Milestone { get; init; }
+    public string? DueDate { get; init; }
+    public string? ParentId { get; init; }
+    public IReadOnlyList<string> Dependencies { get; init; } = [];
+    public IReadOnlyList<string> References { get; init; } = [];
+    public IReadOnlyList<string> Documentation { get; init; } = [];
+    public string? Description { get; init; }
+    public IReadOnlyList<string> AcceptanceCriteria { get; init; } = [];
+    public IReadOnlyList<string> DefinitionOfDone { get; init; } = [];
+    public bool ApplyDefinitionOfDoneDefaults { get; init; } = true;
+    public string? ImplementationPlan { get; init; }
+    public string? ImplementationNotes { get; init; }
+    public string? FinalSummary { get; init; }
+    public double? Ordinal { get; init; }
+
+    /// <summary>Extra frontmatter keys (e.g. <c>jira_key</c>) written after the CLI's own keys.</summary>
+    public IReadOnlyDictionary<string, string> ExtraFrontmatter { get; init; } = new Dictionary<string, string>();
+}
