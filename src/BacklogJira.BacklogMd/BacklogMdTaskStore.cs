@@ -168,6 +168,22 @@ public sealed class BacklogMdTaskStore
         return result.Task ?? throw new TaskEditException($"Created {path}, but it does not read back: {result.Problem}");
     }
 
+    /// <summary>
+    /// Subtasks of <paramref name="parent"/> as the CLI computes them (children point at their parent with
+    /// <c>parent_task_id</c>). Child ids extend the parent's, so only files named <c>&lt;parent&gt;.N - …</c> are parsed.
+    /// </summary>
+    public IReadOnlyList<BacklogMdTask> FindSubtasks(BacklogMdTask parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        return new[] { TaskFolder.Tasks, TaskFolder.Completed }
+            .SelectMany(f => TaskFiles(f).Select(p => (Folder: f, Path: p)))
+            .Where(c => OccupiedIdScanner.IdFromFileName(Path.GetFileName(c.Path)) is { } id && id.ParentId() is { } p && p.IsSameTaskAs(parent.Id))
+            .Select(c => ReadFile(c.Path, c.Folder).Task)
+            .Where(t => t?.ParentTaskId is { } p && TaskId.TryParse(p, out var pid) && pid.IsSameTaskAs(parent.Id))
+            .Select(t => t!)
+            .ToList();
+    }
+
     /// <summary>Task files of one folder, matched as the CLI globs them (spec §1.2; case-sensitive prefix).</summary>
     public IEnumerable<string> TaskFiles(TaskFolder folder)
     {
