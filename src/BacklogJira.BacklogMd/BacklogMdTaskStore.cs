@@ -107,7 +107,7 @@ public sealed class BacklogMdTaskStore
             _clock, () => $"Edit failed: {normalizedId} is being modified by another process for over {LockTimeout.TotalSeconds:0} s; retry later.",
             cancellationToken);
 
-        var text = await File.ReadAllTextAsync(located.FilePath, cancellationToken);
+        var text = await TaskFileText.ReadAsync(located.FilePath, cancellationToken);
         var parsed = TaskFileParser.Parse(located.FilePath, text, located.Folder);
         var current = parsed.Task ?? throw new TaskEditException($"{parsed.Problem}; nothing was written.");
         var updated = TaskFileEditor.Apply(text, current, makeEdit(current), _clock.GetUtcNow());
@@ -210,12 +210,12 @@ public sealed class BacklogMdTaskStore
 
     private static TaskParseResult ReadFile(string path, TaskFolder folder)
     {
-        var result = TaskFileParser.Parse(path, File.ReadAllText(path), folder);
+        var result = TaskFileParser.Parse(path, TaskFileText.Read(path), folder);
         if (result.Task is null)
         {
             // The CLI writes in place (spec §5.3): a parse failure may be a file caught mid-write. Look once more.
             Thread.Sleep(HalfWrittenRetryDelay);
-            result = TaskFileParser.Parse(path, File.ReadAllText(path), folder);
+            result = TaskFileParser.Parse(path, TaskFileText.Read(path), folder);
         }
 
         return result;

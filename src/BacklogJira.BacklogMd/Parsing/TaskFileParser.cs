@@ -169,12 +169,29 @@ public static partial class TaskFileParser
             return new YamlMappingNode();
         }
 
+        RejectReservedIndicators(stream.Documents[0].RootNode);
         return stream.Documents[0].RootNode switch
         {
             YamlMappingNode map => map,
             YamlScalarNode { Value: null or "" } => new YamlMappingNode(),
             var other => throw new FrontmatterShapeException("the frontmatter is not a key: value mapping", (int)other.Start.Line),
         };
+    }
+
+    /// <summary>
+    /// js-yaml refuses a plain scalar that starts with the reserved indicators <c>@</c> or a backtick (so the CLI hides
+    /// the file); YamlDotNet accepts them. Refuse them too, or we would sync a task Backlog.md cannot see.
+    /// </summary>
+    private static void RejectReservedIndicators(YamlNode node)
+    {
+        foreach (var scalar in node.AllNodes.OfType<YamlScalarNode>())
+        {
+            if (scalar.Style == ScalarStyle.Plain && scalar.Value is { Length: > 0 } value && value[0] is '@' or '`')
+            {
+                throw new YamlException(scalar.Start, scalar.End,
+                    $"'{value[0]}' cannot start a plain value; quote it (\"{value}\")");
+            }
+        }
     }
 
     private static object? ScalarValue(YamlNode node) => node is YamlScalarNode scalar ? JsYamlScalar.Resolve(scalar) : null;
