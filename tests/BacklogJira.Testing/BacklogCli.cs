@@ -4,7 +4,7 @@ using BacklogJira.BacklogMd.Discovery;
 
 namespace BacklogJira.Testing;
 
-/// <summary>The real <c>backlog</c> CLI pinned in tools/backlog-cli; installs it with <c>npm ci</c> on first use if needed.</summary>
+/// <summary>The real <c>backlog</c> CLI pinned in tools/backlog-cli; installs it with <c>npm install</c> on first use if needed.</summary>
 public static class BacklogCli
 {
     private static readonly Lazy<string> Executable = new(Install, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -48,12 +48,12 @@ public static class BacklogCli
         var executable = System.IO.Path.Combine(pinned, "node_modules", ".bin", "backlog");
         if (!File.Exists(executable))
         {
-            using var npm = Process.Start(new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund"]) { WorkingDirectory = pinned })
+            using var npm = Process.Start(new ProcessStartInfo("npm", ["install", "--no-audit", "--no-fund", "--no-save"]) { WorkingDirectory = pinned })
                             ?? throw new InvalidOperationException("npm is needed to install the pinned backlog CLI.");
             npm.WaitForExit();
             if (npm.ExitCode != 0 || !File.Exists(executable))
             {
-                throw new InvalidOperationException($"npm ci in {pinned} failed; run it by hand to see why.");
+                throw new InvalidOperationException($"npm install in {pinned} failed; run it by hand to see why.");
             }
         }
 

@@ -2,7 +2,7 @@ namespace BacklogJira.BacklogMd.Discovery;
 
 /// <summary>
 /// Finds the real <c>backlog</c> CLI: <c>BACKLOG_CLI</c> if set, else the copy pinned in this repository's
-/// <c>tools/backlog-cli</c> (installed by <c>npm ci</c>), else <c>backlog</c> on PATH. Null when there is none.
+/// <c>tools/backlog-cli</c> (installed by <c>npm install</c>), else <c>backlog</c> on PATH. Null when there is none.
 /// </summary>
 public static class BacklogCliLocator
 {

@@ -72,7 +72,7 @@ internal static class DemoCommand
             ViewCommand.Run(root, [login.Id.Original], all: false, json: false, stdout, Console.Error);
             stdout.WriteLine();
             stdout.WriteLine(cli is null
-                ? "Install the backlog CLI (npm ci --prefix tools/backlog-cli) to see it read the same files."
+                ? "Install the backlog CLI (npm install --prefix tools/backlog-cli) to see it read the same files."
                 : keep
                     ? $"The real CLI reads the same files: cd {root} && {cli} task view {login.Id.Normalized()} --plain"
                     : "Run with --keep to keep the folder and open it with the real backlog CLI.");
