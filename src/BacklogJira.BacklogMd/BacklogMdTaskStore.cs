@@ -142,18 +142,11 @@ public sealed class BacklogMdTaskStore
 
         var localNames = new[] { TaskFolder.Tasks, TaskFolder.Completed }.SelectMany(TaskFiles).Select(Path.GetFileName).ToList();
         var occupied = OccupiedIdScanner.Scan(Project, localNames!);
-        string id;
-        if (task.ParentId is not null)
-        {
-            var parent = Get(task.ParentId);
-            id = TaskIdAllocator.NextChild(occupied, parent.Id, Project.Config.ZeroPaddedIds);
-        }
-        else
-        {
-            id = TaskIdAllocator.NextTopLevel(occupied, Project.Config.TaskPrefix, Project.Config.ZeroPaddedIds);
-        }
-
-        var parentStored = task.ParentId is null ? null : Get(task.ParentId).Id.Normalized(Project.Config.TaskPrefix);
+        var parent = task.ParentId is null ? null : Get(task.ParentId);
+        var id = parent is null
+            ? TaskIdAllocator.NextTopLevel(occupied, Project.Config.TaskPrefix, Project.Config.ZeroPaddedIds)
+            : TaskIdAllocator.NextChild(occupied, parent.Id, Project.Config.ZeroPaddedIds);
+        var parentStored = parent?.Id.Normalized(Project.Config.TaskPrefix);
         var activeTasks = TaskFiles(TaskFolder.Tasks).Select(p => ReadFile(p, TaskFolder.Tasks).Task).Where(t => t is not null).ToList();
         var ordinal = task.Ordinal ?? NextOrdinal(activeTasks!);
         var created = _clock.GetUtcNow().UtcDateTime.ToString(TaskFileEditor.DateTimeFormat, CultureInfo.InvariantCulture);
