@@ -54,6 +54,9 @@ public static partial class JsYamlScalar
         return text;
     }
 
+    /// <summary>js-yaml resolves by pattern alone, so <c>2026-02-30</c> counts as a timestamp when deciding quotes.</summary>
+    public static bool LooksLikeTimestamp(string text) => TimestampForm().IsMatch(text);
+
     /// <summary>JavaScript's <c>String(value)</c> for the values <see cref="Resolve"/> returns.</summary>
     public static string ToJsString(object? value) => value switch
     {
@@ -200,6 +203,7 @@ public static partial class JsYamlScalar
     [GeneratedRegex(@"^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", RegexOptions.CultureInvariant)]
     private static partial Regex FloatForm();
 
-    [GeneratedRegex(@"^(?<year>[0-9]{4})-(?<month>[0-9]{1,2})-(?<day>[0-9]{1,2})(?:(?:[Tt]|[ \t]+)(?<hour>[0-9]{1,2}):(?<minute>[0-9]{2}):(?<second>[0-9]{2})(?:\.(?<fraction>[0-9]*))?(?:[ \t]*(?<tz>Z|(?<tzsign>[-+])(?<tzhour>[0-9]{1,2})(?::(?<tzminute>[0-9]{2}))?))?)?$", RegexOptions.CultureInvariant)]
+    // js-yaml's two forms: a date alone needs two-digit month and day; with a time, one digit is enough.
+    [GeneratedRegex(@"^(?:(?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})|(?<year>[0-9]{4})-(?<month>[0-9]{1,2})-(?<day>[0-9]{1,2})(?:[Tt]|[ \t]+)(?<hour>[0-9]{1,2}):(?<minute>[0-9]{2}):(?<second>[0-9]{2})(?:\.(?<fraction>[0-9]*))?(?:[ \t]*(?<tz>Z|(?<tzsign>[-+])(?<tzhour>[0-9]{1,2})(?::(?<tzminute>[0-9]{2}))?))?)$", RegexOptions.CultureInvariant)]
     private static partial Regex TimestampForm();
 }

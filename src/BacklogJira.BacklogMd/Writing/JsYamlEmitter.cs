@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using BacklogJira.BacklogMd.Parsing;
+using YamlDotNet.RepresentationModel;
 
 namespace BacklogJira.BacklogMd.Writing;
 
@@ -137,12 +139,10 @@ public static partial class JsYamlEmitter
         && c is not ('-' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>'
             or '\'' or '"' or '%' or '@' or '`');
 
+    /// <summary>A plain scalar that js-yaml would read back as null, a bool, a number, a date or a merge key.</summary>
     private static bool ResolvesToAnotherType(string value) =>
-        value is "~" or "null" or "Null" or "NULL" or "true" or "True" or "TRUE" or "false" or "False" or "FALSE" or "<<"
-        || (IntegerForm().IsMatch(value) && !value.EndsWith('_'))
-        || (FloatForm().IsMatch(value) && !value.EndsWith('_'))
-        || DateForm().IsMatch(value)
-        || TimestampForm().IsMatch(value);
+        value == "<<" || JsYamlScalar.LooksLikeTimestamp(value)
+        || JsYamlScalar.Resolve(new YamlScalarNode(value) { Style = YamlDotNet.Core.ScalarStyle.Plain }) is not string;
 
     private static string BlockHeader(string value)
     {
@@ -282,7 +282,7 @@ public static partial class JsYamlEmitter
         _ => "\\U" + codePoint.ToString("X8", CultureInfo.InvariantCulture),
     };
 
-    private static string FormatNumber(double value) => Parsing.JsYamlScalar.FormatNumber(value);
+    private static string FormatNumber(double value) => JsYamlScalar.FormatNumber(value);
 
     [GeneratedRegex(@"^\n* ", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingSpace();
@@ -293,15 +293,7 @@ public static partial class JsYamlEmitter
     [GeneratedRegex(@" [^ ]", RegexOptions.CultureInvariant)]
     private static partial Regex BreakOpportunity();
 
-    [GeneratedRegex(@"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex IntegerForm();
 
-    [GeneratedRegex(@"^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", RegexOptions.CultureInvariant)]
-    private static partial Regex FloatForm();
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex DateForm();
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex TimestampForm();
 }
