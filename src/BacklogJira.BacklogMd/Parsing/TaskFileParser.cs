@@ -16,13 +16,6 @@ public sealed record TaskParseResult(BacklogMdTask? Task, TaskFileProblem? Probl
 /// </summary>
 public static partial class TaskFileParser
 {
-    private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
-    {
-        "id", "title", "status", "assignee", "reporter", "created_date", "updated_date", "due_date", "labels", "milestone",
-        "dependencies", "references", "documentation", "modified_files", "parent_task_id", "subtasks", "priority", "type",
-        "project", "ordinal", "onStatusChange",
-    };
-
     public static TaskParseResult Parse(string filePath, string text, TaskFolder folder)
     {
         var cut = TaskFileDocument.Cut(text);
@@ -91,7 +84,7 @@ public static partial class TaskFileParser
             Project = TruthyString(values, "project"),
             Ordinal = Ordinal(values),
             OnStatusChange = TruthyString(values, "onStatusChange"),
-            ExtraFrontmatterKeys = values.Where(p => !KnownKeys.Contains(p.Key))
+            ExtraFrontmatterKeys = values.Where(p => !FrontmatterKeys.IsKnown(p.Key))
                 .ToDictionary(p => p.Key, p => ScalarValue(p.Value) is { } v ? JsYamlScalar.ToJsString(v) : p.Value.ToString(), StringComparer.Ordinal),
             Description = body.Description,
             AcceptanceCriteria = body.AcceptanceCriteria,

@@ -9,14 +9,6 @@ namespace BacklogJira.BacklogMd.Writing;
 /// </summary>
 public static partial class FrontmatterEditor
 {
-    /// <summary>The CLI's key order; keys it does not know are placed after these.</summary>
-    public static readonly IReadOnlyList<string> CanonicalKeyOrder =
-    [
-        "id", "title", "status", "assignee", "reporter", "created_date", "updated_date", "due_date", "labels", "milestone",
-        "dependencies", "references", "documentation", "modified_files", "parent_task_id", "subtasks", "priority", "type",
-        "project", "ordinal", "onStatusChange",
-    ];
-
     public static List<SourceLine> SetEntry(IReadOnlyList<SourceLine> lines, string key, IReadOnlyList<string> entryLines, string newline)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -84,18 +76,18 @@ public static partial class FrontmatterEditor
 
     private static int InsertionPoint(List<SourceLine> lines, string key)
     {
-        var rank = CanonicalKeyOrder.ToList().IndexOf(key);
+        var rank = FrontmatterKeys.Rank(key);
         var keys = lines.Select((l, i) => (Key: KeyOf(l.Text), Index: i)).Where(k => k.Key is not null).ToList();
         if (rank >= 0)
         {
             // After the last present key that comes earlier in the canonical order.
-            var before = keys.LastOrDefault(k => CanonicalRank(k.Key!) is var r && r >= 0 && r < rank);
+            var before = keys.LastOrDefault(k => FrontmatterKeys.Rank(k.Key!) is var r && r >= 0 && r < rank);
             if (before.Key is not null)
             {
                 return FindEntry(lines, before.Key)!.Value.End;
             }
 
-            var after = keys.FirstOrDefault(k => CanonicalRank(k.Key!) > rank);
+            var after = keys.FirstOrDefault(k => FrontmatterKeys.Rank(k.Key!) > rank);
             if (after.Key is not null)
             {
                 return after.Index;
@@ -104,8 +96,6 @@ public static partial class FrontmatterEditor
 
         return keys.Count == 0 ? lines.Count : FindEntry(lines, keys[^1].Key!)!.Value.End;
     }
-
-    private static int CanonicalRank(string key) => CanonicalKeyOrder.ToList().IndexOf(key);
 
     private static bool IsContinuation(string line) =>
         line.Length == 0 || line[0] is ' ' or '\t' or '-' || line.Trim().Length == 0;
