@@ -11,6 +11,7 @@ var root = new RootCommand("backlog-jira: keep Backlog.md tasks and Jira issues 
 {
     ViewCommand.Create(),
     DemoCommand.Create(),
+    SandboxCommand.Create(),
 };
 
 try

@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using Sandbox.Jira.Model;
+using Sandbox.Jira.State;
+
+namespace Sandbox.Jira.Http;
+
+/// <summary>An <c>IssueBean</c> with Jira's field selection rules: requested fields without a value are present as
+/// <c>null</c> or <c>[]</c>, fields not requested are absent (jira-surface.md §2.2).</summary>
+internal static class IssueJson
+{
+    public static readonly string[] SystemFields =
+    [
+        "summary", "description", "status", "assignee", "reporter", "priority", "labels", "issuetype", "project",
+        "created", "updated", "resolution", "resolutiondate", "statuscategorychangedate", "duedate", "parent", "comment",
+    ];
+
+    public static IReadOnlySet<string> SelectFields(IEnumerable<string>? requested, bool defaultAll, IEnumerable<string> customFieldIds)
+    {
+        var all = SystemFields.Concat(customFieldIds).ToList();
+        var names = requested?.SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList() ?? [];
+        if (names.Count == 0) return defaultAll ? all.ToHashSet() : new HashSet<string>();
+        var selected = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (name is "*all") selected.UnionWith(all);
+            else if (name is "*navigable") selected.UnionWith(all.Where(f => f != "comment"));
+            else if (!name.StartsWith('-') && all.Contains(name)) selected.Add(name);
+        }
+        foreach (var name in names.Where(n => n.StartsWith('-'))) selected.Remove(name[1..]);
+        return selected;
+    }
+
+    public static JsonObject Render(SandboxIssue issue, SandboxData data, ApiContext context, IReadOnlySet<string> fields, IReadOnlyCollection<string> expand)
+    {
+        var project = SandboxState.FindProject(data, issue.ProjectKey)!;
+        var zone = context.State.TimeZone;
+        var json = new JsonObject
+        {
+            ["expand"] = "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations",
+            ["id"] = issue.Id,
+            ["self"] = $"{context.ApiBase}/issue/{issue.Id}",
+            ["key"] = issue.Key,
+        };
+        var values = new JsonObject();
+        foreach (var field in fields)
+        {
+            values[field] = field switch
+            {
+                "summary" => issue.Summary,
+                "description" => RichText.ToResponse(issue.Description, context),
+                "status" => JiraJson.Status(project.Workflow.Status(issue.StatusId), context),
+                "assignee" => JiraJson.UserByKey(data, issue.AssigneeId, context),
+                "reporter" => JiraJson.UserByKey(data, issue.ReporterId, context),
+                "priority" => issue.PriorityId is null ? null : JiraJson.PriorityJson(SandboxProject.Priorities.Single(p => p.Id == issue.PriorityId), context),
+                "labels" => new JsonArray([.. issue.Labels.Select(l => (JsonNode)l)]),
+                "issuetype" => JiraJson.IssueTypeJson(SandboxProject.IssueTypes.Single(t => t.Id == issue.IssueTypeId), context),
+                "project" => JiraJson.ProjectRef(project, context),
+                "created" => JiraTime.Format(issue.Created, zone),
+                "updated" => JiraTime.Format(issue.Updated, zone),
+                "resolution" => issue.ResolutionId is null ? null : Resolution(context),
+                "resolutiondate" => issue.ResolutionDate is { } resolved ? JiraTime.Format(resolved, zone) : null,
+                "statuscategorychangedate" => JiraTime.Format(issue.StatusCategoryChanged, zone),
+                "duedate" => issue.DueDate,
+                "parent" => issue.ParentKey is null ? null : Parent(issue.ParentKey, data, context),
+                "comment" => Comments(issue, data, context),
+                _ => issue.CustomFields.TryGetValue(field, out var custom) ? custom?.DeepClone() : null,
+            };
+        }
+        json["fields"] = values;
+        if (expand.Contains("changelog"))
+        {
+            var histories = issue.Histories.TakeLast(100).ToList();
+            json["changelog"] = new JsonObject
+            {
+                ["startAt"] = 0,
+                ["maxResults"] = histories.Count,
+                ["total"] = issue.Histories.Count,
+                ["histories"] = new JsonArray([.. histories.Select(h => (JsonNode)JiraJson.History(h, data, context))]),
+            };
+        }
+        if (expand.Contains("names"))
+            json["names"] = new JsonObject([.. fields.Select(f => KeyValuePair.Create(f, (JsonNode?)FieldCatalog.NameOf(f)))]);
+        return json;
+    }
+
+    public static JsonObject Resolution(ApiContext context) => new()
+    {
+        ["self"] = $"{context.ApiBase}/resolution/10000",
+        ["id"] = "10000",
+        ["description"] = "Work has been completed on this issue.",
+        ["name"] = "Done",
+    };
+
+    private static JsonObject? Parent(string key, SandboxData data, ApiContext context)
+    {
+        var parent = SandboxState.TryFindIssue(data, key);
+        if (parent is null) return null;
+        var project = SandboxState.FindProject(data, parent.ProjectKey)!;
+        return new JsonObject
+        {
+            ["id"] = parent.Id,
+            ["key"] = parent.Key,
+            ["self"] = $"{context.ApiBase}/issue/{parent.Id}",
+            ["fields"] = new JsonObject
+            {
+                ["summary"] = parent.Summary,
+                ["status"] = JiraJson.Status(project.Workflow.Status(parent.StatusId), context),
+                ["issuetype"] = JiraJson.IssueTypeJson(SandboxProject.IssueTypes.Single(t => t.Id == parent.IssueTypeId), context),
+            },
+        };
+    }
+
+    private static JsonObject Comments(SandboxIssue issue, SandboxData data, ApiContext context) => new()
+    {
+        ["comments"] = new JsonArray([.. issue.Comments.Select(c => (JsonNode)JiraJson.Comment(c, data, context, issue.Id))]),
+        ["self"] = $"{context.ApiBase}/issue/{issue.Id}/comment",
+        ["maxResults"] = issue.Comments.Count,
+        ["total"] = issue.Comments.Count,
+        ["startAt"] = 0,
+    };
+}

@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using Sandbox.Jira.Model;
+using Sandbox.Jira.State;
+
+namespace Sandbox.Jira.Http;
+
+/// <summary>Workflow transitions (jira-surface.md §2.3): ids per edge, required screen fields, resolution set on
+/// entering a done status and cleared on leaving it.</summary>
+internal static class TransitionEndpoints
+{
+    private static readonly (string Id, string Name)[] Resolutions = [("10000", "Done"), ("10001", "Won't Do"), ("10002", "Duplicate")];
+
+    public static void Map(ApiRoutes routes, SandboxState state)
+    {
+        routes.Map("GET", "/issue/{issueIdOrKey}/transitions", (http, api, _, _) => state.Read(data =>
+        {
+            var issue = SandboxState.FindIssue(data, ApiRoutes.Route(http, "issueIdOrKey"));
+            var workflow = SandboxState.FindProject(data, issue.ProjectKey)!.Workflow;
+            var withFields = IssueEndpoints.Expand(ApiRoutes.Query(http, "expand")).Contains("transitions.fields");
+            var only = ApiRoutes.Query(http, "transitionId");
+            var transitions = workflow.From(issue.StatusId)
+                .Where(t => only is null || t.Id == only)
+                .Select(t => (JsonNode)Transition(t, workflow, api, withFields));
+            return Reply.Ok(new JsonObject { ["expand"] = "transitions", ["transitions"] = new JsonArray([.. transitions]) });
+        }));
+
+        routes.Map("POST", "/issue/{issueIdOrKey}/transitions", (http, api, body, me) => state.Write(data =>
+        {
+            var issue = SandboxState.FindIssue(data, ApiRoutes.Route(http, "issueIdOrKey"));
+            var project = IssueEndpoints.Writable(data, issue);
+            var request = body as JsonObject ?? [];
+            var id = request["transition"]?["id"]?.ToString();
+            if (id is null || !long.TryParse(id, out _)) throw JiraApiException.BadRequest("'transition' identifier must be an integer");
+            var transition = project.Workflow.From(issue.StatusId).FirstOrDefault(t => t.Id == id)
+                ?? throw JiraApiException.BadRequest($"Transition id '{id}' is not valid for this issue.");
+            var fields = request["fields"] as JsonObject ?? [];
+            var errors = new Dictionary<string, string>();
+            foreach (var (name, _) in fields.Where(f => !transition.ScreenFields.Contains(f.Key)))
+                errors[name] = $"Field '{name}' cannot be set. It is not on the appropriate screen, or unknown.";
+            foreach (var required in transition.RequiredFields.Where(r => fields[r] is null))
+                errors[required] = $"{char.ToUpperInvariant(required[0])}{required[1..]} is required.";
+            var resolutionRef = fields["resolution"]?["name"]?.ToString() ?? fields["resolution"]?["id"]?.ToString();
+            var resolution = resolutionRef is null ? default : Resolutions.FirstOrDefault(r => r.Id == resolutionRef || r.Name.Equals(resolutionRef, StringComparison.OrdinalIgnoreCase));
+            if (resolutionRef is not null && resolution.Id is null) errors["resolution"] = $"Resolution '{resolutionRef}' is not valid.";
+            if (errors.Count > 0) throw new JiraApiException(400, [], errors);
+
+            var now = state.Now();
+            var from = project.Workflow.Status(issue.StatusId);
+            var to = project.Workflow.Status(transition.ToStatusId);
+            var changes = new List<ChangeItem> { new("status", "jira", from.Id, from.Name, to.Id, to.Name) };
+            if (from.CategoryKey != to.CategoryKey) issue.StatusCategoryChanged = now;
+            if (to.CategoryKey == "done" && issue.ResolutionId is null)
+            {
+                var chosen = resolution.Id is null ? Resolutions[0] : resolution;
+                issue.ResolutionId = chosen.Id;
+                issue.ResolutionDate = now;
+                changes.Add(new ChangeItem("resolution", "jira", null, null, chosen.Id, chosen.Name));
+            }
+            else if (to.CategoryKey != "done" && issue.ResolutionId is not null)
+            {
+                changes.Add(new ChangeItem("resolution", "jira", issue.ResolutionId, "Done", null, null));
+                issue.ResolutionId = null;
+                issue.ResolutionDate = null;
+            }
+            issue.StatusId = to.Id;
+            IssueEndpoints.Record(data, issue, me, changes, now);
+            foreach (var comment in (request["update"]?["comment"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if (comment["add"]?["body"] is { } commentBody) CommentEndpoints.Add(data, issue, api, commentBody, me, now);
+            }
+            return Reply.NoContent();
+        }));
+    }
+
+    private static JsonObject Transition(WorkflowTransition transition, Workflow workflow, ApiContext api, bool withFields)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = transition.Id,
+            ["name"] = transition.Name,
+            ["to"] = JiraJson.Status(workflow.Status(transition.ToStatusId), api),
+            ["hasScreen"] = transition.ScreenFields.Count > 0,
+            ["isGlobal"] = transition.FromStatusIds.Count == 0,
+            ["isInitial"] = false,
+            ["isAvailable"] = true,
+            ["isConditional"] = false,
+            ["isLooped"] = false,
+        };
+        if (withFields)
+        {
+            var fields = new JsonObject();
+            foreach (var field in transition.ScreenFields)
+            {
+                fields[field] = new JsonObject
+                {
+                    ["required"] = transition.RequiredFields.Contains(field),
+                    ["schema"] = new JsonObject { ["type"] = field, ["system"] = field },
+                    ["name"] = char.ToUpperInvariant(field[0]) + field[1..],
+                    ["key"] = field,
+                    ["hasDefaultValue"] = false,
+                    ["operations"] = new JsonArray("set"),
+                    ["allowedValues"] = new JsonArray([.. Resolutions.Select(r => (JsonNode)new JsonObject
+                    {
+                        ["self"] = $"{api.ApiBase}/resolution/{r.Id}",
+                        ["id"] = r.Id,
+                        ["name"] = r.Name,
+                    })]),
+                };
+            }
+            json["fields"] = fields;
+        }
+        return json;
+    }
+}

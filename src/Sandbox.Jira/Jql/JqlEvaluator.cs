@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sandbox.Jira.Model;
+using Sandbox.Jira.State;
+
+namespace Sandbox.Jira.Jql;
+
+/// <summary>Turns a parsed query into a filter and an order over sandbox issues, with Jira's semantics and errors
+/// (jira-surface.md §4.2): negative operators never match empty fields, dates are minute-precise in the user's
+/// time zone, unknown values are errors even inside an OR.</summary>
+public sealed partial class JqlEvaluator(SandboxData data, SandboxUser currentUser, TimeZoneInfo zone, DateTimeOffset now, bool isCloud)
+{
+    public Func<SandboxIssue, bool> Filter(JqlExpression? expression) => expression switch
+    {
+        null => _ => true,
+        JqlOr or => Combine(or.Terms, any: true),
+        JqlAnd and => Combine(and.Terms, any: false),
+        JqlNot not => Negate(Filter(not.Term)),
+        JqlClause clause => Clause(clause),
+        _ => throw new JqlException("Unsupported JQL."),
+    };
+
+    private Func<SandboxIssue, bool> Combine(IReadOnlyList<JqlExpression> terms, bool any)
+    {
+        var filters = terms.Select(Filter).ToList();
+        return any ? issue => filters.Any(f => f(issue)) : issue => filters.All(f => f(issue));
+    }
+
+    private static Func<SandboxIssue, bool> Negate(Func<SandboxIssue, bool> filter) => issue => !filter(issue);
+
+    private Func<SandboxIssue, bool> Clause(JqlClause clause)
+    {
+        var field = clause.Field.ToLowerInvariant();
+        return field switch
+        {
+            "project" => Match(clause, ProjectValues(clause), i => [i.ProjectKey]),
+            "key" or "issuekey" or "issue" => KeyClause(clause),
+            "id" => Match(clause, clause.Values.Select(v => v.Text).ToList(), i => [i.Id]),
+            "status" => Match(clause, StatusValues(clause), i => [i.StatusId]),
+            "statuscategory" => Match(clause, CategoryValues(clause), i => [CategoryOf(i)]),
+            "labels" => Match(clause, clause.Values.Select(v => v.Text).ToList(), i => i.Labels),
+            "assignee" => Match(clause, UserValues(clause, "assignee"), i => i.AssigneeId is null ? [] : [i.AssigneeId]),
+            "reporter" => Match(clause, UserValues(clause, "reporter"), i => i.ReporterId is null ? [] : [i.ReporterId]),
+            "priority" => Match(clause, PriorityValues(clause), i => i.PriorityId is null ? [] : [i.PriorityId]),
+            "issuetype" or "type" => Match(clause, TypeValues(clause), i => [i.IssueTypeId]),
+            "resolution" => Match(clause, clause.Values.Select(v => v.Text.Equals("Unresolved", StringComparison.OrdinalIgnoreCase) ? "" : "10000").ToList(),
+                i => i.ResolutionId is null ? [] : [i.ResolutionId]),
+            "parent" => Match(clause, clause.Values.Select(v => v.Text).ToList(), i => i.ParentKey is null ? [] : [i.ParentKey]),
+            "updated" or "updateddate" => DateClause(clause, i => i.Updated),
+            "created" or "createddate" => DateClause(clause, i => i.Created),
+            "resolved" or "resolutiondate" => DateClause(clause, i => i.ResolutionDate),
+            "summary" => TextClause(clause, i => i.Summary),
+            "text" or "description" => TextClause(clause, i => i.Summary + " " + RichTextPlain(i)),
+            _ => throw new JqlException($"Field '{clause.Field}' does not exist or you do not have permission to view it."),
+        };
+    }
+
+    private string RichTextPlain(SandboxIssue issue) => Http.RichText.PlainText(issue.Description, isCloud);
+
+    private static Func<SandboxIssue, bool> Match(JqlClause clause, IReadOnlyList<string> wanted, Func<SandboxIssue, IReadOnlyList<string>> actual)
+    {
+        bool Contains(SandboxIssue i) => actual(i).Any(a => wanted.Contains(a, StringComparer.OrdinalIgnoreCase));
+        return clause.Operator switch
+        {
+            "=" or "IN" => Contains,
+            "!=" or "NOT IN" => i => actual(i).Count > 0 && !Contains(i),
+            "IS" => i => actual(i).Count == 0,
+            "IS NOT" => i => actual(i).Count > 0,
+            _ => throw new JqlException($"The operator '{clause.Operator}' is not supported by the '{clause.Field}' field."),
+        };
+    }
+
+    private List<string> ProjectValues(JqlClause clause) =>
+        [.. clause.Values.Select(v => SandboxState.FindProject(data, v.Text)?.Key
+            ?? throw new JqlException($"The value '{v.Text}' does not exist for the field 'project'."))];
+
+    private List<string> StatusValues(JqlClause clause)
+    {
+        var statuses = data.Projects.SelectMany(p => p.Workflow.Statuses).ToList();
+        return [.. clause.Values.Select(v => statuses.FirstOrDefault(s => s.Id == v.Text || s.Name.Equals(v.Text, StringComparison.OrdinalIgnoreCase))?.Id
+            ?? throw new JqlException($"The value '{v.Text}' does not exist for the field 'status'."))];
+    }
+
+    private static List<string> CategoryValues(JqlClause clause) =>
+        [.. clause.Values.Select(v => StatusCategory.All.FirstOrDefault(c => c.Key.Equals(v.Text, StringComparison.OrdinalIgnoreCase)
+                || c.Name.Equals(v.Text, StringComparison.OrdinalIgnoreCase) || c.Id.ToString(CultureInfo.InvariantCulture) == v.Text)?.Key
+            ?? throw new JqlException($"The value '{v.Text}' does not exist for the field 'statusCategory'."))];
+
+    private string CategoryOf(SandboxIssue issue) =>
+        SandboxState.FindProject(data, issue.ProjectKey)!.Workflow.Status(issue.StatusId).CategoryKey;
+
+    private List<string> UserValues(JqlClause clause, string field) =>
+        [.. clause.Values.Select(v =>
+        {
+            if (v.IsFunction && v.Text.Equals("currentUser", StringComparison.OrdinalIgnoreCase)) return currentUser.Key;
+            var user = data.Users.FirstOrDefault(u => isCloud ? u.AccountId == v.Text : u.Name.Equals(v.Text, StringComparison.OrdinalIgnoreCase) || u.Key == v.Text);
+            return user?.Key ?? throw new JqlException($"The value '{v.Text}' does not exist for the field '{field}'.");
+        })];
+
+    private static List<string> PriorityValues(JqlClause clause) =>
+        [.. clause.Values.Select(v => SandboxProject.Priorities.FirstOrDefault(p => p.Id == v.Text || p.Name.Equals(v.Text, StringComparison.OrdinalIgnoreCase))?.Id
+            ?? throw new JqlException($"The value '{v.Text}' does not exist for the field 'priority'."))];
+
+    private static List<string> TypeValues(JqlClause clause) =>
+        [.. clause.Values.Select(v => SandboxProject.IssueTypes.FirstOrDefault(t => t.Id == v.Text || t.Name.Equals(v.Text, StringComparison.OrdinalIgnoreCase))?.Id
+            ?? throw new JqlException($"The value '{v.Text}' does not exist for the field 'issuetype'."))];
+
+    private Func<SandboxIssue, bool> KeyClause(JqlClause clause)
+    {
+        var keys = new List<string>();
+        foreach (var value in clause.Values)
+        {
+            if (!IssueKeyPattern().IsMatch(value.Text))
+                throw new JqlException($"The issue key '{value.Text}' for field '{clause.Field}' is invalid.");
+            // One missing key fails the whole query, as on Jira (jira-surface.md §4.2).
+            var issue = SandboxState.TryFindIssue(data, value.Text)
+                ?? throw new JqlException($"An issue with key '{value.Text}' does not exist for field '{clause.Field}'.");
+            keys.Add(issue.Id);
+        }
+        if (clause.Operator is ">" or ">=" or "<" or "<=")
+        {
+            var reference = SandboxState.TryFindIssue(data, clause.Values[0].Text)!;
+            var number = KeyNumber(reference.Key);
+            return i => i.ProjectKey == reference.ProjectKey && Compare(KeyNumber(i.Key).CompareTo(number), clause.Operator);
+        }
+        return Match(clause, keys, i => [i.Id]);
+    }
+
+    private Func<SandboxIssue, bool> DateClause(JqlClause clause, Func<SandboxIssue, DateTimeOffset?> value)
+    {
+        if (clause.Operator is "IS" or "IS NOT") return Match(clause, [], i => value(i) is null ? [] : ["set"]);
+        if (clause.Operator is "IN" or "NOT IN" or "~" or "!~")
+            throw new JqlException($"The operator '{clause.Operator}' is not supported by the '{clause.Field}' field.");
+        var instant = DateValue(clause.Values[0], clause.Field);
+        return i => value(i) is { } actual && Compare(actual.CompareTo(instant), clause.Operator);
+    }
+
+    private static bool Compare(int comparison, string op) => op switch
+    {
+        "=" => comparison == 0,
+        "!=" => comparison != 0,
+        ">" => comparison > 0,
+        ">=" => comparison >= 0,
+        "<" => comparison < 0,
+        "<=" => comparison <= 0,
+        _ => false,
+    };
+
+    /// <summary>Jira's date literals: minute precision, in the searching user's time zone; epoch milliseconds; periods.</summary>
+    internal DateTimeOffset DateValue(JqlValue value, string field)
+    {
+        var text = value.Text.Trim();
+        if (value.IsFunction)
+        {
+            var local = TimeZoneInfo.ConvertTime(now, zone);
+            return text.ToLowerInvariant() switch
+            {
+                "now" => now,
+                "startofday" => FromLocal(local.Date),
+                "endofday" => FromLocal(local.Date.AddDays(1).AddMinutes(-1)),
+                _ => throw new JqlException($"Unable to find JQL function '{text}({value.Arguments})'."),
+            };
+        }
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epochMs))
+            return DateTimeOffset.FromUnixTimeMilliseconds(epochMs);
+        string[] formats = ["yyyy-MM-dd HH:mm", "yyyy/MM/dd HH:mm", "yyyy-MM-dd", "yyyy/MM/dd"];
+        if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            return FromLocal(parsed);
+        var period = PeriodPattern().Match(text);
+        if (period.Success && text.Length > 0)
+        {
+            var total = TimeSpan.Zero;
+            foreach (Capture part in period.Groups["part"].Captures)
+            {
+                var amount = int.Parse(part.Value[..^1], CultureInfo.InvariantCulture);
+                total += part.Value[^1] switch
+                {
+                    'w' => TimeSpan.FromDays(7 * amount),
+                    'd' => TimeSpan.FromDays(amount),
+                    'h' => TimeSpan.FromHours(amount),
+                    _ => TimeSpan.FromMinutes(amount),
+                };
+            }
+            return period.Groups["sign"].Value == "-" ? now - total : now + total;
+        }
+        throw new JqlException($"Date value '{text}' for field '{field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.");
+    }
+
+    private DateTimeOffset FromLocal(DateTime local) =>
+        new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
+
+    private static Func<SandboxIssue, bool> TextClause(JqlClause clause, Func<SandboxIssue, string> text)
+    {
+        if (clause.Operator is not ("~" or "!~"))
+            throw new JqlException($"The operator '{clause.Operator}' is not supported by the '{clause.Field}' field.");
+        var tokens = Tokens(clause.Values[0].Text);
+        bool Matches(SandboxIssue i)
+        {
+            var words = Tokens(text(i));
+            return tokens.All(t => words.Any(w => w.StartsWith(t, StringComparison.OrdinalIgnoreCase)));
+        }
+        return clause.Operator == "~" ? Matches : i => !Matches(i);
+    }
+
+    private static List<string> Tokens(string text) =>
+        [.. WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant())];
+
+    public static Comparison<SandboxIssue> Order(IReadOnlyList<JqlSort> sorts)
+    {
+        var keys = sorts.Count == 0 ? [new JqlSort("key", true)] : sorts;
+        foreach (var sort in keys)
+        {
+            if (sort.Field.ToLowerInvariant() is not ("key" or "issuekey" or "id" or "updated" or "updateddate" or "created" or "createddate" or "priority" or "status" or "summary"))
+                throw new JqlException($"Field '{sort.Field}' does not exist or you do not have permission to view it.");
+        }
+        return (a, b) =>
+        {
+            foreach (var sort in keys)
+            {
+                var comparison = CompareBy(sort.Field.ToLowerInvariant(), a, b);
+                if (comparison != 0) return sort.Descending ? -comparison : comparison;
+            }
+            return string.CompareOrdinal(a.Id, b.Id);
+        };
+    }
+
+    private static int CompareBy(string field, SandboxIssue a, SandboxIssue b) => field switch
+    {
+        "key" or "issuekey" => string.Compare(a.ProjectKey, b.ProjectKey, StringComparison.Ordinal) is var p and not 0 ? p : KeyNumber(a.Key).CompareTo(KeyNumber(b.Key)),
+        "id" => long.Parse(a.Id, CultureInfo.InvariantCulture).CompareTo(long.Parse(b.Id, CultureInfo.InvariantCulture)),
+        "updated" or "updateddate" => a.Updated.CompareTo(b.Updated),
+        "created" or "createddate" => a.Created.CompareTo(b.Created),
+        "priority" => string.CompareOrdinal(a.PriorityId, b.PriorityId),
+        "status" => string.CompareOrdinal(a.StatusId, b.StatusId),
+        "summary" => string.Compare(a.Summary, b.Summary, StringComparison.OrdinalIgnoreCase),
+        _ => 0,
+    };
+
+    private static int KeyNumber(string key) => int.Parse(key[(key.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*-\d+$")]
+    private static partial Regex IssueKeyPattern();
+
+    [GeneratedRegex(@"^(?<sign>[-+]?)(?:(?<part>\d+[wdhm])\s*)+$")]
+    private static partial Regex PeriodPattern();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+}

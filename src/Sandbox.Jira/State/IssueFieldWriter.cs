@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sandbox.Jira.Http;
+using Sandbox.Jira.Model;
+
+namespace Sandbox.Jira.State;
+
+/// <summary>Applies the <c>fields</c> and <c>update</c> of a create or edit request to an issue with Jira's validation,
+/// collecting every field error before refusing (one 400 names them all), and returns the changelog items.</summary>
+internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject project, SandboxData data, ApiContext context)
+{
+    private static readonly HashSet<string> Settable =
+        ["summary", "description", "labels", "assignee", "reporter", "priority", "duedate", "parent", "issuetype", "project", Http.FieldCatalog.StoryPoints];
+
+    private readonly Dictionary<string, string> _errors = [];
+    private readonly List<ChangeItem> _changes = [];
+
+    public List<ChangeItem> Apply(JsonObject? fields, JsonObject? update, bool creating)
+    {
+        fields ??= [];
+        update ??= [];
+        foreach (var (name, _) in update)
+        {
+            if (fields.ContainsKey(name)) _errors[name] = $"Field '{name}' cannot be set in both fields and update.";
+        }
+        foreach (var (name, value) in fields) SetField(name, value, creating);
+        foreach (var (name, operations) in update) ApplyOperations(name, operations as JsonArray, creating);
+        if (creating && string.IsNullOrWhiteSpace(issue.Summary)) _errors.TryAdd("summary", "You must specify a summary of the issue.");
+        if (_errors.Count > 0) throw new JiraApiException(400, [], _errors);
+        return _changes;
+    }
+
+    private bool CheckSettable(string name, bool creating)
+    {
+        if (!Settable.Contains(name) || project.HiddenFields.Contains(name) || (!creating && name is "project"))
+        {
+            _errors[name] = $"Field '{name}' cannot be set. It is not on the appropriate screen, or unknown.";
+            return false;
+        }
+        return true;
+    }
+
+    private void SetField(string name, JsonNode? value, bool creating)
+    {
+        if (!CheckSettable(name, creating)) return;
+        switch (name)
+        {
+            case "summary": SetSummary(value); break;
+            case "description":
+                try
+                {
+                    var stored = RichText.FromRequest(value, context, name);
+                    if (!JsonNode.DeepEquals(stored, issue.Description))
+                    {
+                        Change(name, null, RichText.PlainText(issue.Description, context.IsCloud), null, RichText.PlainText(stored, context.IsCloud));
+                        issue.Description = stored;
+                    }
+                }
+                catch (JiraApiException error) { foreach (var (k, v) in error.Errors) _errors[k] = v; }
+                break;
+            case "labels": SetLabels(value is JsonArray array ? [.. array.Select(l => l?.ToString() ?? "")] : []); break;
+            case "assignee": SetUser(name, value, id => issue.AssigneeId = id, issue.AssigneeId); break;
+            case "reporter": SetUser(name, value, id => issue.ReporterId = id, issue.ReporterId); break;
+            case "priority": SetPriority(value); break;
+            case "duedate":
+                var due = value?.ToString();
+                if (due is not null && !DateOnly.TryParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                    _errors[name] = "Error parsing date string: " + due;
+                else if (due != issue.DueDate) { Change(name, issue.DueDate, issue.DueDate, due, due); issue.DueDate = due; }
+                break;
+            case "parent":
+                var reference = Reference(value, "key") ?? Reference(value, "id");
+                var parent = reference is null ? null : SandboxState.TryFindIssue(data, reference);
+                if (reference is not null && parent is null) _errors[name] = $"Could not find issue by id or key.";
+                else issue.ParentKey = parent?.Key;
+                break;
+            case "issuetype":
+                var typeRef = Reference(value, "name") ?? Reference(value, "id");
+                var type = SandboxProject.IssueTypes.FirstOrDefault(t => t.Id == typeRef || string.Equals(t.Name, typeRef, StringComparison.OrdinalIgnoreCase));
+                if (type is null) _errors[name] = "Specify a valid issue type";
+                else issue.IssueTypeId = type.Id;
+                break;
+            case "project":
+                break;
+            default:
+                issue.CustomFields[name] = value?.DeepClone();
+                break;
+        }
+    }
+
+    private void ApplyOperations(string name, JsonArray? operations, bool creating)
+    {
+        if (!CheckSettable(name, creating) || operations is null) return;
+        foreach (var operation in operations.OfType<JsonObject>())
+        {
+            foreach (var (verb, argument) in operation)
+            {
+                if (name == "labels")
+                {
+                    var labels = issue.Labels.ToList();
+                    switch (verb)
+                    {
+                        case "add": if (!labels.Contains(argument?.ToString() ?? "")) labels.Add(argument?.ToString() ?? ""); break;
+                        case "remove": labels.Remove(argument?.ToString() ?? ""); break;
+                        case "set": labels = argument is JsonArray set ? [.. set.Select(l => l?.ToString() ?? "")] : []; break;
+                    }
+                    SetLabels(labels);
+                }
+                else if (verb == "set") SetField(name, argument, creating);
+                else _errors[name] = $"Operation '{verb}' is not supported for field '{name}'.";
+            }
+        }
+    }
+
+    private void SetSummary(JsonNode? value)
+    {
+        var summary = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+        if (string.IsNullOrWhiteSpace(summary)) _errors["summary"] = "You must specify a summary of the issue.";
+        else if (summary.Length > 254) _errors["summary"] = "Summary must be less than 255 characters.";
+        else if (summary.Contains('\n', StringComparison.Ordinal) || summary.Contains('\r', StringComparison.Ordinal))
+            _errors["summary"] = "The summary is invalid because it contains newline characters.";
+        else if (summary != issue.Summary)
+        {
+            if (issue.Summary.Length > 0) Change("summary", null, issue.Summary, null, summary);
+            issue.Summary = summary;
+        }
+    }
+
+    private void SetLabels(List<string> labels)
+    {
+        var invalid = labels.FirstOrDefault(l => l.Length == 0 || l.Any(char.IsWhiteSpace));
+        if (invalid is not null)
+        {
+            _errors["labels"] = $"The label '{invalid}' contains spaces which is invalid.";
+            return;
+        }
+        if (labels.SequenceEqual(issue.Labels)) return;
+        Change("labels", null, string.Join(' ', issue.Labels), null, string.Join(' ', labels));
+        issue.Labels = labels;
+    }
+
+    private void SetUser(string field, JsonNode? value, Action<string?> assign, string? current)
+    {
+        string? wanted = value is null ? null : context.IsCloud
+            ? Reference(value, "accountId") ?? Reference(value, "id")
+            : Reference(value, "name") ?? Reference(value, "key");
+        if (wanted is "-1") wanted = null;
+        SandboxUser? user = null;
+        if (wanted is not null)
+        {
+            user = data.Users.FirstOrDefault(u => context.IsCloud ? u.AccountId == wanted : u.Name == wanted || u.Key == wanted);
+            if (user is null || !user.Active)
+            {
+                _errors[field] = context.IsCloud ? "Specify a valid value for " + field : $"User '{wanted}' does not exist.";
+                return;
+            }
+        }
+        if (user?.Key == current) return;
+        var before = current is null ? null : SandboxState.FindUser(data, current);
+        Change(field, IdOf(before), before?.DisplayName, IdOf(user), user?.DisplayName);
+        assign(user?.Key);
+    }
+
+    private string? IdOf(SandboxUser? user) => user is null ? null : context.IsCloud ? user.AccountId : user.Name;
+
+    private void SetPriority(JsonNode? value)
+    {
+        if (value is null) { issue.PriorityId = null; return; }
+        var name = Reference(value, "name");
+        var id = Reference(value, "id");
+        var priority = SandboxProject.Priorities.FirstOrDefault(p => p.Id == id || string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (priority is null)
+        {
+            _errors["priority"] = name is not null ? $"Priority name '{name}' is not valid" : $"Priority with id '{id}' does not exist";
+            return;
+        }
+        if (priority.Id == issue.PriorityId) return;
+        var before = SandboxProject.Priorities.FirstOrDefault(p => p.Id == issue.PriorityId);
+        Change("priority", before?.Id, before?.Name, priority.Id, priority.Name);
+        issue.PriorityId = priority.Id;
+    }
+
+    private static string? Reference(JsonNode? value, string property) =>
+        value is JsonObject o && o[property] is JsonValue v ? v.ToString() : null;
+
+    private void Change(string field, string? from, string? fromText, string? to, string? toText) =>
+        _changes.Add(new ChangeItem(field, "jira", from, fromText, to, toText));
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Sandbox.Jira.Http;
+using Sandbox.Jira.Model;
+
+namespace Sandbox.Jira.State;
+
+/// <summary>The sandbox's data behind one lock, saved to the data file (temp + rename) after every change.</summary>
+public sealed class SandboxState
+{
+    private readonly Lock _gate = new();
+    private readonly string? _dataFile;
+    private readonly SandboxData _data;
+
+    public SandboxState(SandboxOptions options)
+    {
+        Options = options;
+        _dataFile = options.DataFile;
+        _data = _dataFile is not null && File.Exists(_dataFile)
+            ? JsonSerializer.Deserialize(File.ReadAllText(_dataFile), SandboxDataJsonContext.Default.SandboxData) ?? SandboxData.Seed(options)
+            : SandboxData.Seed(options);
+        TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+    }
+
+    public SandboxOptions Options { get; }
+
+    public TimeZoneInfo TimeZone { get; }
+
+    public SandboxMode Mode => Options.Mode;
+
+    public DateTimeOffset Now() => Options.Clock.GetUtcNow();
+
+    /// <summary>Reads under the lock.</summary>
+    public T Read<T>(Func<SandboxData, T> read)
+    {
+        lock (_gate) return read(_data);
+    }
+
+    /// <summary>Changes under the lock, then saves.</summary>
+    public T Write<T>(Func<SandboxData, T> change)
+    {
+        lock (_gate)
+        {
+            var result = change(_data);
+            Save();
+            return result;
+        }
+    }
+
+    public void Write(Action<SandboxData> change) => Write(data => { change(data); return 0; });
+
+    private void Save()
+    {
+        if (_dataFile is null) return;
+        var temp = _dataFile + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(_data, SandboxDataJsonContext.Default.SandboxData));
+        File.Move(temp, _dataFile, overwrite: true);
+    }
+
+    public static SandboxIssue FindIssue(SandboxData data, string idOrKey) =>
+        TryFindIssue(data, idOrKey) ?? throw JiraApiException.IssueNotFound();
+
+    public static SandboxIssue? TryFindIssue(SandboxData data, string idOrKey) =>
+        data.Issues.FirstOrDefault(i => i.Id == idOrKey
+            || string.Equals(i.Key, idOrKey, StringComparison.OrdinalIgnoreCase)
+            || i.FormerKeys.Contains(idOrKey, StringComparer.OrdinalIgnoreCase));
+
+    public static SandboxProject? FindProject(SandboxData data, string idOrKey) =>
+        data.Projects.FirstOrDefault(p => p.Id == idOrKey || string.Equals(p.Key, idOrKey, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(p.Name, idOrKey, StringComparison.OrdinalIgnoreCase));
+
+    public static SandboxUser? FindUser(SandboxData data, string keyOrIdOrName) =>
+        data.Users.FirstOrDefault(u => u.Key == keyOrIdOrName || (u.AccountId.Length > 0 && u.AccountId == keyOrIdOrName)
+            || string.Equals(u.Name, keyOrIdOrName, StringComparison.OrdinalIgnoreCase));
+}
