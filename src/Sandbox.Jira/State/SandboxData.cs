@@ -24,10 +24,10 @@ public sealed class SandboxData
             Users =
             [
                 me,
-                new("5b10a2844c20165700ede21g", "alice", "JIRAUSER10101", "Alice Martin", "alice@example.com"),
-                new("5b10a2844c20165700ede22h", "bob", "JIRAUSER10102", "Bob Chen", "bob@example.com"),
-                new("5b10a2844c20165700ede23i", "carol", "JIRAUSER10103", "Carol Diaz", "carol@example.com"),
-                new("5b10a2844c20165700ede24j", "former", "JIRAUSER10104", "Former Employee", "former@example.com", Active: false),
+                new("5b10a2844c20165700ede21a", "alice", "JIRAUSER10101", "Alice Martin", "alice@example.com"),
+                new("5b10a2844c20165700ede22b", "bob", "JIRAUSER10102", "Bob Chen", "bob@example.com"),
+                new("5b10a2844c20165700ede23c", "carol", "JIRAUSER10103", "Carol Diaz", "carol@example.com"),
+                new("5b10a2844c20165700ede24d", "former", "JIRAUSER10104", "Former Employee", "former@example.com", Active: false),
             ],
         };
         data.Projects.Add(new SandboxProject { Id = "10000", Key = options.ProjectKey, Name = options.ProjectKey + " project", LeadId = me.Key });

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+
+namespace BacklogJira.Core.Ports;
+
+/// <summary>
+/// Everything the sync needs from Jira, whatever the transport (REST or an MCP server). Text crosses this boundary as
+/// Markdown. Reads of metadata (priorities, statuses, fields, users) are cached for the client's lifetime (one run).
+/// Failures are <c>JiraException</c>s with a message that says what to do.
+/// </summary>
+public interface IJiraClient
+{
+    Task<JiraServerInfo> GetServerInfoAsync(CancellationToken cancellationToken);
+
+    Task<JiraUser> GetMyselfAsync(CancellationToken cancellationToken);
+
+    Task<JiraProject> GetProjectAsync(string projectKey, CancellationToken cancellationToken);
+
+    Task<JiraIssue?> GetIssueAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Issues by key in bulk (JQL <c>key in</c> chunks); keys that no longer exist are left out, not errors.</summary>
+    Task<IReadOnlyList<JiraIssue>> GetIssuesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>Every issue matching <paramref name="jql"/>, all pages.</summary>
+    Task<IReadOnlyList<JiraIssue>> SearchAsync(string jql, CancellationToken cancellationToken);
+
+    Task<JiraIssueRef> CreateIssueAsync(JiraIssueDraft draft, CancellationToken cancellationToken);
+
+    Task UpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JiraTransition>> GetTransitionsAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Moves the issue along one workflow edge; <paramref name="fieldValues"/> fills the transition screen
+    /// (field id → value name, e.g. <c>resolution → Done</c>).</summary>
+    Task TransitionAsync(string key, string transitionId, IReadOnlyDictionary<string, string> fieldValues, CancellationToken cancellationToken);
+
+    /// <summary>A user by email, display name, account id or user name; null when none matches.</summary>
+    Task<JiraUser?> FindUserAsync(string query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JiraPriority>> GetPrioritiesAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JiraStatus>> GetStatusesAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JiraField>> GetFieldsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JiraComment>> GetCommentsAsync(string key, CancellationToken cancellationToken);
+
+    Task<JiraComment> AddCommentAsync(string key, string markdown, CancellationToken cancellationToken);
+
+    Task UpsertRemoteLinkAsync(string key, JiraRemoteLink link, CancellationToken cancellationToken);
+
+    Task<JsonNode?> GetIssuePropertyAsync(string key, string propertyKey, CancellationToken cancellationToken);
+
+    Task SetIssuePropertyAsync(string key, string propertyKey, JsonNode value, CancellationToken cancellationToken);
+}

@@ -1,0 +1,36 @@
+namespace BacklogJira.Jira.Configuration;
+
+/// <summary>Reads <c>KEY=value</c> files (.env): comments, <c>export</c> prefixes, single and double quotes.</summary>
+public static class DotEnvFile
+{
+    public static IReadOnlyDictionary<string, string> Parse(string text)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim().TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (line.StartsWith("export ", StringComparison.Ordinal)) line = line[7..].TrimStart();
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0) continue;
+            var key = line[..equals].Trim();
+            var value = line[(equals + 1)..].Trim();
+            if (value.Length >= 2 && (value[0] == '"' && value[^1] == '"' || value[0] == '\'' && value[^1] == '\''))
+            {
+                var quote = value[0];
+                value = value[1..^1];
+                if (quote == '"') value = value.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\\"", "\"", StringComparison.Ordinal);
+            }
+            else
+            {
+                var comment = value.IndexOf(" #", StringComparison.Ordinal);
+                if (comment >= 0) value = value[..comment].TrimEnd();
+            }
+            values[key] = value;
+        }
+        return values;
+    }
+
+    public static IReadOnlyDictionary<string, string> Read(string path) =>
+        File.Exists(path) ? Parse(File.ReadAllText(path)) : new Dictionary<string, string>();
+}

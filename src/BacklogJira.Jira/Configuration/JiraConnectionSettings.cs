@@ -1,0 +1,42 @@
+using BacklogJira.Core.Ports;
+
+namespace BacklogJira.Jira.Configuration;
+
+/// <summary>Where Jira is and how to log in. <see cref="ToString"/> never shows a secret.</summary>
+public sealed record JiraConnectionSettings
+{
+    public required Uri BaseUrl { get; init; }
+
+    /// <summary>Cloud: the account email. Data Center with Basic auth: the user name.</summary>
+    public string? User { get; init; }
+
+    /// <summary>Cloud API token (Basic auth with <see cref="User"/>).</summary>
+    public string? ApiToken { get; init; }
+
+    /// <summary>Data Center personal access token (Bearer); wins over the API token when both are set.</summary>
+    public string? PersonalToken { get; init; }
+
+    /// <summary>Null: detect from <c>/serverInfo</c>.</summary>
+    public JiraDeployment? Deployment { get; init; }
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public int MaxConcurrency { get; init; } = 8;
+
+    public int MaxRetries { get; init; } = 6;
+
+    /// <summary>First backoff step when Jira gives no Retry-After; doubles with jitter.</summary>
+    public TimeSpan BackoffBase { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait honoured from Retry-After or X-RateLimit-Reset.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
+
+    public int PageSize { get; init; } = 100;
+
+    /// <summary>Keys per <c>key in (…)</c> query.</summary>
+    public int KeyBatchSize { get; init; } = 50;
+
+    public string AuthDescription => PersonalToken is not null ? "personal access token" : $"API token for {User}";
+
+    public override string ToString() => $"{BaseUrl} ({AuthDescription})";
+}

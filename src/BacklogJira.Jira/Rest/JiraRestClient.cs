@@ -1,0 +1,317 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using BacklogJira.Core.Ports;
+using BacklogJira.Core.Text;
+using BacklogJira.Jira.Configuration;
+using BacklogJira.Jira.Errors;
+using BacklogJira.Jira.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BacklogJira.Jira.Rest;
+
+/// <summary>
+/// <see cref="IJiraClient"/> over Jira's REST API: v3 with ADF on Cloud, v2 with wiki markup on Server/Data Center,
+/// chosen from <c>/serverInfo</c> unless configured. One HTTP pool, bounded concurrency, metadata cached per run.
+/// </summary>
+public sealed partial class JiraRestClient : IJiraClient, IDisposable
+{
+    private readonly JiraHttp _http;
+    private readonly JiraConnectionSettings _settings;
+    private readonly AsyncOnce<JiraServerInfo> _serverInfo;
+    private readonly AsyncOnce<IReadOnlyList<JiraPriority>> _priorities;
+    private readonly AsyncOnce<IReadOnlyList<JiraStatus>> _statuses;
+    private readonly AsyncOnce<IReadOnlyList<JiraField>> _fields;
+    private readonly ConcurrentDictionary<string, Task<JiraUser?>> _users = new(StringComparer.OrdinalIgnoreCase);
+
+    public JiraRestClient(JiraConnectionSettings settings, TimeProvider? clock = null, ILogger? logger = null)
+        : this(JiraHttp.CreateHttpClient(settings), settings, clock, logger)
+    {
+    }
+
+    internal JiraRestClient(HttpClient http, JiraConnectionSettings settings, TimeProvider? clock, ILogger? logger)
+    {
+        _settings = settings;
+        _http = new JiraHttp(http, settings, clock ?? TimeProvider.System, logger ?? NullLogger.Instance);
+        _serverInfo = new AsyncOnce<JiraServerInfo>(FetchServerInfoAsync);
+        _priorities = new AsyncOnce<IReadOnlyList<JiraPriority>>(async ct =>
+            [.. (await GetArrayAsync("priority", ct)).Select(p => new JiraPriority(JiraReader.Text(p?["id"]) ?? "", JiraReader.Text(p?["name"]) ?? ""))]);
+        _statuses = new AsyncOnce<IReadOnlyList<JiraStatus>>(async ct =>
+            [.. (await GetArrayAsync("status", ct)).Select(s => JiraReader.Status(s)!)]);
+        _fields = new AsyncOnce<IReadOnlyList<JiraField>>(async ct =>
+            [.. (await GetArrayAsync("field", ct)).Select(f => new JiraField(JiraReader.Text(f?["id"]) ?? "", JiraReader.Text(f?["name"]) ?? "",
+                f?["custom"]?.GetValue<bool>() == true, JiraReader.Text(f?["schema"]?["type"])))]);
+    }
+
+    public async Task<JiraServerInfo> GetServerInfoAsync(CancellationToken cancellationToken) => await _serverInfo.GetAsync(cancellationToken);
+
+    private async Task<JiraServerInfo> FetchServerInfoAsync(CancellationToken cancellationToken)
+    {
+        var json = await _http.SendAsync(HttpMethod.Get, "/rest/api/2/serverInfo", null, true, cancellationToken) ?? new JsonObject();
+        var reported = JiraReader.Text(json["deploymentType"]);
+        var deployment = _settings.Deployment
+            ?? (string.Equals(reported, "Cloud", StringComparison.OrdinalIgnoreCase) ? JiraDeployment.Cloud : JiraDeployment.DataCenter);
+        return new JiraServerInfo(JiraReader.Text(json["baseUrl"]) ?? _settings.BaseUrl.ToString(), JiraReader.Text(json["version"]) ?? "",
+            deployment, JiraTimestamp.ParseOrNull(JiraReader.Text(json["serverTime"])));
+    }
+
+    private async Task<(string Api, JiraDeployment Deployment)> ApiAsync(CancellationToken cancellationToken)
+    {
+        var deployment = _settings.Deployment ?? (await GetServerInfoAsync(cancellationToken)).Deployment;
+        return (deployment == JiraDeployment.Cloud ? "/rest/api/3" : "/rest/api/2", deployment);
+    }
+
+    public async Task<JiraUser> GetMyselfAsync(CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        return JiraReader.User(await _http.SendAsync(HttpMethod.Get, $"{api}/myself", null, true, cancellationToken))
+            ?? throw new JiraException("GET /myself returned no user.");
+    }
+
+    public async Task<JiraProject> GetProjectAsync(string projectKey, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var json = await _http.SendAsync(HttpMethod.Get, $"{api}/project/{Uri.EscapeDataString(projectKey)}", null, true, cancellationToken) ?? new JsonObject();
+        return new JiraProject(JiraReader.Text(json["id"]) ?? "", JiraReader.Text(json["key"]) ?? projectKey, JiraReader.Text(json["name"]) ?? "",
+            [.. (json["issueTypes"] as JsonArray ?? []).Select(t => JiraReader.Text(t?["name"]) ?? "")]);
+    }
+
+    public async Task<JiraIssue?> GetIssueAsync(string key, CancellationToken cancellationToken)
+    {
+        var (api, deployment) = await ApiAsync(cancellationToken);
+        var json = await _http.SendAsync(HttpMethod.Get, $"{api}/issue/{Uri.EscapeDataString(key)}?fields={string.Join(',', JiraReader.IssueFields)}",
+            null, true, cancellationToken, notFoundIsNull: true);
+        return json is null ? null : JiraReader.Issue(json, deployment);
+    }
+
+    public async Task<IReadOnlyList<JiraIssue>> GetIssuesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var batches = keys.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(Math.Max(1, _settings.KeyBatchSize));
+        var results = await Task.WhenAll(batches.Select(batch => GetBatchAsync([.. batch], cancellationToken)));
+        return [.. results.SelectMany(r => r)];
+    }
+
+    /// <summary>One <c>key in (…)</c> query. Jira fails the whole query when one key no longer exists
+    /// (jira-surface.md §4.2); the reported keys are dropped and the rest asked again.</summary>
+    private async Task<IReadOnlyList<JiraIssue>> GetBatchAsync(List<string> keys, CancellationToken cancellationToken)
+    {
+        while (keys.Count > 0)
+        {
+            var jql = $"key in ({string.Join(", ", keys.Select(k => "\"" + k.Replace("\"", "", StringComparison.Ordinal) + "\""))})";
+            try
+            {
+                return await SearchAsync(jql, cancellationToken);
+            }
+            catch (JiraRequestRejectedException error)
+            {
+                var missing = error.ErrorMessages.Select(m => MissingKey().Match(m)).Where(m => m.Success).Select(m => m.Groups["key"].Value).ToList();
+                if (missing.Count == 0) throw;
+                keys.RemoveAll(k => missing.Contains(k, StringComparer.OrdinalIgnoreCase));
+            }
+        }
+        return [];
+    }
+
+    public async Task<IReadOnlyList<JiraIssue>> SearchAsync(string jql, CancellationToken cancellationToken)
+    {
+        var (api, deployment) = await ApiAsync(cancellationToken);
+        var issues = new List<JiraIssue>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fields = new JsonArray([.. JiraReader.IssueFields.Select(f => (JsonNode)f)]);
+        if (deployment == JiraDeployment.Cloud)
+        {
+            string? token = null;
+            do
+            {
+                var body = new JsonObject { ["jql"] = jql, ["fields"] = fields.DeepClone(), ["maxResults"] = _settings.PageSize };
+                if (token is not null) body["nextPageToken"] = token;
+                var page = await _http.SendAsync(HttpMethod.Post, $"{api}/search/jql", body, true, cancellationToken) ?? new JsonObject();
+                foreach (var issue in page["issues"] as JsonArray ?? []) Add(issue);
+                token = page["isLast"]?.GetValue<bool>() == true ? null : JiraReader.Text(page["nextPageToken"]);
+            }
+            while (token is not null);
+            return issues;
+        }
+        var startAt = 0;
+        while (true)
+        {
+            var body = new JsonObject { ["jql"] = jql, ["fields"] = fields.DeepClone(), ["maxResults"] = _settings.PageSize, ["startAt"] = startAt };
+            var page = await _http.SendAsync(HttpMethod.Post, $"{api}/search", body, true, cancellationToken) ?? new JsonObject();
+            var pageIssues = page["issues"] as JsonArray ?? [];
+            foreach (var issue in pageIssues) Add(issue);
+            startAt += pageIssues.Count;
+            var total = page["total"]?.GetValue<int>() ?? 0;
+            if (pageIssues.Count == 0 || startAt >= total) return issues;
+        }
+
+        void Add(JsonNode? json)
+        {
+            // Offset paging can repeat an issue when others change under it; keep the first sighting.
+            if (json is not null && seen.Add(JiraReader.Text(json["key"]) ?? "")) issues.Add(JiraReader.Issue(json, deployment));
+        }
+    }
+
+    public async Task<JiraIssueRef> CreateIssueAsync(JiraIssueDraft draft, CancellationToken cancellationToken)
+    {
+        var (api, deployment) = await ApiAsync(cancellationToken);
+        var fields = new JsonObject
+        {
+            ["project"] = new JsonObject { ["key"] = draft.ProjectKey },
+            ["issuetype"] = new JsonObject { ["name"] = draft.IssueType },
+            ["summary"] = draft.Summary,
+        };
+        if (!string.IsNullOrWhiteSpace(draft.Description)) fields["description"] = RichText(draft.Description, deployment);
+        if (draft.Labels.Count > 0) fields["labels"] = new JsonArray([.. draft.Labels.Select(l => (JsonNode)l)]);
+        if (draft.PriorityName is not null) fields["priority"] = new JsonObject { ["name"] = draft.PriorityName };
+        if (draft.Assignee is not null) fields["assignee"] = UserReference(draft.Assignee, deployment);
+        if (draft.ParentKey is not null) fields["parent"] = new JsonObject { ["key"] = draft.ParentKey };
+        var body = new JsonObject { ["fields"] = fields };
+        if (draft.Properties.Count > 0)
+            body["properties"] = new JsonArray([.. draft.Properties.Select(p => (JsonNode)new JsonObject { ["key"] = p.Key, ["value"] = p.Value?.DeepClone() })]);
+        var json = await _http.SendAsync(HttpMethod.Post, $"{api}/issue", body, idempotent: false, cancellationToken) ?? new JsonObject();
+        return new JiraIssueRef(JiraReader.Text(json["id"]) ?? "", JiraReader.Text(json["key"]) ?? "", JiraReader.Text(json["self"]) ?? "");
+    }
+
+    public async Task UpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken)
+    {
+        if (update.IsEmpty) return;
+        var (api, deployment) = await ApiAsync(cancellationToken);
+        var fields = new JsonObject();
+        if (update.Summary is not null) fields["summary"] = update.Summary;
+        if (update.ChangeDescription) fields["description"] = string.IsNullOrWhiteSpace(update.Description) ? null : RichText(update.Description, deployment);
+        if (update.Labels is not null) fields["labels"] = new JsonArray([.. update.Labels.Select(l => (JsonNode)l)]);
+        if (update.PriorityName is not null) fields["priority"] = new JsonObject { ["name"] = update.PriorityName };
+        if (update.ChangeAssignee) fields["assignee"] = update.Assignee is null ? null : UserReference(update.Assignee, deployment);
+        await _http.SendAsync(HttpMethod.Put, $"{api}/issue/{Uri.EscapeDataString(key)}", new JsonObject { ["fields"] = fields }, true, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JiraTransition>> GetTransitionsAsync(string key, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var json = await _http.SendAsync(HttpMethod.Get, $"{api}/issue/{Uri.EscapeDataString(key)}/transitions?expand=transitions.fields", null, true, cancellationToken);
+        return [.. (json?["transitions"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(t => t["isAvailable"]?.GetValue<bool>() != false)
+            .Select(t => new JiraTransition(
+                JiraReader.Text(t["id"]) ?? "",
+                JiraReader.Text(t["name"]) ?? "",
+                JiraReader.Status(t["to"]) ?? new JiraStatus("", "", "undefined"),
+                [.. (t["fields"] as JsonObject ?? []).Select(f => new JiraTransitionField(
+                    f.Key,
+                    JiraReader.Text(f.Value?["name"]) ?? f.Key,
+                    f.Value?["required"]?.GetValue<bool>() == true,
+                    [.. (f.Value?["allowedValues"] as JsonArray ?? []).Select(v => JiraReader.Text(v?["name"]) ?? JiraReader.Text(v?["value"]) ?? "")]))]))];
+    }
+
+    public async Task TransitionAsync(string key, string transitionId, IReadOnlyDictionary<string, string> fieldValues, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var body = new JsonObject { ["transition"] = new JsonObject { ["id"] = transitionId } };
+        if (fieldValues.Count > 0)
+            body["fields"] = new JsonObject([.. fieldValues.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)new JsonObject { ["name"] = f.Value }))]);
+        await _http.SendAsync(HttpMethod.Post, $"{api}/issue/{Uri.EscapeDataString(key)}/transitions", body, idempotent: false, cancellationToken);
+    }
+
+    public Task<JiraUser?> FindUserAsync(string query, CancellationToken cancellationToken) =>
+        _users.GetOrAdd(query.Trim().TrimStart('@'), q => LookUpUserAsync(q, cancellationToken));
+
+    private async Task<JiraUser?> LookUpUserAsync(string query, CancellationToken cancellationToken)
+    {
+        var (api, deployment) = await ApiAsync(cancellationToken);
+        var path = deployment == JiraDeployment.Cloud
+            ? $"{api}/user/search?query={Uri.EscapeDataString(query)}&maxResults=50"
+            : $"{api}/user/search?username={Uri.EscapeDataString(query)}&maxResults=50";
+        var users = (await _http.SendAsync(HttpMethod.Get, path, null, true, cancellationToken) as JsonArray ?? [])
+            .Select(JiraReader.User).OfType<JiraUser>().ToList();
+        if (deployment == JiraDeployment.Cloud && users.Count == 0 && AccountIdPattern().IsMatch(query))
+        {
+            var byId = await _http.SendAsync(HttpMethod.Get, $"{api}/user?accountId={Uri.EscapeDataString(query)}", null, true, cancellationToken, notFoundIsNull: true);
+            return JiraReader.User(byId);
+        }
+        var exact = users.FirstOrDefault(u => u.AccountId == query || u.Key == query
+            || string.Equals(u.Name, query, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(u.Email, query, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(u.DisplayName, query, StringComparison.OrdinalIgnoreCase));
+        return exact ?? (users.Count == 1 ? users[0] : null);
+    }
+
+    public Task<IReadOnlyList<JiraPriority>> GetPrioritiesAsync(CancellationToken cancellationToken) => _priorities.GetAsync(cancellationToken);
+
+    public Task<IReadOnlyList<JiraStatus>> GetStatusesAsync(CancellationToken cancellationToken) => _statuses.GetAsync(cancellationToken);
+
+    public Task<IReadOnlyList<JiraField>> GetFieldsAsync(CancellationToken cancellationToken) => _fields.GetAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<JiraComment>> GetCommentsAsync(string key, CancellationToken cancellationToken)
+    {
+        var (api, deployment) = await ApiAsync(cancellationToken);
+        var comments = new List<JiraComment>();
+        while (true)
+        {
+            var page = await _http.SendAsync(HttpMethod.Get,
+                $"{api}/issue/{Uri.EscapeDataString(key)}/comment?startAt={comments.Count.ToString(CultureInfo.InvariantCulture)}&maxResults=100&orderBy=created",
+                null, true, cancellationToken) ?? new JsonObject();
+            var items = page["comments"] as JsonArray ?? [];
+            comments.AddRange(items.OfType<JsonObject>().Select(c => JiraReader.Comment(c, deployment)));
+            if (items.Count == 0 || comments.Count >= (page["total"]?.GetValue<int>() ?? 0)) return comments;
+        }
+    }
+
+    public async Task<JiraComment> AddCommentAsync(string key, string markdown, CancellationToken cancellationToken)
+    {
+        var (api, deployment) = await ApiAsync(cancellationToken);
+        var body = new JsonObject { ["body"] = RichText(markdown, deployment) };
+        var json = await _http.SendAsync(HttpMethod.Post, $"{api}/issue/{Uri.EscapeDataString(key)}/comment", body, idempotent: false, cancellationToken);
+        return JiraReader.Comment(json ?? new JsonObject(), deployment);
+    }
+
+    public async Task UpsertRemoteLinkAsync(string key, JiraRemoteLink link, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var body = new JsonObject
+        {
+            ["globalId"] = link.GlobalId,
+            ["object"] = new JsonObject { ["url"] = link.Url, ["title"] = link.Title },
+        };
+        // Upsert by globalId makes a repeat harmless, so it may be retried like a read.
+        await _http.SendAsync(HttpMethod.Post, $"{api}/issue/{Uri.EscapeDataString(key)}/remotelink", body, idempotent: true, cancellationToken);
+    }
+
+    public async Task<JsonNode?> GetIssuePropertyAsync(string key, string propertyKey, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var json = await _http.SendAsync(HttpMethod.Get, $"{api}/issue/{Uri.EscapeDataString(key)}/properties/{Uri.EscapeDataString(propertyKey)}",
+            null, true, cancellationToken, notFoundIsNull: true);
+        return json?["value"]?.DeepClone();
+    }
+
+    public async Task SetIssuePropertyAsync(string key, string propertyKey, JsonNode value, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        await _http.SendAsync(HttpMethod.Put, $"{api}/issue/{Uri.EscapeDataString(key)}/properties/{Uri.EscapeDataString(propertyKey)}", value, true, cancellationToken);
+    }
+
+    private async Task<JsonArray> GetArrayAsync(string resource, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        return await _http.SendAsync(HttpMethod.Get, $"{api}/{resource}", null, true, cancellationToken) as JsonArray ?? [];
+    }
+
+    private static JsonNode? RichText(string markdown, JiraDeployment deployment) =>
+        deployment == JiraDeployment.Cloud
+            ? JiraText.MarkdownToAdf(markdown)
+            : JiraText.MarkdownToWiki(markdown, mentionsByAccountId: false) is { } wiki ? JsonValue.Create(wiki) : null;
+
+    private static JsonObject UserReference(JiraUser user, JiraDeployment deployment) =>
+        deployment == JiraDeployment.Cloud
+            ? new JsonObject { ["accountId"] = user.AccountId }
+            : new JsonObject { ["name"] = user.Name };
+
+    public void Dispose() => _http.Dispose();
+
+    [GeneratedRegex(@"An issue with key '(?<key>[^']+)' does not exist|The issue key '(?<key>[^']+)' for field")]
+    private static partial Regex MissingKey();
+
+    [GeneratedRegex(@"^([0-9a-f]{24}|\d+:[0-9a-f-]{36})$")]
+    private static partial Regex AccountIdPattern();
+}

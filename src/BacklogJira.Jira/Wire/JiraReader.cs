@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BacklogJira.Core.Ports;
+using BacklogJira.Core.Text;
+
+namespace BacklogJira.Jira.Wire;
+
+/// <summary>Reads Jira's JSON (jira-surface.md §2) into the port's records. Rich text becomes Markdown; its
+/// fingerprint is taken from Jira's own form (normalised ADF, or the wiki string).</summary>
+internal static class JiraReader
+{
+    /// <summary>The fields every read asks for; nothing more, so pages stay at Jira's 100-issue maximum.</summary>
+    public static readonly string[] IssueFields =
+        ["summary", "description", "status", "assignee", "reporter", "priority", "labels", "issuetype", "project", "parent", "resolution", "duedate", "created", "updated"];
+
+    public static JiraIssue Issue(JsonNode json, JiraDeployment deployment)
+    {
+        var fields = json["fields"] as JsonObject ?? [];
+        var (description, fingerprint) = Description(fields["description"], deployment);
+        return new JiraIssue
+        {
+            Id = Text(json["id"]) ?? "",
+            Key = Text(json["key"]) ?? "",
+            ProjectKey = Text(fields["project"]?["key"]) ?? "",
+            IssueType = Text(fields["issuetype"]?["name"]) ?? "",
+            Summary = Text(fields["summary"]) ?? "",
+            Description = description,
+            DescriptionFingerprint = fingerprint,
+            Status = Status(fields["status"]) ?? new JiraStatus("", "", "undefined"),
+            Assignee = User(fields["assignee"]),
+            Reporter = User(fields["reporter"]),
+            Priority = fields["priority"] is JsonObject priority ? new JiraPriority(Text(priority["id"]) ?? "", Text(priority["name"]) ?? "") : null,
+            Labels = [.. (fields["labels"] as JsonArray ?? []).Select(l => Text(l) ?? "").Where(l => l.Length > 0)],
+            ParentKey = Text(fields["parent"]?["key"]),
+            Resolution = Text(fields["resolution"]?["name"]),
+            DueDate = Text(fields["duedate"]),
+            Created = JiraTimestamp.ParseOrNull(Text(fields["created"])) ?? default,
+            Updated = JiraTimestamp.ParseOrNull(Text(fields["updated"])) ?? default,
+        };
+    }
+
+    public static (string Markdown, string Fingerprint) Description(JsonNode? value, JiraDeployment deployment)
+    {
+        if (value is null) return ("", Hash(""));
+        if (value is JsonObject adf) return (JiraText.AdfToMarkdown(adf), Hash(AdfNormalizer.Normalize(adf)?.ToJsonString() ?? ""));
+        var wiki = Text(value) ?? "";
+        return (JiraText.WikiToMarkdown(wiki), Hash(wiki.Replace("\r\n", "\n", StringComparison.Ordinal)));
+    }
+
+    public static JiraStatus? Status(JsonNode? json) =>
+        json is JsonObject status
+            ? new JiraStatus(Text(status["id"]) ?? "", Text(status["name"]) ?? "", Text(status["statusCategory"]?["key"]) ?? "undefined")
+            : null;
+
+    public static JiraUser? User(JsonNode? json) =>
+        json is JsonObject user
+            ? new JiraUser(Text(user["accountId"]), Text(user["name"]), Text(user["key"]), Text(user["displayName"]) ?? "",
+                Text(user["emailAddress"]), user["active"]?.GetValueKind() != JsonValueKind.False, Text(user["timeZone"]))
+            : null;
+
+    public static JiraComment Comment(JsonNode json, JiraDeployment deployment) => new(
+        Text(json["id"]) ?? "",
+        Description(json["body"], deployment).Markdown,
+        User(json["author"]),
+        JiraTimestamp.ParseOrNull(Text(json["created"])) ?? default,
+        JiraTimestamp.ParseOrNull(Text(json["updated"])) ?? default);
+
+    public static string? Text(JsonNode? node) =>
+        node is JsonValue value ? value.GetValueKind() switch
+        {
+            JsonValueKind.String => value.GetValue<string>(),
+            JsonValueKind.Number => value.ToJsonString(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => null,
+        } : null;
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+}
