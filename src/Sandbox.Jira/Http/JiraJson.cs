@@ -7,7 +7,9 @@ namespace Sandbox.Jira.Http;
 /// <summary>Jira's response shapes (jira-surface.md §2, the OpenAPI description's schemas), built from sandbox state.</summary>
 internal static class JiraJson
 {
-    public static JsonObject User(SandboxUser user, ApiContext context)
+    /// <summary>A user; <c>full</c> gives the User schema of /myself and /user (with locale), otherwise the
+    /// UserDetails shape Jira embeds in issues, comments and histories.</summary>
+    public static JsonObject User(SandboxUser user, ApiContext context, bool full = false)
     {
         var avatars = new JsonObject
         {
@@ -16,6 +18,13 @@ internal static class JiraJson
             ["16x16"] = $"{context.BaseUrl}/avatar/{user.Key}?s=16",
             ["32x32"] = $"{context.BaseUrl}/avatar/{user.Key}?s=32",
         };
+        var json = Shape(user, context, avatars);
+        if (full) json["locale"] = "en_US";
+        return json;
+    }
+
+    private static JsonObject Shape(SandboxUser user, ApiContext context, JsonObject avatars)
+    {
         if (context.IsCloud)
         {
             return new JsonObject
@@ -28,7 +37,6 @@ internal static class JiraJson
                 ["displayName"] = user.DisplayName,
                 ["active"] = user.Active,
                 ["timeZone"] = context.State.TimeZone.Id,
-                ["locale"] = "en_US",
             };
         }
         return new JsonObject
@@ -41,7 +49,6 @@ internal static class JiraJson
             ["displayName"] = user.DisplayName,
             ["active"] = user.Active,
             ["timeZone"] = context.State.TimeZone.Id,
-            ["locale"] = "en_US",
         };
     }
 

@@ -12,14 +12,14 @@ internal static class MetadataEndpoints
     {
         routes.Map("GET", "/serverInfo", (_, api, _, _) => Reply.Ok(ServerInfo(api)));
 
-        routes.Map("GET", "/myself", (_, api, _, me) => Reply.Ok(JiraJson.User(me, api)));
+        routes.Map("GET", "/myself", (_, api, _, me) => Reply.Ok(JiraJson.User(me, api, full: true)));
 
         routes.Map("GET", "/user", (http, api, _, _) => state.Read(data =>
         {
             var wanted = api.IsCloud ? ApiRoutes.Query(http, "accountId") : ApiRoutes.Query(http, "username") ?? ApiRoutes.Query(http, "key");
             var user = data.Users.FirstOrDefault(u => api.IsCloud ? u.AccountId == wanted : u.Name == wanted || u.Key == wanted)
                 ?? throw new JiraApiException(404, ["Specified user does not exist or you do not have required permissions"]);
-            return Reply.Ok(JiraJson.User(user, api));
+            return Reply.Ok(JiraJson.User(user, api, full: true));
         }));
 
         routes.Map("GET", "/user/search", (http, api, _, _) => state.Read(data =>
@@ -97,7 +97,7 @@ internal static class MetadataEndpoints
     {
         var startAt = ApiRoutes.QueryInt(http, "startAt", 0);
         var maxResults = ApiRoutes.QueryInt(http, "maxResults", 50);
-        return new JsonArray([.. users.Skip(startAt).Take(maxResults).Select(u => (JsonNode)JiraJson.User(u, api))]);
+        return new JsonArray([.. users.Skip(startAt).Take(maxResults).Select(u => (JsonNode)JiraJson.User(u, api, full: true))]);
     }
 
     private static JsonObject ServerInfo(ApiContext api)
@@ -116,7 +116,6 @@ internal static class MetadataEndpoints
             ["serverTime"] = Http.JiraTime.Format(now, api.State.TimeZone),
             ["scmInfo"] = "5330f7d9",
             ["serverTitle"] = "Jira (backlog-jira sandbox)",
-            ["defaultLocale"] = new JsonObject { ["locale"] = "en_US" },
             ["serverTimeZone"] = api.State.TimeZone.Id,
         };
     }

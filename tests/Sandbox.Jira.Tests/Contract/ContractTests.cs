@@ -1,0 +1,122 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Sandbox.Jira.Tests.Contract;
+
+/// <summary>Every endpoint the sandbox serves answers in the shape Atlassian's OpenAPI description gives it.</summary>
+public sealed class ContractTests : IClassFixture<ContractTests.Fixture>
+{
+    private readonly Fixture _fixture;
+
+    public ContractTests(Fixture fixture) => _fixture = fixture;
+
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public JiraSandbox Sandbox { get; private set; } = null!;
+        public HttpClient Http { get; private set; } = null!;
+        public OpenApiSchemaValidator Validator { get; } = OpenApiSchemaValidator.Load();
+
+        public async Task InitializeAsync()
+        {
+            Sandbox = await JiraSandbox.StartAsync(new SandboxOptions { TimeZone = "Europe/Berlin" });
+            Sandbox.SeedIssues(3);
+            Http = new HttpClient { BaseAddress = Sandbox.BaseUrl };
+            Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo@example.com:sandbox-token")));
+            // History, comments, links and properties on DEMO-1 so their shapes are exercised too.
+            await SendAsync("PUT", "/rest/api/3/issue/DEMO-1", """{"fields":{"summary":"Renamed","labels":["x","y"]}}""");
+            await SendAsync("POST", "/rest/api/3/issue/DEMO-1/transitions", """{"transition":{"id":"11"}}""");
+            await SendAsync("POST", "/rest/api/3/issue/DEMO-1/comment", """{"body":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"hi"}]}]}}""");
+            await SendAsync("POST", "/rest/api/3/issue/DEMO-1/remotelink", """{"globalId":"g1","object":{"url":"https://x","title":"x"}}""");
+            await SendAsync("PUT", "/rest/api/3/issue/DEMO-1/properties/backlog-jira", """{"taskId":"task-1"}""");
+            await SendAsync("PUT", "/rest/api/3/issue/DEMO-2", """{"fields":{"parent":{"key":"DEMO-1"}}}""");
+        }
+
+        public async Task<(int Status, JsonNode? Body)> SendAsync(string method, string url, string? body = null)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), url);
+            if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await Http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+        }
+
+        public async Task DisposeAsync()
+        {
+            Http.Dispose();
+            await Sandbox.DisposeAsync();
+        }
+    }
+
+    // name → (method, url, the OpenAPI path, expected status, body)
+    private static readonly Dictionary<string, (string Method, string Url, string Path, int Status, string? Body)> Probes = new()
+    {
+        ["get issue"] = ("GET", "/rest/api/3/issue/DEMO-1?expand=changelog,names", "/rest/api/3/issue/{issueIdOrKey}", 200, null),
+        ["get subtask-like issue with parent"] = ("GET", "/rest/api/3/issue/DEMO-2", "/rest/api/3/issue/{issueIdOrKey}", 200, null),
+        ["create issue"] = ("POST", "/rest/api/3/issue", "/rest/api/3/issue", 201, """{"fields":{"project":{"key":"DEMO"},"issuetype":{"name":"Task"},"summary":"New"}}"""),
+        ["search jql get"] = ("GET", "/rest/api/3/search/jql?jql=project%20%3D%20DEMO%20ORDER%20BY%20key&fields=*all&maxResults=2&expand=names", "/rest/api/3/search/jql", 200, null),
+        ["search jql post"] = ("POST", "/rest/api/3/search/jql", "/rest/api/3/search/jql", 200, """{"jql":"project = DEMO","fields":["summary","status","assignee"],"maxResults":50}"""),
+        ["approximate count"] = ("POST", "/rest/api/3/search/approximate-count", "/rest/api/3/search/approximate-count", 200, """{"jql":"project = DEMO"}"""),
+        ["transitions"] = ("GET", "/rest/api/3/issue/DEMO-1/transitions?expand=transitions.fields", "/rest/api/3/issue/{issueIdOrKey}/transitions", 200, null),
+        ["comments"] = ("GET", "/rest/api/3/issue/DEMO-1/comment", "/rest/api/3/issue/{issueIdOrKey}/comment", 200, null),
+        ["add comment"] = ("POST", "/rest/api/3/issue/DEMO-3/comment", "/rest/api/3/issue/{issueIdOrKey}/comment", 201, """{"body":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"c"}]}]}}"""),
+        ["changelog"] = ("GET", "/rest/api/3/issue/DEMO-1/changelog", "/rest/api/3/issue/{issueIdOrKey}/changelog", 200, null),
+        ["upsert remote link"] = ("POST", "/rest/api/3/issue/DEMO-1/remotelink", "/rest/api/3/issue/{issueIdOrKey}/remotelink", 200, """{"globalId":"g1","object":{"url":"https://y","title":"y"}}"""),
+        ["remote link by global id"] = ("GET", "/rest/api/3/issue/DEMO-1/remotelink?globalId=g1", "/rest/api/3/issue/{issueIdOrKey}/remotelink", 200, null),
+        ["property keys"] = ("GET", "/rest/api/3/issue/DEMO-1/properties", "/rest/api/3/issue/{issueIdOrKey}/properties", 200, null),
+        ["property"] = ("GET", "/rest/api/3/issue/DEMO-1/properties/backlog-jira", "/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}", 200, null),
+        ["myself"] = ("GET", "/rest/api/3/myself", "/rest/api/3/myself", 200, null),
+        ["user"] = ("GET", "/rest/api/3/user?accountId=5b10a2844c20165700ede21a", "/rest/api/3/user", 200, null),
+        ["user search"] = ("GET", "/rest/api/3/user/search?query=a", "/rest/api/3/user/search", 200, null),
+        ["assignable users"] = ("GET", "/rest/api/3/user/assignable/search?project=DEMO", "/rest/api/3/user/assignable/search", 200, null),
+        ["project"] = ("GET", "/rest/api/3/project/DEMO", "/rest/api/3/project/{projectIdOrKey}", 200, null),
+        ["projects"] = ("GET", "/rest/api/3/project", "/rest/api/3/project", 200, null),
+        ["project search"] = ("GET", "/rest/api/3/project/search", "/rest/api/3/project/search", 200, null),
+        ["priorities"] = ("GET", "/rest/api/3/priority", "/rest/api/3/priority", 200, null),
+        ["statuses"] = ("GET", "/rest/api/3/status", "/rest/api/3/status", 200, null),
+        ["status categories"] = ("GET", "/rest/api/3/statuscategory", "/rest/api/3/statuscategory", 200, null),
+        ["fields"] = ("GET", "/rest/api/3/field", "/rest/api/3/field", 200, null),
+        ["createmeta issue types"] = ("GET", "/rest/api/3/issue/createmeta/DEMO/issuetypes", "/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes", 200, null),
+        ["createmeta fields"] = ("GET", "/rest/api/3/issue/createmeta/DEMO/issuetypes/10001", "/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}", 200, null),
+        ["editmeta"] = ("GET", "/rest/api/3/issue/DEMO-1/editmeta", "/rest/api/3/issue/{issueIdOrKey}/editmeta", 200, null),
+        ["server info"] = ("GET", "/rest/api/3/serverInfo", "/rest/api/3/serverInfo", 200, null),
+    };
+
+    public static TheoryData<string> ProbeNames => [.. Probes.Keys];
+
+    [Theory]
+    [MemberData(nameof(ProbeNames))]
+    public async Task Answers_match_the_openapi_description(string probe)
+    {
+        var (method, url, path, status, body) = Probes[probe];
+        var (actualStatus, json) = await _fixture.SendAsync(method, url, body);
+        actualStatus.ShouldBe(status, json?.ToJsonString());
+        var schema = _fixture.Validator.ResponseSchema(method, path, status);
+        _fixture.Validator.Validate(json, schema).ShouldBeEmpty(json?.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("GET", "/rest/api/3/issue/DEMO-404", null, 404)]
+    [InlineData("POST", "/rest/api/3/issue", """{"fields":{"project":{"key":"DEMO"},"issuetype":{"name":"Task"}}}""", 400)]
+    [InlineData("GET", "/rest/api/3/search/jql?jql=", null, 400)]
+    [InlineData("GET", "/rest/api/3/search?jql=project=DEMO", null, 410)]
+    [InlineData("POST", "/rest/api/3/issue/DEMO-3/transitions", """{"transition":{"id":"999"}}""", 400)]
+    public async Task Errors_are_error_collections(string method, string url, string? body, int status)
+    {
+        var (actualStatus, json) = await _fixture.SendAsync(method, url, body);
+        actualStatus.ShouldBe(status);
+        _fixture.Validator.Validate(json, _fixture.Validator.Schema("ErrorCollection")).ShouldBeEmpty(json?.ToJsonString());
+        (json!["errorMessages"]!.AsArray().Count + json["errors"]!.AsObject().Count).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task The_validator_itself_rejects_a_wrong_shape()
+    {
+        var schema = _fixture.Validator.ResponseSchema("GET", "/rest/api/3/myself", 200);
+        var wrong = JsonNode.Parse("""{"accountId":42,"notAField":true}""");
+        var errors = _fixture.Validator.Validate(wrong, schema);
+        errors.ShouldContain(e => e.Contains("expected string"));
+        errors.ShouldContain(e => e.Contains("notAField"));
+        await Task.CompletedTask;
+    }
+}
