@@ -14,21 +14,30 @@ public static partial class AdfToMarkdown
     public static string Convert(JsonNode? document)
     {
         if (document is not JsonObject doc) return "";
-        var parts = new List<string>();
+        var blocks = Adf.ContentOf(doc).Where(b => !IsEmptyParagraph(b)).ToList();
+        var expected = AdfNormalizer.Normalize(doc);
+        // Most documents convert cleanly: check the whole document once, and only go block by block when it does not.
+        var direct = Emit(blocks, block => BlockEmitter.TryBlock(block.Node, block.Alternate) ?? AdfPlaceholder.Wrap(block.Node));
+        if (JsonNode.DeepEquals(expected, AdfNormalizer.Normalize(MarkdownToAdf.Convert(direct)))) return direct;
+        var markdown = Emit(blocks, block => RoundTrippingBlock(block.Node, block.Alternate));
+        if (JsonNode.DeepEquals(expected, AdfNormalizer.Normalize(MarkdownToAdf.Convert(markdown)))) return markdown;
+        return string.Join("\n\n", blocks.Select(AdfPlaceholder.Wrap));
+    }
+
+    private static string Emit(List<JsonNode> blocks, Func<(JsonNode Node, bool Alternate), string> emit)
+    {
+        var parts = new List<string>(blocks.Count);
         string? previousListKind = null;
         var alternate = false;
-        foreach (var block in Adf.ContentOf(doc))
+        foreach (var block in blocks)
         {
-            if (IsEmptyParagraph(block)) continue;
             var listKind = ListKind(block);
             // Two lists of the same kind in a row would merge into one; a different bullet character keeps them apart.
             alternate = listKind is not null && listKind == previousListKind && !alternate;
             previousListKind = listKind;
-            parts.Add(RoundTrippingBlock(block, alternate));
+            parts.Add(emit((block, alternate)));
         }
-        var markdown = string.Join("\n\n", parts);
-        if (AdfNormalizer.AreEquivalent(doc, MarkdownToAdf.Convert(markdown))) return markdown;
-        return string.Join("\n\n", Adf.ContentOf(doc).Where(b => !IsEmptyParagraph(b)).Select(AdfPlaceholder.Wrap));
+        return string.Join("\n\n", parts);
     }
 
     private static string RoundTrippingBlock(JsonNode block, bool alternate)

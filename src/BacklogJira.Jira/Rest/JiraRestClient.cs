@@ -122,16 +122,22 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         var fields = new JsonArray([.. JiraReader.IssueFields.Select(f => (JsonNode)f)]);
         if (deployment == JiraDeployment.Cloud)
         {
-            string? token = null;
-            do
+            // The next page is requested before this one is converted, so Markdown conversion overlaps the network.
+            Task<JsonNode?> FetchAsync(string? token)
             {
                 var body = new JsonObject { ["jql"] = jql, ["fields"] = fields.DeepClone(), ["maxResults"] = _settings.PageSize };
                 if (token is not null) body["nextPageToken"] = token;
-                var page = await _http.SendAsync(HttpMethod.Post, $"{api}/search/jql", body, true, cancellationToken) ?? new JsonObject();
-                foreach (var issue in page["issues"] as JsonArray ?? []) Add(issue);
-                token = page["isLast"]?.GetValue<bool>() == true ? null : JiraReader.Text(page["nextPageToken"]);
+                return _http.SendAsync(HttpMethod.Post, $"{api}/search/jql", body, true, cancellationToken);
             }
-            while (token is not null);
+
+            var pending = FetchAsync(null);
+            while (pending is not null)
+            {
+                var page = await pending ?? new JsonObject();
+                var next = page["isLast"]?.GetValue<bool>() == true ? null : JiraReader.Text(page["nextPageToken"]);
+                pending = next is null ? null : FetchAsync(next);
+                foreach (var issue in page["issues"] as JsonArray ?? []) Add(issue);
+            }
             return issues;
         }
         var startAt = 0;

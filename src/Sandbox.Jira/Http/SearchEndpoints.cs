@@ -19,9 +19,10 @@ internal static class SearchEndpoints
 
     public static void Map(ApiRoutes routes, SandboxState state, Func<FaultPlan> faults)
     {
+        var index = new SearchIndex(state);
         if (state.Mode == SandboxMode.Cloud)
         {
-            ApiRoutes.Handler enhanced = (http, api, body, me) => state.Read(data => EnhancedSearch(http, api, body as JsonObject, me, data, faults()));
+            ApiRoutes.Handler enhanced = (http, api, body, me) => state.Read(data => EnhancedSearch(http, api, body as JsonObject, me, data, faults(), index));
             routes.Map("GET", "/search/jql", enhanced);
             routes.Map("POST", "/search/jql", enhanced);
             ApiRoutes.Handler removed = (_, _, _, _) => new Reply(410, JiraJson.Error([RemovedSearchMessage]));
@@ -36,7 +37,7 @@ internal static class SearchEndpoints
         }
         else
         {
-            ApiRoutes.Handler offset = (http, api, body, me) => state.Read(data => OffsetSearch(http, api, body as JsonObject, me, data));
+            ApiRoutes.Handler offset = (http, api, body, me) => state.Read(data => OffsetSearch(http, api, body as JsonObject, me, data, index));
             routes.Map("GET", "/search", offset);
             routes.Map("POST", "/search", offset);
         }
@@ -45,7 +46,7 @@ internal static class SearchEndpoints
     private static JqlEvaluator Evaluator(SandboxData data, ApiContext api, SandboxUser me) =>
         new(data, me, api.State.TimeZone, api.State.Now(), api.IsCloud);
 
-    private static Reply EnhancedSearch(HttpContext http, ApiContext api, JsonObject? body, SandboxUser me, SandboxData data, FaultPlan faults)
+    private static Reply EnhancedSearch(HttpContext http, ApiContext api, JsonObject? body, SandboxUser me, SandboxData data, FaultPlan faults, SearchIndex index)
     {
         var request = SearchRequest.From(http, body);
         var query = JqlParser.Parse(request.Jql);
@@ -60,7 +61,7 @@ internal static class SearchEndpoints
             offset = DecodeToken(request.NextPageToken, fingerprint)
                 ?? throw JiraApiException.BadRequest("The provided next page token is invalid or expired.");
         }
-        var matches = Matches(query, Evaluator(data, api, me), data);
+        var matches = index.Matches(request.Jql, me, () => Matches(query, Evaluator(data, api, me), data));
         if (faults.IndexLag > TimeSpan.Zero)
         {
             // Cloud's search index lags behind writes; reconcileIssues forces the listed ids to be current.
@@ -81,11 +82,11 @@ internal static class SearchEndpoints
         return Reply.Ok(json);
     }
 
-    private static Reply OffsetSearch(HttpContext http, ApiContext api, JsonObject? body, SandboxUser me, SandboxData data)
+    private static Reply OffsetSearch(HttpContext http, ApiContext api, JsonObject? body, SandboxUser me, SandboxData data, SearchIndex index)
     {
         var request = SearchRequest.From(http, body);
         var query = JqlParser.Parse(request.Jql);
-        var matches = Matches(query, Evaluator(data, api, me), data);
+        var matches = index.Matches(request.Jql, me, () => Matches(query, Evaluator(data, api, me), data));
         var maxResults = Math.Clamp(request.MaxResults ?? 50, 0, 1000);
         var startAt = Math.Max(0, request.StartAt);
         var fields = IssueJson.SelectFields(request.Fields.Count == 0 ? ["*navigable"] : request.Fields, defaultAll: false, FieldCatalog.CustomFieldIds);
@@ -103,10 +104,7 @@ internal static class SearchEndpoints
     private static List<SandboxIssue> Matches(JqlQuery query, JqlEvaluator evaluator, SandboxData data)
     {
         var filter = evaluator.Filter(query.Where);
-        var order = JqlEvaluator.Order(query.OrderBy);
-        var matches = data.Issues.Where(filter).ToList();
-        matches.Sort(order);
-        return matches;
+        return JqlEvaluator.Sort(data.Issues.Where(filter), query.OrderBy);
     }
 
     private static string Fingerprint(string text) =>

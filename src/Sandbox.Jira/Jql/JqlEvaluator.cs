@@ -205,36 +205,40 @@ public sealed partial class JqlEvaluator(SandboxData data, SandboxUser currentUs
     private static List<string> Tokens(string text) =>
         [.. WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant())];
 
-    public static Comparison<SandboxIssue> Order(IReadOnlyList<JqlSort> sorts)
+    /// <summary>Sorts by the ORDER BY keys (each key computed once per issue), with the issue id as the final tie-breaker;
+    /// no ORDER BY means newest key first.</summary>
+    public static List<SandboxIssue> Sort(IEnumerable<SandboxIssue> issues, IReadOnlyList<JqlSort> sorts)
     {
         var keys = sorts.Count == 0 ? [new JqlSort("key", true)] : sorts;
+        IOrderedEnumerable<SandboxIssue>? ordered = null;
         foreach (var sort in keys)
         {
-            if (sort.Field.ToLowerInvariant() is not ("key" or "issuekey" or "id" or "updated" or "updateddate" or "created" or "createddate" or "priority" or "status" or "summary"))
-                throw new JqlException($"Field '{sort.Field}' does not exist or you do not have permission to view it.");
-        }
-        return (a, b) =>
-        {
-            foreach (var sort in keys)
+            var field = sort.Field.ToLowerInvariant();
+            if (field is "key" or "issuekey")
             {
-                var comparison = CompareBy(sort.Field.ToLowerInvariant(), a, b);
-                if (comparison != 0) return sort.Descending ? -comparison : comparison;
+                ordered = Then(ordered, issues, i => i.ProjectKey, sort.Descending, StringComparer.Ordinal);
+                ordered = Then(ordered, issues, i => KeyNumber(i.Key), sort.Descending, Comparer<int>.Default);
+                continue;
             }
-            return string.CompareOrdinal(a.Id, b.Id);
-        };
+            ordered = field switch
+            {
+                "id" => Then(ordered, issues, i => long.Parse(i.Id, CultureInfo.InvariantCulture), sort.Descending, Comparer<long>.Default),
+                "updated" or "updateddate" => Then(ordered, issues, i => i.Updated, sort.Descending, Comparer<DateTimeOffset>.Default),
+                "created" or "createddate" => Then(ordered, issues, i => i.Created, sort.Descending, Comparer<DateTimeOffset>.Default),
+                "priority" => Then(ordered, issues, i => i.PriorityId ?? "", sort.Descending, StringComparer.Ordinal),
+                "status" => Then(ordered, issues, i => i.StatusId, sort.Descending, StringComparer.Ordinal),
+                "summary" => Then(ordered, issues, i => i.Summary, sort.Descending, StringComparer.OrdinalIgnoreCase),
+                _ => throw new JqlException($"Field '{sort.Field}' does not exist or you do not have permission to view it."),
+            };
+        }
+        return [.. Then(ordered, issues, i => long.Parse(i.Id, CultureInfo.InvariantCulture), false, Comparer<long>.Default)];
     }
 
-    private static int CompareBy(string field, SandboxIssue a, SandboxIssue b) => field switch
-    {
-        "key" or "issuekey" => string.Compare(a.ProjectKey, b.ProjectKey, StringComparison.Ordinal) is var p and not 0 ? p : KeyNumber(a.Key).CompareTo(KeyNumber(b.Key)),
-        "id" => long.Parse(a.Id, CultureInfo.InvariantCulture).CompareTo(long.Parse(b.Id, CultureInfo.InvariantCulture)),
-        "updated" or "updateddate" => a.Updated.CompareTo(b.Updated),
-        "created" or "createddate" => a.Created.CompareTo(b.Created),
-        "priority" => string.CompareOrdinal(a.PriorityId, b.PriorityId),
-        "status" => string.CompareOrdinal(a.StatusId, b.StatusId),
-        "summary" => string.Compare(a.Summary, b.Summary, StringComparison.OrdinalIgnoreCase),
-        _ => 0,
-    };
+    private static IOrderedEnumerable<SandboxIssue> Then<TKey>(IOrderedEnumerable<SandboxIssue>? ordered, IEnumerable<SandboxIssue> source,
+        Func<SandboxIssue, TKey> key, bool descending, IComparer<TKey> comparer) =>
+        ordered is null
+            ? descending ? source.OrderByDescending(key, comparer) : source.OrderBy(key, comparer)
+            : descending ? ordered.ThenByDescending(key, comparer) : ordered.ThenBy(key, comparer);
 
     private static int KeyNumber(string key) => int.Parse(key[(key.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture);
 

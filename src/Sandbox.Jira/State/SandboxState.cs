@@ -27,6 +27,9 @@ public sealed class SandboxState
 
     public SandboxMode Mode => Options.Mode;
 
+    /// <summary>Bumped by every write, so cached search results know when they are stale.</summary>
+    public long Version { get; private set; }
+
     public DateTimeOffset Now() => Options.Clock.GetUtcNow();
 
     /// <summary>Reads under the lock.</summary>
@@ -41,6 +44,7 @@ public sealed class SandboxState
         lock (_gate)
         {
             var result = change(_data);
+            Version++;
             Save();
             return result;
         }

@@ -33,9 +33,7 @@ public class JqlEvaluatorTests
     {
         var (data, evaluator) = Setup(zone);
         var query = JqlParser.Parse(jql);
-        var matches = data.Issues.Where(evaluator.Filter(query.Where)).ToList();
-        matches.Sort(JqlEvaluator.Order(query.OrderBy));
-        return [.. matches.Select(i => i.Key)];
+        return [.. JqlEvaluator.Sort(data.Issues.Where(evaluator.Filter(query.Where)), query.OrderBy).Select(i => i.Key)];
     }
 
     [Theory]
