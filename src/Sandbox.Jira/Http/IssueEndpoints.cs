@@ -130,6 +130,7 @@ internal static class IssueEndpoints
             StatusCategoryChanged = now,
         };
         new IssueFieldWriter(issue, project, data, api).Apply(fields, body?["update"] as JsonObject, creating: true);
+        issue.StatusId = project.WorkflowFor(issue.IssueTypeId).InitialStatusId;
         if (SandboxProject.IssueTypes.Single(t => t.Id == issue.IssueTypeId).Subtask && issue.ParentKey is null)
             throw JiraApiException.Field("parent", "Issue type is a sub-task but parent issue key or id not specified.");
         foreach (var property in (body?["properties"] as JsonArray ?? []).OfType<JsonObject>())

@@ -48,7 +48,7 @@ internal static class IssueJson
             {
                 "summary" => issue.Summary,
                 "description" => RichText.ToResponse(issue.Description, context),
-                "status" => JiraJson.Status(project.Workflow.Status(issue.StatusId), context),
+                "status" => JiraJson.Status(project.WorkflowFor(issue.IssueTypeId).Status(issue.StatusId), context),
                 "assignee" => JiraJson.UserByKey(data, issue.AssigneeId, context),
                 "reporter" => JiraJson.UserByKey(data, issue.ReporterId, context),
                 "priority" => issue.PriorityId is null ? null : JiraJson.PriorityJson(SandboxProject.Priorities.Single(p => p.Id == issue.PriorityId), context),
@@ -104,7 +104,7 @@ internal static class IssueJson
             ["fields"] = new JsonObject
             {
                 ["summary"] = parent.Summary,
-                ["status"] = JiraJson.Status(project.Workflow.Status(parent.StatusId), context),
+                ["status"] = JiraJson.Status(project.WorkflowFor(parent.IssueTypeId).Status(parent.StatusId), context),
                 ["issuetype"] = JiraJson.IssueTypeJson(SandboxProject.IssueTypes.Single(t => t.Id == parent.IssueTypeId), context),
             },
         };

@@ -75,7 +75,7 @@ internal static class MetadataEndpoints
             Reply.Ok(new JsonArray([.. SandboxProject.Priorities.Select(p => (JsonNode)JiraJson.PriorityJson(p, api))])));
 
         routes.Map("GET", "/status", (_, api, _, _) => state.Read(data =>
-            Reply.Ok(new JsonArray([.. data.Projects.SelectMany(p => p.Workflow.Statuses).DistinctBy(s => s.Id)
+            Reply.Ok(new JsonArray([.. data.Projects.SelectMany(p => p.AllStatuses).DistinctBy(s => s.Id)
                 .Select(s => (JsonNode)JiraJson.Status(s, api))]))));
 
         routes.Map("GET", "/statuscategory", (_, api, _, _) =>

@@ -15,7 +15,7 @@ internal static class TransitionEndpoints
         routes.Map("GET", "/issue/{issueIdOrKey}/transitions", (http, api, _, _) => state.Read(data =>
         {
             var issue = SandboxState.FindIssue(data, ApiRoutes.Route(http, "issueIdOrKey"));
-            var workflow = SandboxState.FindProject(data, issue.ProjectKey)!.Workflow;
+            var workflow = SandboxState.FindProject(data, issue.ProjectKey)!.WorkflowFor(issue.IssueTypeId);
             var withFields = IssueEndpoints.Expand(ApiRoutes.Query(http, "expand")).Contains("transitions.fields");
             var only = ApiRoutes.Query(http, "transitionId");
             var transitions = workflow.From(issue.StatusId)
@@ -31,7 +31,8 @@ internal static class TransitionEndpoints
             var request = body as JsonObject ?? [];
             var id = request["transition"]?["id"]?.ToString();
             if (id is null || !long.TryParse(id, out _)) throw JiraApiException.BadRequest("'transition' identifier must be an integer");
-            var transition = project.Workflow.From(issue.StatusId).FirstOrDefault(t => t.Id == id)
+            var workflow = project.WorkflowFor(issue.IssueTypeId);
+            var transition = workflow.From(issue.StatusId).FirstOrDefault(t => t.Id == id)
                 ?? throw JiraApiException.BadRequest($"Transition id '{id}' is not valid for this issue.");
             var fields = request["fields"] as JsonObject ?? [];
             var errors = new Dictionary<string, string>();
@@ -45,8 +46,8 @@ internal static class TransitionEndpoints
             if (errors.Count > 0) throw new JiraApiException(400, [], errors);
 
             var now = state.Now();
-            var from = project.Workflow.Status(issue.StatusId);
-            var to = project.Workflow.Status(transition.ToStatusId);
+            var from = workflow.Status(issue.StatusId);
+            var to = workflow.Status(transition.ToStatusId);
             var changes = new List<ChangeItem> { new("status", "jira", from.Id, from.Name, to.Id, to.Name) };
             if (from.CategoryKey != to.CategoryKey) issue.StatusCategoryChanged = now;
             if (to.CategoryKey == "done" && issue.ResolutionId is null)

@@ -76,7 +76,7 @@ public sealed partial class JqlEvaluator(SandboxData data, SandboxUser currentUs
 
     private List<string> StatusValues(JqlClause clause)
     {
-        var statuses = data.Projects.SelectMany(p => p.Workflow.Statuses).ToList();
+        var statuses = data.Projects.SelectMany(p => p.AllStatuses).ToList();
         return [.. clause.Values.Select(v => statuses.FirstOrDefault(s => s.Id == v.Text || s.Name.Equals(v.Text, StringComparison.OrdinalIgnoreCase))?.Id
             ?? throw new JqlException($"The value '{v.Text}' does not exist for the field 'status'."))];
     }
@@ -87,7 +87,7 @@ public sealed partial class JqlEvaluator(SandboxData data, SandboxUser currentUs
             ?? throw new JqlException($"The value '{v.Text}' does not exist for the field 'statusCategory'."))];
 
     private string CategoryOf(SandboxIssue issue) =>
-        SandboxState.FindProject(data, issue.ProjectKey)!.Workflow.Status(issue.StatusId).CategoryKey;
+        SandboxState.FindProject(data, issue.ProjectKey)!.WorkflowFor(issue.IssueTypeId).Status(issue.StatusId).CategoryKey;
 
     private List<string> UserValues(JqlClause clause, string field) =>
         [.. clause.Values.Select(v =>

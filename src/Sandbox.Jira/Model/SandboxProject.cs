@@ -13,6 +13,13 @@ public sealed class SandboxProject
     public required string Name { get; init; }
     public required string LeadId { get; init; }
     public Workflow Workflow { get; set; } = Workflow.Default;
+
+    /// <summary>Workflows for particular issue types (by id); the others use <see cref="Workflow"/>.</summary>
+    public Dictionary<string, Workflow> IssueTypeWorkflows { get; set; } = [];
+
+    public Workflow WorkflowFor(string issueTypeId) => IssueTypeWorkflows.TryGetValue(issueTypeId, out var workflow) ? workflow : Workflow;
+
+    public IEnumerable<WorkflowStatus> AllStatuses => IssueTypeWorkflows.Values.Prepend(Workflow).SelectMany(w => w.Statuses);
     public List<string> HiddenFields { get; set; } = [];
     public int NextIssueNumber { get; set; } = 1;
 

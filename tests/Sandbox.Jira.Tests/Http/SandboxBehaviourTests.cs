@@ -182,4 +182,23 @@ public class SandboxBehaviourTests
         var issue = (await SendAsync(http, "GET", "/rest/api/3/issue/DEMO-1?fields=updated")).Body!;
         issue["fields"]!["updated"]!.GetValue<string>().ShouldMatch(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0530$");
     }
+
+    [Fact]
+    public async Task Each_issue_type_can_have_its_own_workflow()
+    {
+        await using var sandbox = await JiraSandbox.StartAsync(new SandboxOptions());
+        sandbox.State.Write(data => data.Projects[0].IssueTypeWorkflows["10002"] = new Model.Workflow(
+            "20000",
+            [new("20000", "Open", "new"), new("20001", "Closed", "done")],
+            [new("71", "Close", [], "20001", [], [])]));
+        using var http = Client(sandbox);
+        var bug = (await SendAsync(http, "POST", "/rest/api/3/issue", """{"fields":{"project":{"key":"DEMO"},"issuetype":{"name":"Bug"},"summary":"b"}}""")).Body!;
+        var task = (await SendAsync(http, "POST", "/rest/api/3/issue", """{"fields":{"project":{"key":"DEMO"},"issuetype":{"name":"Task"},"summary":"t"}}""")).Body!;
+        var bugTransitions = (await SendAsync(http, "GET", $"/rest/api/3/issue/{bug["key"]}/transitions")).Body!["transitions"]!.AsArray();
+        bugTransitions.Select(t => t!["to"]!["name"]!.GetValue<string>()).ShouldBe(["Closed"]);
+        bugTransitions[0]!["isGlobal"]!.GetValue<bool>().ShouldBeTrue();
+        var taskTransitions = (await SendAsync(http, "GET", $"/rest/api/3/issue/{task["key"]}/transitions")).Body!["transitions"]!.AsArray();
+        taskTransitions.Select(t => t!["to"]!["name"]!.GetValue<string>()).ShouldBe(["In Progress"]);
+        (await SendAsync(http, "GET", $"/rest/api/3/search/jql?jql=status%20%3D%20Open&fields=status")).Body!["issues"]!.AsArray().Count.ShouldBe(1);
+    }
 }
