@@ -60,6 +60,8 @@ public sealed class ContractTests : IClassFixture<ContractTests.Fixture>
         ["transitions"] = ("GET", "/rest/api/3/issue/DEMO-1/transitions?expand=transitions.fields", "/rest/api/3/issue/{issueIdOrKey}/transitions", 200, null),
         ["comments"] = ("GET", "/rest/api/3/issue/DEMO-1/comment", "/rest/api/3/issue/{issueIdOrKey}/comment", 200, null),
         ["add comment"] = ("POST", "/rest/api/3/issue/DEMO-3/comment", "/rest/api/3/issue/{issueIdOrKey}/comment", 201, """{"body":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"c"}]}]}}"""),
+        ["comment by id"] = ("GET", "/rest/api/3/issue/DEMO-1/comment/10000", "/rest/api/3/issue/{issueIdOrKey}/comment/{id}", 200, null),
+        ["update comment"] = ("PUT", "/rest/api/3/issue/DEMO-1/comment/10000", "/rest/api/3/issue/{issueIdOrKey}/comment/{id}", 200, """{"body":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"edited"}]}]}}"""),
         ["changelog"] = ("GET", "/rest/api/3/issue/DEMO-1/changelog", "/rest/api/3/issue/{issueIdOrKey}/changelog", 200, null),
         ["upsert remote link"] = ("POST", "/rest/api/3/issue/DEMO-1/remotelink", "/rest/api/3/issue/{issueIdOrKey}/remotelink", 200, """{"globalId":"g1","object":{"url":"https://y","title":"y"}}"""),
         ["remote link by global id"] = ("GET", "/rest/api/3/issue/DEMO-1/remotelink?globalId=g1", "/rest/api/3/issue/{issueIdOrKey}/remotelink", 200, null),
