@@ -55,6 +55,24 @@ public static partial class AdfToMarkdown
         _ => null,
     };
 
+    /// <summary>Markdown that reads back as exactly <paramref name="text"/>: every syntax character escaped.</summary>
+    public static string EscapeLiteral(string text) => InlineEmitter.Escape(text, atLineStart: true, atLineEnd: true);
+
+    /// <summary>The inverse of <see cref="EscapeLiteral"/> for text that carries no other Markdown.</summary>
+    public static string UnescapeLiteral(string markdown)
+    {
+        var text = markdown.Replace("&#32;", " ", StringComparison.Ordinal).Replace("&#9;", "\t", StringComparison.Ordinal);
+        var output = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length && IsAsciiPunctuation(text[i + 1])) i++;
+            output.Append(text[i]);
+        }
+        return output.ToString();
+    }
+
+    private static bool IsAsciiPunctuation(char c) => c is > ' ' and < (char)127 && !char.IsAsciiLetterOrDigit(c);
+
     internal static bool IsEmptyParagraph(JsonNode? node) =>
         Adf.TypeOf(node) == "paragraph" && Adf.ContentOf(node).Count == 0;
 

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using BacklogJira.Core.Model;
+
+namespace BacklogJira.Core.Mapping;
+
+/// <summary>The parts of a task that travel inside the Jira description.</summary>
+public sealed record DescriptionParts(string Description, ImmutableArray<CriterionItem> AcceptanceCriteria, string ImplementationPlan, string ImplementationNotes)
+{
+    public bool Equals(DescriptionParts? other) =>
+        other is not null && Description == other.Description && AcceptanceCriteria.SequenceEqual(other.AcceptanceCriteria)
+        && ImplementationPlan == other.ImplementationPlan && ImplementationNotes == other.ImplementationNotes;
+
+    public override int GetHashCode() => HashCode.Combine(Description, AcceptanceCriteria.Length, ImplementationPlan, ImplementationNotes);
+}
+
+/// <summary>
+/// Acceptance criteria, plan and notes travel in managed sections at the end of the Jira description, after a rule and
+/// under headings that say who manages them. A pull strips them completely, so nothing grows from cycle to cycle
+/// (backlog-jira-plugin.md §4.4). The original plugin's <c>Acceptance Criteria:</c> + <c>- [ ]</c> block is still read.
+/// </summary>
+public static partial class ManagedDescription
+{
+    public const string CriteriaHeading = "### Acceptance Criteria (managed by backlog-jira)";
+    public const string PlanHeading = "### Implementation Plan (managed by backlog-jira)";
+    public const string NotesHeading = "### Implementation Notes (managed by backlog-jira)";
+    private const string Rule = "---";
+
+    /// <summary>The Markdown sent to Jira: the description, then the non-empty managed sections.</summary>
+    public static string Compose(DescriptionParts parts)
+    {
+        var text = new StringBuilder(CanonicalText.Plain(parts.Description));
+        var sections = new List<string>();
+        if (parts.AcceptanceCriteria.Length > 0)
+            sections.Add(CriteriaHeading + "\n\n" + string.Join('\n', parts.AcceptanceCriteria.Select(c => (c.Checked ? "- [x] " : "- [ ] ") + Text.AdfToMarkdown.EscapeLiteral(c.Text))));
+        if (CanonicalText.Plain(parts.ImplementationPlan).Length > 0) sections.Add(PlanHeading + "\n\n" + CanonicalText.Plain(parts.ImplementationPlan));
+        if (CanonicalText.Plain(parts.ImplementationNotes).Length > 0) sections.Add(NotesHeading + "\n\n" + CanonicalText.Plain(parts.ImplementationNotes));
+        if (sections.Count == 0) return text.ToString();
+        if (text.Length > 0) text.Append("\n\n");
+        text.Append(Rule).Append("\n\n").Append(string.Join("\n\n", sections));
+        return text.ToString();
+    }
+
+    /// <summary>Splits a Jira description (as Markdown) into the task's parts.</summary>
+    public static DescriptionParts Parse(string? jiraMarkdown)
+    {
+        var text = CanonicalText.Plain(jiraMarkdown);
+        var lines = text.Split('\n').ToList();
+        var firstHeading = lines.FindIndex(IsManagedHeading);
+        if (firstHeading < 0) return ParseLegacy(text);
+
+        var descriptionEnd = firstHeading;
+        // The rule we write before the sections belongs to them, not to the description.
+        var previous = descriptionEnd - 1;
+        while (previous >= 0 && lines[previous].Trim().Length == 0) previous--;
+        if (previous >= 0 && lines[previous].Trim() == Rule) descriptionEnd = previous;
+
+        var description = CanonicalText.Plain(string.Join('\n', lines.Take(descriptionEnd)));
+        var sections = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? current = null;
+        var body = new List<string>();
+        foreach (var line in lines.Skip(firstHeading).Append(CriteriaHeading + "#end"))
+        {
+            if (IsManagedHeading(line) || line == CriteriaHeading + "#end")
+            {
+                if (current is not null) sections[current] = CanonicalText.Plain(string.Join('\n', body));
+                current = line;
+                body.Clear();
+                continue;
+            }
+            body.Add(line);
+        }
+        return new DescriptionParts(
+            description,
+            sections.TryGetValue(CriteriaHeading, out var criteria) ? Criteria(criteria) : [],
+            sections.GetValueOrDefault(PlanHeading, ""),
+            sections.GetValueOrDefault(NotesHeading, ""));
+    }
+
+    private static bool IsManagedHeading(string line) => line is CriteriaHeading or PlanHeading or NotesHeading;
+
+    private static ImmutableArray<CriterionItem> Criteria(string block) =>
+        [.. block.Split('\n').Select(l => TaskItem().Match(l)).Where(m => m.Success)
+            .Select(m => new CriterionItem(Text.AdfToMarkdown.UnescapeLiteral(m.Groups["text"].Value.Trim()), m.Groups["check"].Value.Trim().Length > 0))];
+
+    /// <summary>The original plugin's block (§4.1): a line "Acceptance Criteria:" then <c>- [ ]</c>/<c>- [x]</c> lines, up
+    /// to the next blank line; also its "Implementation Plan:" and "Implementation Notes:" paragraphs.</summary>
+    private static DescriptionParts ParseLegacy(string text)
+    {
+        var match = LegacyCriteria().Match(text);
+        if (!match.Success) return new DescriptionParts(text, [], "", "");
+        var criteria = Criteria(match.Groups["items"].Value.Replace("\\[", "[", StringComparison.Ordinal).Replace("\\]", "]", StringComparison.Ordinal));
+        var rest = text[(match.Index + match.Length)..];
+        var plan = LegacySection().Match(rest) is { Success: true } p && p.Groups["name"].Value == "Plan" ? p.Groups["body"].Value : "";
+        var notes = LegacySection().Matches(rest).FirstOrDefault(m => m.Groups["name"].Value == "Notes")?.Groups["body"].Value ?? "";
+        return new DescriptionParts(CanonicalText.Plain(text[..match.Index]), criteria, CanonicalText.Plain(plan), CanonicalText.Plain(notes));
+    }
+
+    [GeneratedRegex(@"^\s*[-*]\s+\\?\[(?<check>[ xX]?)\\?\]\s+(?<text>.+)$")]
+    private static partial Regex TaskItem();
+
+    [GeneratedRegex(@"(?:^|\n)\s*Acceptance Criteria:?\s*\n(?<items>(?:[ \t]*[-*•].*(?:\n|$))+)", RegexOptions.IgnoreCase)]
+    private static partial Regex LegacyCriteria();
+
+    [GeneratedRegex(@"Implementation (?<name>Plan|Notes):\s*\n(?<body>(?:.+(?:\n|$))+)")]
+    private static partial Regex LegacySection();
+}
