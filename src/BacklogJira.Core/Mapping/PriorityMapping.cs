@@ -1,0 +1,33 @@
+namespace BacklogJira.Core.Mapping;
+
+/// <summary>
+/// Backlog priority (high/medium/low) ⇄ Jira priority name, the documented configurable version of the original
+/// (backlog-jira-plugin.md §6.4): ordered lists per Backlog priority, per-project overrides, reverse derived
+/// case-insensitively. The first listed name the project's scheme has is used; none → the field is skipped with a
+/// warning instead of failing the whole update.
+/// </summary>
+public sealed class PriorityMapping(
+    IReadOnlyDictionary<string, IReadOnlyList<string>> backlogToJira,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>? projectOverrides = null)
+{
+    public static PriorityMapping Default { get; } = new(new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["high"] = ["High", "Highest", "Critical", "Blocker"],
+        ["medium"] = ["Medium", "Major"],
+        ["low"] = ["Low", "Lowest", "Minor", "Trivial"],
+    });
+
+    /// <summary>The Jira priority to send, or null when no listed name exists in <paramref name="available"/>.</summary>
+    public string? ToJira(string backlogPriority, string projectKey, IReadOnlyCollection<string> available)
+    {
+        var candidates = Lists(projectKey).FirstOrDefault(p => string.Equals(p.Key, backlogPriority, StringComparison.OrdinalIgnoreCase)).Value ?? [];
+        return candidates.Select(c => available.FirstOrDefault(a => string.Equals(a, c, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(a => a is not null);
+    }
+
+    /// <summary>The Backlog priority for a Jira priority name, or null when no list contains it.</summary>
+    public string? ToBacklog(string jiraPriority, string projectKey) =>
+        Lists(projectKey).FirstOrDefault(p => p.Value.Contains(jiraPriority, StringComparer.OrdinalIgnoreCase)).Key?.ToLowerInvariant();
+
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> Lists(string projectKey) =>
+        projectOverrides?.FirstOrDefault(p => string.Equals(p.Key, projectKey, StringComparison.OrdinalIgnoreCase)).Value ?? backlogToJira;
+}
