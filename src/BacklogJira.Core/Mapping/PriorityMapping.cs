@@ -10,12 +10,14 @@ public sealed class PriorityMapping(
     IReadOnlyDictionary<string, IReadOnlyList<string>> backlogToJira,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>? projectOverrides = null)
 {
-    public static PriorityMapping Default { get; } = new(new Dictionary<string, IReadOnlyList<string>>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> DefaultLists { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
         ["high"] = ["High", "Highest", "Critical", "Blocker"],
         ["medium"] = ["Medium", "Major"],
         ["low"] = ["Low", "Lowest", "Minor", "Trivial"],
-    });
+    };
+
+    public static PriorityMapping Default { get; } = new(DefaultLists);
 
     /// <summary>The Jira priority to send, or null when no listed name exists in <paramref name="available"/>.</summary>
     public string? ToJira(string backlogPriority, string projectKey, IReadOnlyCollection<string> available)

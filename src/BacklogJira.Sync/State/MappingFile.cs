@@ -1,0 +1,71 @@
+using System.Text.Json;
+using BacklogJira.BacklogMd.Writing;
+
+namespace BacklogJira.Sync.State;
+
+/// <summary>
+/// <c>.backlog-jira/mappings.json</c>: the task ⇄ issue pairs, owned by this tool and committed to git. Backlog.md 1.52
+/// drops unknown frontmatter keys on every edit, so the <c>jira_*</c> keys in task files are only a mirror.
+/// </summary>
+public sealed class MappingFile
+{
+    private readonly StatePaths _paths;
+    private readonly List<TaskMapping> _mappings;
+
+    private MappingFile(StatePaths paths, List<TaskMapping> mappings)
+    {
+        _paths = paths;
+        _mappings = mappings;
+    }
+
+    public IReadOnlyList<TaskMapping> All => _mappings;
+
+    public static MappingFile Load(StatePaths paths)
+    {
+        if (!File.Exists(paths.Mappings)) return new MappingFile(paths, []);
+        try
+        {
+            var document = JsonSerializer.Deserialize(File.ReadAllText(paths.Mappings), StateJsonContext.Default.MappingDocument);
+            return new MappingFile(paths, document?.Mappings ?? []);
+        }
+        catch (JsonException error)
+        {
+            throw new SyncConfigException($"{paths.Mappings} is not valid JSON (line {error.LineNumber + 1}); restore it from git (git checkout -- {StatePaths.DirectoryName}/mappings.json).");
+        }
+    }
+
+    public TaskMapping? ForTask(string taskId) =>
+        _mappings.FirstOrDefault(m => string.Equals(m.TaskId, taskId, StringComparison.OrdinalIgnoreCase));
+
+    public TaskMapping? ForIssue(string jiraKey) =>
+        _mappings.FirstOrDefault(m => string.Equals(m.JiraKey, jiraKey, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Adds or replaces the pair for a task and saves at once (the mapping must outlive a crash right after).</summary>
+    public async Task SetAsync(TaskMapping mapping, CancellationToken cancellationToken)
+    {
+        _mappings.RemoveAll(m => string.Equals(m.TaskId, mapping.TaskId, StringComparison.OrdinalIgnoreCase));
+        _mappings.Add(mapping);
+        await SaveAsync(cancellationToken);
+    }
+
+    public async Task<bool> RemoveAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var removed = _mappings.RemoveAll(m => string.Equals(m.TaskId, taskId, StringComparison.OrdinalIgnoreCase)) > 0;
+        if (removed) await SaveAsync(cancellationToken);
+        return removed;
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_paths.Root);
+        var ordered = _mappings.OrderBy(m => m.TaskId, StringComparer.OrdinalIgnoreCase).ToList();
+        var json = JsonSerializer.Serialize(new MappingDocument { Mappings = ordered }, StateJsonContext.Default.MappingDocument);
+        await AtomicFile.WriteAllTextAsync(_paths.Mappings, json + "\n", cancellationToken);
+    }
+}
+
+internal sealed class MappingDocument
+{
+    public int SchemaVersion { get; set; } = 1;
+    public List<TaskMapping> Mappings { get; set; } = [];
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using BacklogJira.Core.Model;
+
+namespace BacklogJira.Sync.State;
+
+/// <summary>One line of <c>ops-log.jsonl</c>: the original's record (§2.5) plus the run id and the fields touched.</summary>
+internal sealed class OpsLogRecord
+{
+    public string Id { get; set; } = "";
+    public string Ts { get; set; } = "";
+    public string RunId { get; set; } = "";
+    public string Op { get; set; } = "";
+    public string? BacklogId { get; set; }
+    public string? JiraKey { get; set; }
+    public string Outcome { get; set; } = "";
+    public List<string>? Fields { get; set; }
+    public string? Details { get; set; }
+}
+
+/// <summary>Appends one record per operation; local to the clone (ignored by git).</summary>
+public sealed class OpsLog(StatePaths paths, TimeProvider clock)
+{
+    private readonly Lock _gate = new();
+    private int _sequence;
+
+    public string RunId { get; } = Guid.NewGuid().ToString("N")[..12];
+
+    public void Append(string op, string? taskId, string? jiraKey, string outcome, IEnumerable<SyncField>? fields = null, string? details = null)
+    {
+        var now = clock.GetUtcNow();
+        var record = new OpsLogRecord
+        {
+            Id = $"{RunId}-{Interlocked.Increment(ref _sequence)}",
+            Ts = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            RunId = RunId,
+            Op = op,
+            BacklogId = taskId,
+            JiraKey = jiraKey,
+            Outcome = outcome,
+            Fields = fields?.Select(f => f.ToString()).ToList() is { Count: > 0 } list ? list : null,
+            Details = details,
+        };
+        var line = JsonSerializer.Serialize(record, Compact.OpsLogRecord) + "\n";
+        lock (_gate)
+        {
+            Directory.CreateDirectory(paths.Root);
+            File.AppendAllText(paths.OpsLog, line);
+        }
+    }
+
+    public IReadOnlyList<string> Tail(int count, string? taskId = null)
+    {
+        if (!File.Exists(paths.OpsLog)) return [];
+        var lines = File.ReadAllLines(paths.OpsLog);
+        var selected = taskId is null ? lines : lines.Where(l => l.Contains($"\"backlogId\":\"{taskId}\"", StringComparison.OrdinalIgnoreCase)).ToArray();
+        return selected.TakeLast(count).ToList();
+    }
+
+    private static readonly StateJsonContext Compact = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    });
+}

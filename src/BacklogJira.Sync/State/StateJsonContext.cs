@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace BacklogJira.Sync.State;
+
+/// <summary>Source-generated JSON for every state file this tool owns.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(MappingDocument))]
+[JsonSerializable(typeof(SnapshotFile))]
+[JsonSerializable(typeof(SnapshotPayload))]
+[JsonSerializable(typeof(OpsLogRecord))]
+internal sealed partial class StateJsonContext : JsonSerializerContext;

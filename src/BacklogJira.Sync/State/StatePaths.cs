@@ -1,0 +1,25 @@
+namespace BacklogJira.Sync.State;
+
+/// <summary>
+/// Where <c>.backlog-jira/</c> keeps things. Config, mappings and snapshots are committed (a teammate's clone then knows
+/// the last agreed state and does not re-baseline); the ops log, temp files and the lock stay local.
+/// </summary>
+public sealed class StatePaths(string projectRoot)
+{
+    public const string DirectoryName = ".backlog-jira";
+
+    public string Root { get; } = Path.Combine(projectRoot, DirectoryName);
+    public string Config => Path.Combine(Root, "config.json");
+    public string Mappings => Path.Combine(Root, "mappings.json");
+    public string Snapshots => Path.Combine(Root, "snapshots");
+    public string OpsLog => Path.Combine(Root, "ops-log.jsonl");
+    public string GitIgnore => Path.Combine(Root, ".gitignore");
+    public string Lock => Path.Combine(Root, ".lock");
+
+    public string Snapshot(string taskId, string side) => Path.Combine(Snapshots, $"{taskId}-{side}.json");
+
+    public const string GitIgnoreText =
+        "# backlog-jira: config.json, mappings.json and snapshots/ are shared through git, so every clone knows the\n" +
+        "# last agreed state of each task and issue. The operations log, temp files and the run lock stay local.\n" +
+        "ops-log.jsonl\n*.tmp\n.lock/\n";
+}

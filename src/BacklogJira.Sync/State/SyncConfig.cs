@@ -1,0 +1,191 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BacklogJira.BacklogMd.Writing;
+using BacklogJira.Core.Mapping;
+using BacklogJira.Core.Merge;
+
+namespace BacklogJira.Sync.State;
+
+/// <summary>
+/// <c>.backlog-jira/config.json</c> with the original plugin's keys (backlog-jira-plugin.md §2.4) plus
+/// <c>schemaVersion</c>. Read once per command and validated with errors that name the key; written back from the
+/// same JSON tree, so keys this version does not know are kept.
+/// </summary>
+public sealed class SyncConfig
+{
+    public const int CurrentSchemaVersion = 1;
+
+    private readonly JsonObject _json;
+
+    private SyncConfig(JsonObject json)
+    {
+        _json = json;
+        ProjectKey = Text("jira", "projectKey") ?? "";
+        IssueType = Text("jira", "issueType") is { Length: > 0 } type ? type : "Task";
+        JqlFilter = Text("jira", "jqlFilter") ?? "";
+        Strategy = ParseStrategy(Text("sync", "conflictStrategy"));
+        Statuses = ReadStatuses();
+        Priorities = ReadPriorities();
+        Assignees = new AssigneeMapping(StringMap(Section("backlog")?["assigneeMapping"], "backlog.assigneeMapping"));
+        TransitionFields = StringMap(Section("jira")?["transitionFields"], "jira.transitionFields");
+    }
+
+    public string ProjectKey { get; }
+    public string IssueType { get; }
+    public string JqlFilter { get; }
+    public ConflictStrategy Strategy { get; }
+    public StatusMapping Statuses { get; }
+    public PriorityMapping Priorities { get; }
+    public AssigneeMapping Assignees { get; }
+
+    /// <summary>Values for required transition screen fields (e.g. <c>resolution → Done</c>), config <c>jira.transitionFields</c>.</summary>
+    public IReadOnlyDictionary<string, string> TransitionFields { get; }
+
+    public JsonObject Json => _json;
+
+    public static JsonObject Defaults(string projectKey = "") => new()
+    {
+        ["schemaVersion"] = CurrentSchemaVersion,
+        ["jira"] = new JsonObject { ["baseUrl"] = "", ["projectKey"] = projectKey, ["issueType"] = "Task", ["jqlFilter"] = "" },
+        ["backlog"] = new JsonObject
+        {
+            ["statusMapping"] = new JsonObject
+            {
+                ["To Do"] = new JsonArray("To Do", "Open", "Backlog"),
+                ["In Progress"] = new JsonArray("In Progress"),
+                ["Done"] = new JsonArray("Done", "Closed", "Resolved"),
+            },
+        },
+        ["sync"] = new JsonObject { ["conflictStrategy"] = "prompt", ["watchInterval"] = 60 },
+    };
+
+    public static SyncConfig Parse(string json, string path)
+    {
+        JsonNode? node;
+        try { node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
+        catch (JsonException error)
+        {
+            throw new SyncConfigException($"{path} is not valid JSON (line {error.LineNumber + 1}): {error.Message} Fix the file or run 'backlog-jira init' to recreate it.");
+        }
+        if (node is not JsonObject obj) throw new SyncConfigException($"{path} must hold a JSON object. Run 'backlog-jira init' to recreate it.");
+        if (obj["schemaVersion"] is JsonValue version && version.TryGetValue<int>(out var number) && number > CurrentSchemaVersion)
+            throw new SyncConfigException($"{path} has schemaVersion {number}, newer than this backlog-jira understands ({CurrentSchemaVersion}). Upgrade backlog-jira.");
+        return new SyncConfig(obj);
+    }
+
+    public static SyncConfig Load(StatePaths paths)
+    {
+        if (!File.Exists(paths.Config)) throw new SyncConfigException($"{paths.Config} not found. Run 'backlog-jira init' first.");
+        return Parse(File.ReadAllText(paths.Config), paths.Config);
+    }
+
+    /// <summary>Writes the JSON tree back (temp + rename), with <c>schemaVersion</c> set.</summary>
+    public static async Task SaveAsync(StatePaths paths, JsonObject json, CancellationToken cancellationToken)
+    {
+        json["schemaVersion"] = CurrentSchemaVersion;
+        Directory.CreateDirectory(paths.Root);
+        await AtomicFile.WriteAllTextAsync(paths.Config, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", cancellationToken);
+    }
+
+    /// <summary>Fails with the key to fix when a command needs the Jira project.</summary>
+    public string RequireProjectKey() => ProjectKey.Length > 0
+        ? ProjectKey
+        : throw new SyncConfigException("jira.projectKey is empty in .backlog-jira/config.json. Set it to your Jira project key, e.g. \"PROJ\", or run 'backlog-jira configure'.");
+
+    private JsonObject? Section(string name) => _json[name] switch
+    {
+        null => null,
+        JsonObject section => section,
+        _ => throw new SyncConfigException($"'{name}' in config.json must be an object."),
+    };
+
+    private string? Text(string section, string key) => Section(section)?[key] switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+        _ => throw new SyncConfigException($"'{section}.{key}' in config.json must be a string."),
+    };
+
+    private static ConflictStrategy ParseStrategy(string? text) => text switch
+    {
+        null or "" or "prompt" => ConflictStrategy.Prompt,
+        "prefer-backlog" => ConflictStrategy.PreferBacklog,
+        "prefer-jira" => ConflictStrategy.PreferJira,
+        "manual" => ConflictStrategy.Manual,
+        _ => throw new SyncConfigException($"'sync.conflictStrategy' is \"{text}\"; use one of prompt, prefer-backlog, prefer-jira, manual."),
+    };
+
+    public static string StrategyName(ConflictStrategy strategy) => strategy switch
+    {
+        ConflictStrategy.PreferBacklog => "prefer-backlog",
+        ConflictStrategy.PreferJira => "prefer-jira",
+        ConflictStrategy.Manual => "manual",
+        _ => "prompt",
+    };
+
+    public static ConflictStrategy? TryParseStrategy(string? text)
+    {
+        try { return text is null ? null : ParseStrategy(text); }
+        catch (SyncConfigException) { return null; }
+    }
+
+    private StatusMapping ReadStatuses()
+    {
+        var backlog = Section("backlog");
+        var mapping = backlog?["statusMapping"] is null ? StatusMapping.Default.BacklogToJira : ListMap(backlog["statusMapping"], "backlog.statusMapping");
+        var overrides = new Dictionary<string, StatusOverride>(StringComparer.OrdinalIgnoreCase);
+        if (backlog?["projectOverrides"] is JsonObject projects)
+        {
+            foreach (var (project, value) in projects)
+            {
+                var where = $"backlog.projectOverrides.{project}";
+                overrides[project] = new StatusOverride(ListMap(value?["backlogToJira"], where + ".backlogToJira"), StringMap(value?["jiraToBacklog"], where + ".jiraToBacklog"));
+            }
+        }
+        return new StatusMapping(mapping, overrides);
+    }
+
+    private PriorityMapping ReadPriorities()
+    {
+        if (Section("backlog")?["priorityMapping"] is not JsonObject priority) return PriorityMapping.Default;
+        var lists = priority["backlogToJira"] is null ? null : ListMap(priority["backlogToJira"], "backlog.priorityMapping.backlogToJira");
+        var overrides = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.OrdinalIgnoreCase);
+        if (priority["projectOverrides"] is JsonObject projects)
+        {
+            foreach (var (project, value) in projects)
+                overrides[project] = ListMap(value?["backlogToJira"], $"backlog.priorityMapping.projectOverrides.{project}.backlogToJira");
+        }
+        return lists is null && overrides.Count == 0 ? PriorityMapping.Default : new PriorityMapping(lists ?? PriorityMapping.DefaultLists, overrides);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ListMap(JsonNode? node, string where)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (node is null) return result;
+        if (node is not JsonObject map) throw new SyncConfigException($"'{where}' must map names to lists, e.g. {{\"Done\": [\"Done\", \"Closed\"]}}.");
+        foreach (var (key, value) in map)
+        {
+            result[key] = value switch
+            {
+                JsonArray list when list.All(i => i?.GetValueKind() == JsonValueKind.String) => [.. list.Select(i => i!.GetValue<string>())],
+                JsonValue single when single.GetValueKind() == JsonValueKind.String => [single.GetValue<string>()],
+                _ => throw new SyncConfigException($"'{where}.{key}' must be a list of names, e.g. [\"Done\", \"Closed\"]."),
+            };
+        }
+        return result;
+    }
+
+    private static Dictionary<string, string> StringMap(JsonNode? node, string where)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node is null) return result;
+        if (node is not JsonObject map) throw new SyncConfigException($"'{where}' must map names to names.");
+        foreach (var (key, value) in map)
+        {
+            result[key] = value is JsonValue text && text.GetValueKind() == JsonValueKind.String
+                ? text.GetValue<string>()
+                : throw new SyncConfigException($"'{where}.{key}' must be a string.");
+        }
+        return result;
+    }
+}

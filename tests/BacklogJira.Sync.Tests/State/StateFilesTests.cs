@@ -1,0 +1,85 @@
+using BacklogJira.BacklogMd.Locks;
+using BacklogJira.Core.Model;
+using BacklogJira.Sync.State;
+using BacklogJira.Testing;
+
+namespace BacklogJira.Sync.Tests.State;
+
+public class StateFilesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Mappings_are_saved_at_once_and_found_by_task_or_issue()
+    {
+        using var dir = new TempDirectory();
+        var paths = new StatePaths(dir.Path);
+        var file = MappingFile.Load(paths);
+        await file.SetAsync(new TaskMapping { TaskId = "task-7", JiraKey = "PROJ-12", TaskCreated = "2026-01-02 10:00", MappedAt = Now }, CancellationToken.None);
+        var again = MappingFile.Load(paths);
+        again.ForTask("TASK-7")!.JiraKey.ShouldBe("PROJ-12");
+        again.ForIssue("proj-12")!.TaskId.ShouldBe("task-7");
+        (await again.RemoveAsync("task-7", CancellationToken.None)).ShouldBeTrue();
+        MappingFile.Load(paths).All.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Snapshots_round_trip_with_unresolved_fields_and_each_side_hashes_its_own_payload()
+    {
+        using var dir = new TempDirectory();
+        var paths = new StatePaths(dir.Path);
+        var store = new SnapshotStore(paths);
+        var fields = new SyncFields
+        {
+            Title = "Login: \"SSO\"",
+            Description = "Text\n\nmore",
+            Status = "In Progress",
+            Labels = SyncFields.LabelSet(["b", "a"]),
+            AcceptanceCriteria = [new("one", true)],
+        };
+        await store.WriteAsync("task-1", new SyncBase(fields, new HashSet<SyncField> { SyncField.Title }), Now, CancellationToken.None);
+        var read = store.Read("task-1")!;
+        read.Fields.ShouldBe(fields);
+        read.Unresolved.ShouldBe([SyncField.Title]);
+        var backlogFile = File.ReadAllText(paths.Snapshot("task-1", "backlog"));
+        backlogFile.ShouldContain("\"side\": \"backlog\"");
+        backlogFile.ShouldContain("\"updatedAt\": \"2026-11-22T10:00:00.000Z\"");
+    }
+
+    [Fact]
+    public void A_snapshot_written_by_the_original_plugin_is_not_used_as_a_base()
+    {
+        using var dir = new TempDirectory();
+        var paths = new StatePaths(dir.Path);
+        Directory.CreateDirectory(paths.Snapshots);
+        File.WriteAllText(paths.Snapshot("task-12", "backlog"),
+            """{"backlogId":"task-12","side":"backlog","hash":"ab","payload":"{\"title\":\"x\",\"description\":\"\",\"status\":\"todo\",\"labels\":[],\"acceptanceCriteria\":[]}","updatedAt":"2025-10-17T10:00:00.000Z"}""");
+        new SnapshotStore(paths).Read("task-12").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Ops_log_appends_one_json_line_per_operation()
+    {
+        using var dir = new TempDirectory();
+        var paths = new StatePaths(dir.Path);
+        var log = new OpsLog(paths, new FixedClock(Now));
+        log.Append("push", "task-1", "PROJ-1", "success", [SyncField.Title, SyncField.Status]);
+        log.Append("pull", "task-2", "PROJ-2", "error", details: "boom");
+        var lines = File.ReadAllLines(paths.OpsLog);
+        lines.Length.ShouldBe(2);
+        lines[0].ShouldContain("\"op\":\"push\"");
+        lines[0].ShouldContain("\"fields\":[\"Title\",\"Status\"]");
+        lines[0].ShouldContain($"\"runId\":\"{log.RunId}\"");
+        log.Tail(10, "task-2").Single().ShouldContain("boom");
+    }
+
+    [Fact]
+    public async Task A_second_run_is_refused_with_a_clear_message()
+    {
+        using var dir = new TempDirectory();
+        var paths = new StatePaths(dir.Path);
+        await using var first = await SyncRunLock.AcquireAsync(paths, TimeProvider.System, CancellationToken.None);
+        var error = await Should.ThrowAsync<LockBusyException>(() => SyncRunLock.AcquireAsync(paths, TimeProvider.System, CancellationToken.None));
+        error.Message.ShouldContain("Another backlog-jira run");
+    }
+}
