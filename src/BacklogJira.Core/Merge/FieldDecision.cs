@@ -18,6 +18,9 @@ public enum FieldAction
 
     /// <summary>Both changed differently and the conflict was left unresolved (manual strategy, or declined).</summary>
     Conflict,
+
+    /// <summary>Changed, but this run only writes the other direction (push or pull); the next sync will carry it.</summary>
+    Deferred,
 }
 
 /// <summary>What the merge decided for one field, and why.</summary>

@@ -6,8 +6,9 @@ namespace BacklogJira.Core.Merge;
 /// The per-field 3-way merge (backlog-jira-plugin.md §10.3): base (last agreed) vs Backlog vs Jira, in canonical form.
 /// Changed on one side → copy to the other; changed on both to the same value → nothing; changed differently →
 /// acceptance criteria try an item-by-item merge, anything else is a conflict on that field only, settled by the
-/// strategy. With no base (first sync), equal fields become the base and differing ones are conflicts: a divergence
-/// is never frozen silently.
+/// strategy. With no base (first sync), equal fields become the base, a field empty on one side only is filled from
+/// the other (Jira gives every new issue a default priority; a freshly linked task may have no description), and
+/// fields that hold different values are conflicts: a divergence is never frozen silently.
 /// </summary>
 public static class FieldMerger
 {
@@ -34,8 +35,10 @@ public static class FieldMerger
         foreach (var field in Enum.GetValues<SyncField>())
         {
             var fieldBase = baseValue is null || unresolved.Contains(field) ? null : baseValue;
-            var backlogChanged = fieldBase is null || !SyncFields.FieldEquals(field, fieldBase, backlogValue);
-            var jiraChanged = fieldBase is null || !SyncFields.FieldEquals(field, fieldBase, jiraValue);
+            // On a first sync an empty side has nothing to lose: it counts as unchanged, so the other side's value fills it.
+            // A field left unresolved is different: one side may have been emptied on purpose, so it stays a conflict.
+            var backlogChanged = fieldBase is null ? baseValue is not null || !backlogValue.IsEmpty(field) : !SyncFields.FieldEquals(field, fieldBase, backlogValue);
+            var jiraChanged = fieldBase is null ? baseValue is not null || !jiraValue.IsEmpty(field) : !SyncFields.FieldEquals(field, fieldBase, jiraValue);
             var sidesEqual = SyncFields.FieldEquals(field, backlogValue, jiraValue);
 
             if (sidesEqual)
@@ -47,14 +50,14 @@ public static class FieldMerger
             }
             if (backlogChanged && !jiraChanged)
             {
-                decisions.Add(new FieldDecision(field, FieldAction.PushToJira, false, "changed in Backlog"));
+                decisions.Add(new FieldDecision(field, FieldAction.PushToJira, false, baseValue is null ? "empty in Jira" : "changed in Backlog"));
                 jiraTarget = jiraTarget.With(field, backlogValue);
                 newBase = newBase.With(field, backlogValue);
                 continue;
             }
             if (jiraChanged && !backlogChanged)
             {
-                decisions.Add(new FieldDecision(field, FieldAction.PullToBacklog, false, "changed in Jira"));
+                decisions.Add(new FieldDecision(field, FieldAction.PullToBacklog, false, baseValue is null ? "empty in Backlog" : "changed in Jira"));
                 backlogTarget = backlogTarget.With(field, jiraValue);
                 newBase = newBase.With(field, jiraValue);
                 continue;

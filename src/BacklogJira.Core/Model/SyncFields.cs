@@ -37,6 +37,21 @@ public sealed record SyncFields
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 
+    /// <summary>True when the field holds no value at all (no text, no status, no assignee, no items).</summary>
+    public bool IsEmpty(SyncField field) => field switch
+    {
+        SyncField.Title => Title.Length == 0,
+        SyncField.Description => Description.Length == 0,
+        SyncField.Status => Status is null,
+        SyncField.Assignee => Assignee is null,
+        SyncField.Labels => Labels.Count == 0,
+        SyncField.Priority => Priority is null,
+        SyncField.AcceptanceCriteria => AcceptanceCriteria.Length == 0,
+        SyncField.ImplementationPlan => ImplementationPlan.Length == 0,
+        SyncField.ImplementationNotes => ImplementationNotes.Length == 0,
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
     /// <summary>This value set with <paramref name="field"/> taken from <paramref name="source"/>.</summary>
     public SyncFields With(SyncField field, SyncFields source) => field switch
     {

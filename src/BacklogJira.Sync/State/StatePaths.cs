@@ -21,5 +21,5 @@ public sealed class StatePaths(string projectRoot)
     public const string GitIgnoreText =
         "# backlog-jira: config.json, mappings.json and snapshots/ are shared through git, so every clone knows the\n" +
         "# last agreed state of each task and issue. The operations log, temp files and the run lock stay local.\n" +
-        "ops-log.jsonl\n*.tmp\n.lock/\n";
+        "ops-log.jsonl\n*.tmp\n.lock/\npending/\n";
 }

@@ -129,6 +129,19 @@ public class FieldMergerTests
     }
 
     [Fact]
+    public void First_sync_fills_a_field_empty_on_one_side_from_the_other()
+    {
+        var backlog = Base with { Priority = null, Description = "Only in Backlog" };
+        var jira = Base with { Priority = "medium", Description = "" };
+        var result = FieldMerger.Merge(null, None, backlog, jira, ConflictStrategy.Manual);
+        result.Unresolved.ShouldBeEmpty();
+        Decision(result, SyncField.Priority).Action.ShouldBe(FieldAction.PullToBacklog);
+        Decision(result, SyncField.Description).Action.ShouldBe(FieldAction.PushToJira);
+        result.NewBase.ShouldBe(Base with { Priority = "medium", Description = "Only in Backlog" });
+        FieldMerger.Merge(result.NewBase, None, result.BacklogTarget, result.JiraTarget, ConflictStrategy.Manual).IsInSync.ShouldBeTrue();
+    }
+
+    [Fact]
     public void A_field_left_unresolved_is_still_a_conflict_next_time()
     {
         var backlog = Base with { Title = "a" };

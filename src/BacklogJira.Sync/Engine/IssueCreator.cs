@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BacklogJira.BacklogMd;
+using BacklogJira.BacklogMd.Writing;
+using BacklogJira.Core.Mapping;
+using BacklogJira.Core.Merge;
+using BacklogJira.Core.Model;
+using BacklogJira.Core.Ports;
+using BacklogJira.Sync.Canonical;
+using BacklogJira.Sync.State;
+
+namespace BacklogJira.Sync.Engine;
+
+/// <summary>
+/// <c>create-issue</c> without duplicates (backlog-jira-plugin.md §10.4): before asking Jira, a pending record with a
+/// fresh token is written; the issue is created carrying that token as an issue property; the mapping is saved the
+/// moment Jira answers. A rerun after a crash finds the pending record, looks for the issue carrying its token
+/// (created since the record, by epoch-millisecond JQL, so no time-zone trap) and adopts it instead of creating another.
+/// </summary>
+public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, SyncConfig config, StatePaths paths, TimeProvider clock, string? jiraBrowseBase)
+{
+    public const string PropertyKey = "backlog-jira";
+
+    /// <summary>Called right after Jira created the issue and before anything is saved; tests use it to simulate a crash.</summary>
+    public Func<JiraIssueRef, Task>? AfterJiraCreate { get; init; }
+
+    public async Task<PairOutcome> CreateAsync(string taskId, string? issueType, bool dryRun, CancellationToken cancellationToken)
+    {
+        var projectKey = config.RequireProjectKey();
+        var task = store.Get(taskId);
+        var id = task.Id.Normalized(store.Project.Config.TaskPrefix);
+        var mappings = MappingFile.Load(paths);
+        if (mappings.ForTask(id) is { } existing)
+            return new PairOutcome { TaskId = id, JiraKey = existing.JiraKey, Error = $"{id} is already mapped to {existing.JiraKey}; use 'backlog-jira push {id}' to update it." };
+
+        var fields = CanonicalFields.FromTask(task);
+        var draft = await DraftAsync(projectKey, issueType ?? config.IssueType, fields, cancellationToken);
+        if (dryRun)
+            return new PairOutcome { TaskId = id, State = PairState.Unmapped, Changes = [new FieldChange(SyncField.Title, "create in Jira", "", $"{draft.IssueType} in {projectKey}: {draft.Summary}")] };
+
+        var pendingPath = Path.Combine(paths.Root, "pending", id + ".json");
+        var created = await FindEarlierAttemptAsync(pendingPath, projectKey, cancellationToken);
+        if (created is null)
+        {
+            var token = Guid.NewGuid().ToString("N");
+            Directory.CreateDirectory(Path.GetDirectoryName(pendingPath)!);
+            await AtomicFile.WriteAllTextAsync(pendingPath, new JsonObject
+            {
+                ["taskId"] = id,
+                ["token"] = token,
+                ["startedAt"] = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            }.ToJsonString(), cancellationToken);
+            created = await jira.CreateIssueAsync(draft with
+            {
+                Properties = new Dictionary<string, JsonNode?> { [PropertyKey] = new JsonObject { ["taskId"] = id, ["token"] = token } },
+            }, cancellationToken);
+            if (AfterJiraCreate is not null) await AfterJiraCreate(created);
+        }
+
+        var mapping = new TaskMapping { TaskId = id, JiraKey = created.Key, JiraId = created.Id, TaskCreated = task.CreatedDate, TaskFile = store.Project.RelativePath(task.FilePath), MappedAt = clock.GetUtcNow() };
+        await mappings.SetAsync(mapping, cancellationToken);
+        File.Delete(pendingPath);
+
+        var warnings = new List<string>();
+        var issue = await jira.GetIssueAsync(created.Key, cancellationToken)
+            ?? throw new InvalidOperationException($"Jira created {created.Key} but does not show it; run 'backlog-jira sync {id}' later.");
+        // Jira starts every issue in the workflow's initial status: walk it to the task's status.
+        var skipped = await new JiraSideWriter(jira, config).WriteAsync(issue, [SyncField.Status], fields, warnings, cancellationToken);
+        if (skipped.Count == 0) issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? issue;
+        var jiraFields = CanonicalFields.FromIssue(issue, config, warnings);
+        // The first merge of the pair: what Jira filled by default (a priority) comes back to the task; what Jira could
+        // not take (an unmapped user, an unreachable status) stays visible as unresolved instead of being agreed.
+        var merged = PairPlanner.Plan(SyncMode.Sync, null, new HashSet<SyncField>(), fields, jiraFields, ConflictStrategy.Manual, force: false, prompt: null);
+        var pulled = merged.FieldsToWriteToBacklog.ToList();
+        var unresolved = merged.Unresolved.Concat(merged.FieldsToWriteToJira).ToHashSet();
+        await new SnapshotStore(paths).WriteAsync(id, new SyncBase(merged.NewBase, unresolved), clock.GetUtcNow(), cancellationToken);
+        var writer = new BacklogSideWriter(store, clock, jiraBrowseBase);
+        await writer.WriteAsync(store.Get(task.Id.Original), mapping, pulled, merged.BacklogTarget, unresolved.Count > 0, cancellationToken);
+        new OpsLog(paths, clock).Append("create-issue", id, created.Key, "success", details: warnings.Count > 0 ? string.Join(" | ", warnings) : null);
+        return new PairOutcome
+        {
+            TaskId = id,
+            JiraKey = created.Key,
+            State = unresolved.Count > 0 ? PairState.Conflict : PairState.InSync,
+            Pushed = [.. Enum.GetValues<SyncField>().Except(unresolved).Except(pulled)],
+            Pulled = pulled,
+            Conflicts = [.. unresolved],
+            Warnings = warnings,
+        };
+    }
+
+    private async Task<JiraIssueDraft> DraftAsync(string projectKey, string issueType, SyncFields fields, CancellationToken cancellationToken)
+    {
+        string? priority = null;
+        if (fields.Priority is not null)
+            priority = config.Priorities.ToJira(fields.Priority, projectKey, [.. (await jira.GetPrioritiesAsync(cancellationToken)).Select(p => p.Name)]);
+        JiraUser? assignee = null;
+        if (fields.Assignee is not null && config.Assignees.ToJira(fields.Assignee) is { } jiraUser)
+            assignee = await jira.FindUserAsync(jiraUser, cancellationToken);
+        return new JiraIssueDraft
+        {
+            ProjectKey = projectKey,
+            IssueType = issueType,
+            Summary = fields.Title,
+            Description = ManagedDescription.Compose(new DescriptionParts(fields.Description, fields.AcceptanceCriteria, fields.ImplementationPlan, fields.ImplementationNotes)),
+            Labels = [.. fields.Labels],
+            PriorityName = priority,
+            Assignee = assignee,
+        };
+    }
+
+    private async Task<JiraIssueRef?> FindEarlierAttemptAsync(string pendingPath, string projectKey, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(pendingPath)) return null;
+        var pending = JsonNode.Parse(await File.ReadAllTextAsync(pendingPath, cancellationToken));
+        var token = pending?["token"]?.GetValue<string>();
+        var startedAt = pending?["startedAt"]?.GetValue<long>() ?? 0;
+        if (token is null) return null;
+        var since = (startedAt - 300_000).ToString(CultureInfo.InvariantCulture);
+        var candidates = await jira.SearchAsync($"project = \"{projectKey}\" AND created >= {since} ORDER BY created DESC", cancellationToken);
+        foreach (var candidate in candidates)
+        {
+            var property = await jira.GetIssuePropertyAsync(candidate.Key, PropertyKey, cancellationToken);
+            if (property?["token"]?.GetValue<string>() == token) return new JiraIssueRef(candidate.Id, candidate.Key, "");
+        }
+        return null;
+    }
+}

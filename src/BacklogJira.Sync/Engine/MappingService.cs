@@ -1,0 +1,60 @@
+using BacklogJira.BacklogMd;
+using BacklogJira.BacklogMd.Writing;
+using BacklogJira.Core.Ports;
+using BacklogJira.Sync.State;
+
+namespace BacklogJira.Sync.Engine;
+
+/// <summary><c>map link</c>, <c>map list</c>, <c>map remove</c>: the mapping file first, the frontmatter mirror after.</summary>
+public sealed class MappingService(BacklogMdTaskStore store, StatePaths paths, TimeProvider clock, string? jiraBrowseBase)
+{
+    public async Task<TaskMapping> LinkAsync(IJiraClient jira, string taskId, string jiraKey, bool force, CancellationToken cancellationToken)
+    {
+        var task = store.Get(taskId);
+        var id = task.Id.Normalized(store.Project.Config.TaskPrefix);
+        var issue = await jira.GetIssueAsync(jiraKey, cancellationToken)
+            ?? throw new MappingException($"{jiraKey} does not exist or is not visible to you.");
+        var mappings = MappingFile.Load(paths);
+        if (mappings.ForTask(id) is { } current && !string.Equals(current.JiraKey, issue.Key, StringComparison.OrdinalIgnoreCase) && !force)
+            throw new MappingException($"{id} is already mapped to {current.JiraKey}; add --force to map it to {issue.Key} instead.");
+        if (mappings.ForIssue(issue.Key) is { } other && !string.Equals(other.TaskId, id, StringComparison.OrdinalIgnoreCase))
+            throw new MappingException($"{issue.Key} is already mapped to {other.TaskId}; run 'backlog-jira map remove {other.TaskId}' first.");
+        var mapping = new TaskMapping
+        {
+            TaskId = id,
+            JiraKey = issue.Key,
+            JiraId = issue.Id,
+            TaskCreated = task.CreatedDate,
+            TaskFile = store.Project.RelativePath(task.FilePath),
+            MappedAt = clock.GetUtcNow(),
+        };
+        await mappings.SetAsync(mapping, cancellationToken);
+        // A new pairing starts without a base: the first sync compares both sides and reports differences.
+        new SnapshotStore(paths).Delete(id);
+        var mirror = new BacklogSideWriter(store, clock, jiraBrowseBase).Mirror(mapping, unresolved: false);
+        await store.UpdateAsync(task.Id.Original, _ => new TaskEdit { ExtraFrontmatter = mirror }, cancellationToken);
+        new OpsLog(paths, clock).Append("manual_map", id, issue.Key, "success");
+        return mapping;
+    }
+
+    public IReadOnlyList<TaskMapping> List() => MappingFile.Load(paths).All;
+
+    public async Task<TaskMapping> RemoveAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var id = SyncEngine.Normalize(taskId, store.Project.Config.TaskPrefix);
+        var mappings = MappingFile.Load(paths);
+        var mapping = mappings.ForTask(id) ?? throw new MappingException($"{id} is not mapped.");
+        await mappings.RemoveAsync(id, cancellationToken);
+        new SnapshotStore(paths).Delete(id);
+        if (store.Find(id) is { } task)
+        {
+            var clear = new Dictionary<string, string?> { ["jira_key"] = null, ["jira_url"] = null, ["jira_last_sync"] = null, ["jira_sync_state"] = null };
+            await store.UpdateAsync(task.Id.Original, _ => new TaskEdit { ExtraFrontmatter = clear }, cancellationToken);
+        }
+        new OpsLog(paths, clock).Append("unmap", id, mapping.JiraKey, "success");
+        return mapping;
+    }
+}
+
+/// <summary>A mapping request that cannot be done; the message says what to do instead.</summary>
+public sealed class MappingException(string message) : Exception(message);

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using BacklogJira.BacklogMd;
+using BacklogJira.BacklogMd.Model;
+using BacklogJira.Core.Merge;
+using BacklogJira.Core.Model;
+using BacklogJira.Core.Ports;
+using BacklogJira.Sync.Canonical;
+using BacklogJira.Sync.State;
+
+namespace BacklogJira.Sync.Engine;
+
+/// <summary>
+/// push / pull / sync / status over mapped pairs: every task parsed once, every issue fetched in bulk (one
+/// <c>key in</c> query per 50 keys), each pair merged field by field, Jira written first, then the task, then the
+/// snapshot, so an interrupted run is simply repeated. A dry run computes the same plan and writes nothing.
+/// </summary>
+public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncConfig config, StatePaths paths, TimeProvider clock, string? jiraBrowseBase)
+{
+    private readonly SnapshotStore _snapshots = new(paths);
+    private readonly JiraSideWriter _jiraWriter = new(jira, config);
+    private readonly BacklogSideWriter _backlogWriter = new(store, clock, jiraBrowseBase);
+
+    public async Task<IReadOnlyList<PairOutcome>> RunAsync(SyncRequest request, CancellationToken cancellationToken)
+    {
+        var mappings = MappingFile.Load(paths);
+        var prefix = store.Project.Config.TaskPrefix;
+        var outcomes = new ConcurrentBag<PairOutcome>();
+        var selected = new List<TaskMapping>();
+        foreach (var id in request.TaskIds)
+        {
+            var mapping = mappings.ForTask(Normalize(id, prefix));
+            if (mapping is null) outcomes.Add(new PairOutcome { TaskId = id, State = PairState.Unmapped, Error = $"{id} is not mapped to a Jira issue; run 'backlog-jira create-issue {id}' or 'backlog-jira map link {id} <KEY>'." });
+            else selected.Add(mapping);
+        }
+        if (request.TaskIds.Count == 0) selected.AddRange(mappings.All);
+
+        var tasks = store.LoadAll().Tasks.GroupBy(t => t.Id.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var issues = (await jira.GetIssuesAsync([.. selected.Select(m => m.JiraKey)], cancellationToken))
+            .ToDictionary(i => i.Key, StringComparer.OrdinalIgnoreCase);
+        var log = request.DryRun || request.Mode == SyncMode.Status ? null : new OpsLog(paths, clock);
+        var strategy = request.Strategy ?? config.Strategy;
+        // Prompts must not interleave: ask one pair at a time.
+        var parallel = strategy == ConflictStrategy.Prompt && request.Prompt is not null ? 1 : Math.Max(1, request.MaxParallel);
+        using var slots = new SemaphoreSlim(parallel);
+        await Task.WhenAll(selected.Select(async mapping =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                tasks.TryGetValue(mapping.TaskId, out var task);
+                issues.TryGetValue(mapping.JiraKey, out var issue);
+                outcomes.Add(await RunPairAsync(request, strategy, mapping, task, issue, log, cancellationToken));
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+        return [.. outcomes.OrderBy(o => o.TaskId, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private async Task<PairOutcome> RunPairAsync(SyncRequest request, ConflictStrategy strategy, TaskMapping mapping, BacklogMdTask? task,
+        JiraIssue? issue, OpsLog? log, CancellationToken cancellationToken)
+    {
+        var outcome = new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey };
+        if (task is null)
+            return outcome with { State = PairState.Missing, Error = $"{mapping.TaskId} no longer exists in the Backlog.md project; run 'backlog-jira map remove {mapping.TaskId}' if it was deleted." };
+        if (issue is null)
+            return outcome with { State = PairState.Missing, Error = $"{mapping.JiraKey} does not exist or is not visible to you; run 'backlog-jira map remove {mapping.TaskId}' if it was deleted." };
+        if (mapping.TaskCreated is not null && task.CreatedDate is not null && mapping.TaskCreated != task.CreatedDate)
+            return outcome with { State = PairState.Missing, Error = $"{mapping.TaskId} is not the task mapped to {mapping.JiraKey} (created {task.CreatedDate}, mapped one {mapping.TaskCreated}); the id was reused. Run 'backlog-jira map remove {mapping.TaskId}'." };
+
+        var warnings = new List<string>();
+        try
+        {
+            var backlogValue = CanonicalFields.FromTask(task);
+            var jiraValue = CanonicalFields.FromIssue(issue, config, warnings);
+            var stored = _snapshots.Read(mapping.TaskId);
+            var plan = PairPlanner.Plan(request.Mode, stored?.Fields, stored?.Unresolved ?? new HashSet<SyncField>(), backlogValue, jiraValue,
+                strategy, request.Force, request.Prompt);
+            var toJira = plan.FieldsToWriteToJira.ToList();
+            var toBacklog = plan.FieldsToWriteToBacklog.ToList();
+            outcome = outcome with
+            {
+                State = Classify(plan),
+                Decisions = plan.Decisions,
+                Conflicts = [.. plan.Unresolved],
+                Changes = [.. toJira.Select(f => new FieldChange(f, "to Jira", jiraValue.Display(f), plan.JiraTarget.Display(f))),
+                           .. toBacklog.Select(f => new FieldChange(f, "to Backlog", backlogValue.Display(f), plan.BacklogTarget.Display(f)))],
+                Warnings = warnings,
+            };
+            if (request.DryRun || request.Mode == SyncMode.Status) return outcome;
+
+            var skipped = toJira.Count == 0 ? [] : await _jiraWriter.WriteAsync(issue, toJira, plan.JiraTarget, warnings, cancellationToken);
+            var newBase = plan.NewBase;
+            var unresolved = new HashSet<SyncField>(plan.Unresolved);
+            foreach (var field in skipped)
+            {
+                // Not written to Jira: keep it "changed in Backlog" so the next run tries again.
+                if (stored is null) unresolved.Add(field);
+                else newBase = newBase.With(field, stored.Fields);
+            }
+            await _backlogWriter.WriteAsync(task, mapping, toBacklog, plan.BacklogTarget, unresolved.Count > 0, cancellationToken);
+            if (stored is null || !stored.Fields.Equals(newBase) || !stored.Unresolved.SetEquals(unresolved))
+                await _snapshots.WriteAsync(mapping.TaskId, new SyncBase(newBase, unresolved), clock.GetUtcNow(), cancellationToken);
+            var pushed = toJira.Except(skipped).ToList();
+            log?.Append(ModeName(request.Mode), mapping.TaskId, mapping.JiraKey, unresolved.Count > 0 ? "conflict" : "success", pushed.Concat(toBacklog).Distinct(),
+                warnings.Count > 0 ? string.Join(" | ", warnings) : null);
+            return outcome with { Pushed = pushed, Pulled = toBacklog, Conflicts = [.. unresolved], Warnings = warnings };
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            log?.Append(ModeName(request.Mode), mapping.TaskId, mapping.JiraKey, "error", details: error.Message);
+            return outcome with { Error = error.Message, Warnings = warnings };
+        }
+    }
+
+    private static PairState Classify(MergeResult plan)
+    {
+        if (plan.Unresolved.Count > 0) return PairState.Conflict;
+        var push = plan.Decisions.Any(d => d.Action is FieldAction.PushToJira or FieldAction.MergeBoth || (d.Action == FieldAction.Deferred && d.Reason.EndsWith("left for push", StringComparison.Ordinal)));
+        var pull = plan.Decisions.Any(d => d.Action is FieldAction.PullToBacklog or FieldAction.MergeBoth || (d.Action == FieldAction.Deferred && d.Reason.EndsWith("left for pull", StringComparison.Ordinal)));
+        return (push, pull) switch
+        {
+            (true, true) => PairState.NeedsBoth,
+            (true, false) => PairState.NeedsPush,
+            (false, true) => PairState.NeedsPull,
+            _ => PairState.InSync,
+        };
+    }
+
+    private static string ModeName(SyncMode mode) => mode.ToString().ToLowerInvariant();
+
+    internal static string Normalize(string id, string prefix) =>
+        BacklogJira.BacklogMd.Ids.TaskId.TryParse(id, out var parsed) ? parsed.Normalized(prefix) : id;
+}

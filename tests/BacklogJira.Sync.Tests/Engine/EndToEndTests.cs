@@ -1,0 +1,188 @@
+using BacklogJira.Core.Merge;
+using BacklogJira.Core.Model;
+using BacklogJira.Core.Ports;
+using BacklogJira.Sync.Engine;
+using BacklogJira.Sync.State;
+
+namespace BacklogJira.Sync.Tests.Engine;
+
+public class EndToEndTests
+{
+    private static CancellationToken None => CancellationToken.None;
+
+    [Fact]
+    public async Task Create_edit_both_sides_and_the_next_sync_writes_nothing()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var id = await world.CreateTaskAsync("-d", "Users sign in with Okta.", "--ac", "Redirects", "--ac", "Creates user",
+            "-l", "auth", "--priority", "high", "-a", "@alice", "--plan", "1. Register\n2. Wire up", "--", "Login: SSO \"quoted\"");
+
+        var created = await world.Creator().CreateAsync(id, null, dryRun: false, None);
+        created.Error.ShouldBeNull();
+        created.Conflicts.ShouldBeEmpty();
+        var key = created.JiraKey!;
+        var issue = (await world.Client.GetIssueAsync(key, None))!;
+        issue.Summary.ShouldBe("Login: SSO \"quoted\"");
+        issue.Assignee!.DisplayName.ShouldBe("Alice Martin");
+        issue.Priority!.Name.ShouldBe("High");
+        issue.Description.ShouldContain(Core.Mapping.ManagedDescription.CriteriaHeading);
+
+        // Jira side: someone checks the first criterion and relabels.
+        var parts = Core.Mapping.ManagedDescription.Parse(issue.Description);
+        var checkedParts = parts with { AcceptanceCriteria = [parts.AcceptanceCriteria[0] with { Checked = true }, parts.AcceptanceCriteria[1]] };
+        await world.Client.UpdateIssueAsync(key, new JiraIssueUpdate
+        {
+            ChangeDescription = true,
+            Description = Core.Mapping.ManagedDescription.Compose(checkedParts),
+            Labels = ["auth", "sso"],
+        }, None);
+
+        var pulled = (await world.RunAsync(SyncMode.Pull)).Single();
+        pulled.Error.ShouldBeNull();
+        pulled.Pulled.ShouldBe([SyncField.Labels, SyncField.AcceptanceCriteria], ignoreOrder: true);
+        var task = world.Store.Get(id);
+        task.AcceptanceCriteria[0].Checked.ShouldBeTrue();
+        task.Labels.ShouldBe(["auth", "sso"], ignoreOrder: true);
+        task.ExtraFrontmatterKeys["jira_key"].ShouldContain(key);
+
+        // Backlog side through the real CLI, which drops the jira_* keys.
+        await world.CliAsync("task", "edit", "1", "-t", "Login via SSO", "-s", "In Progress");
+        world.Store.Get(id).ExtraFrontmatterKeys.ContainsKey("jira_key").ShouldBeFalse();
+
+        var pushed = (await world.RunAsync(SyncMode.Push)).Single();
+        pushed.Error.ShouldBeNull();
+        pushed.Pushed.ShouldBe([SyncField.Title, SyncField.Status], ignoreOrder: true);
+        var after = (await world.Client.GetIssueAsync(key, None))!;
+        after.Summary.ShouldBe("Login via SSO");
+        after.Status.Name.ShouldBe("In Progress");
+        world.Store.Get(id).ExtraFrontmatterKeys["jira_key"].ShouldContain(key);
+
+        var before = File.ReadAllText(world.TaskFile(id));
+        world.Jira.Sandbox.Counters.Reset();
+        var settled = (await world.RunAsync(SyncMode.Sync)).Single();
+        settled.State.ShouldBe(PairState.InSync);
+        settled.Pushed.ShouldBeEmpty();
+        settled.Pulled.ShouldBeEmpty();
+        world.JiraWrites.ShouldBe(0);
+        File.ReadAllText(world.TaskFile(id)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Different_fields_edited_on_each_side_both_survive()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var id = await world.CreateTaskAsync("-d", "Text", "-l", "a", "--", "Title");
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        await world.CliAsync("task", "edit", "1", "-d", "New text from Backlog");
+        await world.Client.UpdateIssueAsync(key, new JiraIssueUpdate { Summary = "Title from Jira" }, None);
+
+        var outcome = (await world.RunAsync(SyncMode.Sync)).Single();
+        outcome.Pushed.ShouldBe([SyncField.Description]);
+        outcome.Pulled.ShouldBe([SyncField.Title]);
+        world.Store.Get(id).Title.ShouldBe("Title from Jira");
+        world.Store.Get(id).Description.ShouldBe("New text from Backlog");
+        Core.Mapping.ManagedDescription.Parse((await world.Client.GetIssueAsync(key, None))!.Description).Description.ShouldBe("New text from Backlog");
+        (await world.RunAsync(SyncMode.Sync)).Single().State.ShouldBe(PairState.InSync);
+    }
+
+    [Theory]
+    [InlineData(ConflictStrategy.PreferBacklog, "Backlog wins", "Backlog wins")]
+    [InlineData(ConflictStrategy.PreferJira, "Jira wins", "Jira wins")]
+    [InlineData(ConflictStrategy.Manual, "Backlog wins", "Jira wins")]
+    public async Task The_same_field_edited_on_both_sides_follows_the_strategy(ConflictStrategy strategy, string backlogTitle, string jiraTitle)
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var id = await world.CreateTaskAsync("--", "Original");
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        await world.CliAsync("task", "edit", "1", "-t", "Backlog wins");
+        await world.Client.UpdateIssueAsync(key, new JiraIssueUpdate { Summary = "Jira wins" }, None);
+
+        var outcome = (await world.RunAsync(SyncMode.Sync, strategy)).Single();
+        world.Store.Get(id).Title.ShouldBe(backlogTitle);
+        (await world.Client.GetIssueAsync(key, None))!.Summary.ShouldBe(jiraTitle);
+        if (strategy == ConflictStrategy.Manual)
+        {
+            outcome.State.ShouldBe(PairState.Conflict);
+            outcome.Conflicts.ShouldBe([SyncField.Title]);
+            world.Store.Get(id).ExtraFrontmatterKeys["jira_sync_state"].ShouldContain("manual-resolution-required");
+            // Still a conflict next time: never silently settled.
+            (await world.RunAsync(SyncMode.Status)).Single().State.ShouldBe(PairState.Conflict);
+        }
+        else
+        {
+            (await world.RunAsync(SyncMode.Sync, strategy)).Single().State.ShouldBe(PairState.InSync);
+        }
+    }
+
+    [Fact]
+    public async Task A_crash_right_after_jira_creates_the_issue_does_not_make_a_second_one()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var id = await world.CreateTaskAsync("--", "Create me once");
+        await Should.ThrowAsync<InvalidOperationException>(() =>
+            world.Creator(_ => throw new InvalidOperationException("simulated crash")).CreateAsync(id, null, false, None));
+        MappingFile.Load(world.Paths).All.ShouldBeEmpty();
+
+        var rerun = await world.Creator().CreateAsync(id, null, false, None);
+        rerun.JiraKey.ShouldBe("DEMO-1");
+        world.Jira.Sandbox.State.Read(data => data.Issues.Count).ShouldBe(1);
+        MappingFile.Load(world.Paths).ForTask(id)!.JiraKey.ShouldBe("DEMO-1");
+        (await world.Creator().CreateAsync(id, null, false, None)).Error!.ShouldContain("already mapped");
+    }
+
+    [Fact]
+    public async Task Done_in_backlog_walks_three_transitions_and_fills_the_resolution()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var id = await world.CreateTaskAsync("--", "Ship it");
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        await world.CliAsync("task", "edit", "1", "-s", "Done");
+        var outcome = (await world.RunAsync(SyncMode.Sync)).Single();
+        outcome.Error.ShouldBeNull();
+        outcome.Warnings.ShouldBeEmpty();
+        var issue = (await world.Client.GetIssueAsync(key, None))!;
+        issue.Status.Name.ShouldBe("Done");
+        issue.Resolution.ShouldBe("Done");
+        world.Jira.Sandbox.Counters.For("POST /rest/api/3/issue/{issueIdOrKey}/transitions").ShouldBe(3);
+        (await world.RunAsync(SyncMode.Sync)).Single().State.ShouldBe(PairState.InSync);
+    }
+
+    [Fact]
+    public async Task Dry_run_writes_nothing_anywhere_and_shows_the_plan()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var id = await world.CreateTaskAsync("--", "Plan me");
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        await world.CliAsync("task", "edit", "1", "-t", "Planned title");
+        var file = File.ReadAllText(world.TaskFile(id));
+        var snapshot = File.ReadAllText(world.Paths.Snapshot(id, "backlog"));
+        var log = File.ReadAllText(world.Paths.OpsLog);
+        world.Jira.Sandbox.Counters.Reset();
+
+        var outcome = (await world.RunAsync(SyncMode.Sync, dryRun: true)).Single();
+
+        outcome.Changes.ShouldContain(c => c.Field == SyncField.Title && c.Direction == "to Jira" && c.OldValue == "Plan me" && c.NewValue == "Planned title");
+        world.JiraWrites.ShouldBe(0);
+        File.ReadAllText(world.TaskFile(id)).ShouldBe(file);
+        File.ReadAllText(world.Paths.Snapshot(id, "backlog")).ShouldBe(snapshot);
+        File.ReadAllText(world.Paths.OpsLog).ShouldBe(log);
+        (await world.Client.GetIssueAsync(key, None))!.Summary.ShouldBe("Plan me");
+    }
+
+    [Fact]
+    public async Task First_sync_of_a_linked_pair_reports_differences_instead_of_freezing_them()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var id = await world.CreateTaskAsync("-d", "Same text", "--", "Same title");
+        var created = await world.Client.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "Same title", Description = "Different text" }, None);
+        await new MappingService(world.Store, world.Paths, TimeProvider.System, null).LinkAsync(world.Client, id, created.Key, force: false, None);
+
+        var outcome = (await world.RunAsync(SyncMode.Sync, ConflictStrategy.Manual)).Single();
+        outcome.State.ShouldBe(PairState.Conflict);
+        outcome.Conflicts.ShouldBe([SyncField.Description]);
+        var resolved = (await world.RunAsync(SyncMode.Sync, ConflictStrategy.PreferJira)).Single();
+        resolved.Pulled.ShouldBe([SyncField.Description]);
+        world.Store.Get(id).Description.ShouldBe("Different text");
+        (await world.RunAsync(SyncMode.Sync)).Single().State.ShouldBe(PairState.InSync);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using BacklogJira.BacklogMd;
+using BacklogJira.Core.Merge;
+using BacklogJira.Jira.Rest;
+using BacklogJira.Sync.Engine;
+using BacklogJira.Sync.State;
+using BacklogJira.Testing;
+
+namespace BacklogJira.Sync.Tests.Engine;
+
+/// <summary>A Backlog.md project made by the real CLI, a Cloud sandbox, and the engine between them.</summary>
+internal sealed class SyncWorld : IAsyncDisposable
+{
+    private readonly TempDirectory _dir = new("bj-sync");
+
+    private SyncWorld(SandboxJira jira) => Jira = jira;
+
+    public SandboxJira Jira { get; }
+    public string Root => _dir.Path;
+    public StatePaths Paths => new(Root);
+    public JiraRestClient Client { get; private set; } = null!;
+    public BacklogMdTaskStore Store => BacklogMdTaskStore.Open(Root);
+
+    public static async Task<SyncWorld> CreateAsync(Action<JsonObject>? configure = null)
+    {
+        var world = new SyncWorld(await SandboxJira.StartAsync());
+        await BacklogCli.InitAsync(world.Root, "--no-git");
+        await StateInitializer.InitializeAsync(world.Paths, "DEMO", CancellationToken.None);
+        var config = SyncConfig.Load(world.Paths).Json;
+        config["backlog"]!["assigneeMapping"] = new JsonObject { ["alice"] = "5b10a2844c20165700ede21a", ["bob"] = "5b10a2844c20165700ede22b" };
+        config["sync"]!["conflictStrategy"] = "manual";
+        configure?.Invoke(config);
+        await SyncConfig.SaveAsync(world.Paths, config, CancellationToken.None);
+        world.Client = world.Jira.Client();
+        return world;
+    }
+
+    public async Task<string> CreateTaskAsync(params string[] arguments)
+    {
+        var result = (await BacklogCli.RunAsync(Root, ["task", "create", .. arguments])).EnsureSuccess("task create");
+        var match = System.Text.RegularExpressions.Regex.Match(result.Stdout, @"(?i)task[- ](\d+)");
+        return "TASK-" + match.Groups[1].Value;
+    }
+
+    public Task CliAsync(params string[] arguments) => BacklogCli.RunAsync(Root, arguments).ContinueWith(t => t.Result.EnsureSuccess(string.Join(' ', arguments)));
+
+    public SyncEngine Engine() => new(Store, Client, SyncConfig.Load(Paths), Paths, TimeProvider.System, Jira.Sandbox.BaseUrl.ToString());
+
+    public IssueCreator Creator(Func<BacklogJira.Core.Ports.JiraIssueRef, Task>? afterCreate = null) =>
+        new(Store, Client, SyncConfig.Load(Paths), Paths, TimeProvider.System, Jira.Sandbox.BaseUrl.ToString()) { AfterJiraCreate = afterCreate };
+
+    public Task<IReadOnlyList<PairOutcome>> RunAsync(SyncMode mode, ConflictStrategy? strategy = null, bool dryRun = false, bool force = false, params string[] ids) =>
+        Engine().RunAsync(new SyncRequest { Mode = mode, Strategy = strategy, DryRun = dryRun, Force = force, TaskIds = ids }, CancellationToken.None);
+
+    /// <summary>Requests that change Jira, counted by the sandbox.</summary>
+    public int JiraWrites => Jira.Sandbox.Counters.ByEndpoint.Where(e => !e.Key.StartsWith("GET", StringComparison.Ordinal) && !e.Key.Contains("/search", StringComparison.Ordinal)).Sum(e => e.Value);
+
+    public string TaskFile(string id) => Store.Get(id).FilePath;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Jira.DisposeAsync();
+        _dir.Dispose();
+    }
+}
