@@ -41,10 +41,12 @@ internal sealed class BacklogSideWriter(BacklogMdTaskStore store, TimeProvider c
     }
 
     /// <summary>The mirror keys of the original plugin (§2.2), for people and for the original's users.</summary>
-    public Dictionary<string, string?> Mirror(TaskMapping mapping, bool unresolved) => new()
+    public Dictionary<string, string?> Mirror(TaskMapping mapping, bool unresolved) => Mirror(mapping.JiraKey, unresolved);
+
+    public Dictionary<string, string?> Mirror(string jiraKey, bool unresolved = false) => new()
     {
-        ["jira_key"] = mapping.JiraKey,
-        ["jira_url"] = jiraBrowseBase is null ? null : $"{jiraBrowseBase.TrimEnd('/')}/browse/{mapping.JiraKey}",
+        ["jira_key"] = jiraKey,
+        ["jira_url"] = jiraBrowseBase is null ? null : $"{jiraBrowseBase.TrimEnd('/')}/browse/{jiraKey}",
         ["jira_last_sync"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         ["jira_sync_state"] = unresolved ? "manual-resolution-required" : "InSync",
     };

@@ -49,6 +49,8 @@ internal sealed class SyncWorld : IAsyncDisposable
     public IssueCreator Creator(Func<BacklogJira.Core.Ports.JiraIssueRef, Task>? afterCreate = null) =>
         new(Store, Client, SyncConfig.Load(Paths), Paths, TimeProvider.System, Jira.Sandbox.BaseUrl.ToString()) { AfterJiraCreate = afterCreate };
 
+    public JiraImporter Importer() => new(Store, Client, SyncConfig.Load(Paths), Paths, TimeProvider.System, Jira.Sandbox.BaseUrl.ToString());
+
     public Task<IReadOnlyList<PairOutcome>> RunAsync(SyncMode mode, ConflictStrategy? strategy = null, bool dryRun = false, bool force = false, params string[] ids) =>
         Engine().RunAsync(new SyncRequest { Mode = mode, Strategy = strategy, DryRun = dryRun, Force = force, TaskIds = ids }, CancellationToken.None);
 

@@ -1,0 +1,120 @@
+using BacklogJira.BacklogMd;
+using BacklogJira.BacklogMd.Model;
+using BacklogJira.BacklogMd.Writing;
+using BacklogJira.Core.Merge;
+using BacklogJira.Core.Model;
+using BacklogJira.Core.Ports;
+using BacklogJira.Sync.Canonical;
+using BacklogJira.Sync.State;
+
+namespace BacklogJira.Sync.Engine;
+
+/// <summary>
+/// <c>pull --import</c>: a task for every issue the JQL finds that no task is mapped to yet. The task file is written
+/// with its <c>jira_key</c> mirror already in the frontmatter, so a run cut off between the file and the mapping adopts
+/// that task next time instead of creating a second one.
+/// </summary>
+public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, SyncConfig config, StatePaths paths, TimeProvider clock, string? jiraBrowseBase)
+{
+    /// <summary>The JQL to import with: the flag, else config <c>jira.jqlFilter</c>, else the configured project.</summary>
+    public static string ResolveJql(string? flag, SyncConfig config) =>
+        !string.IsNullOrWhiteSpace(flag) ? flag
+        : config.JqlFilter.Length > 0 ? config.JqlFilter
+        : $"project = \"{config.RequireProjectKey()}\" ORDER BY created ASC";
+
+    public async Task<IReadOnlyList<PairOutcome>> ImportAsync(string jql, bool dryRun, CancellationToken cancellationToken)
+    {
+        var issues = await jira.SearchAsync(jql, cancellationToken);
+        var mappings = MappingFile.Load(paths);
+        var prefix = store.Project.Config.TaskPrefix;
+        var orphans = OrphanTasksByKey(store.LoadAll().Tasks, mappings, prefix);
+        var log = dryRun ? null : new OpsLog(paths, clock);
+        var snapshots = new SnapshotStore(paths);
+        var writer = new BacklogSideWriter(store, clock, jiraBrowseBase);
+        var outcomes = new List<PairOutcome>();
+        foreach (var issue in issues.Where(i => mappings.ForIssue(i.Key) is null))
+        {
+            var warnings = new List<string>();
+            var jiraFields = CanonicalFields.FromIssue(issue, config, warnings);
+            if (dryRun)
+            {
+                outcomes.Add(new PairOutcome
+                {
+                    TaskId = "(new)",
+                    JiraKey = issue.Key,
+                    State = PairState.Unmapped,
+                    Changes = [new FieldChange(SyncField.Title, "create in Backlog", "", issue.Summary)],
+                    Warnings = warnings,
+                });
+                continue;
+            }
+            try
+            {
+                var task = orphans.GetValueOrDefault(issue.Key) ?? await store.CreateAsync(NewTaskFrom(jiraFields, writer.Mirror(issue.Key)), cancellationToken);
+                var id = task.Id.Normalized(prefix);
+                var mapping = new TaskMapping
+                {
+                    TaskId = id,
+                    JiraKey = issue.Key,
+                    JiraId = issue.Id,
+                    TaskCreated = task.CreatedDate,
+                    TaskFile = store.Project.RelativePath(task.FilePath),
+                    MappedAt = clock.GetUtcNow(),
+                };
+                await mappings.SetAsync(mapping, cancellationToken);
+                // Whatever the task could not take (a status the project lacks) stays visible as unresolved.
+                var merged = PairPlanner.Plan(SyncMode.Sync, null, new HashSet<SyncField>(), CanonicalFields.FromTask(task), jiraFields,
+                    ConflictStrategy.Manual, force: false, prompt: null);
+                var unresolved = merged.Unresolved.Concat(merged.FieldsToWriteToJira).ToHashSet();
+                await writer.WriteAsync(task, mapping, [.. merged.FieldsToWriteToBacklog], merged.BacklogTarget, unresolved.Count > 0, cancellationToken);
+                await snapshots.WriteAsync(id, new SyncBase(merged.NewBase, unresolved), clock.GetUtcNow(), cancellationToken);
+                log?.Append("import", id, issue.Key, "success", details: warnings.Count > 0 ? string.Join(" | ", warnings) : null);
+                outcomes.Add(new PairOutcome
+                {
+                    TaskId = id,
+                    JiraKey = issue.Key,
+                    State = unresolved.Count > 0 ? PairState.Conflict : PairState.InSync,
+                    Pulled = [.. Enum.GetValues<SyncField>().Except(unresolved)],
+                    Conflicts = [.. unresolved],
+                    Warnings = warnings,
+                });
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                log?.Append("import", null, issue.Key, "error", details: error.Message);
+                outcomes.Add(new PairOutcome { TaskId = "(new)", JiraKey = issue.Key, Error = error.Message, Warnings = warnings });
+            }
+        }
+        return outcomes;
+    }
+
+    private NewTask NewTaskFrom(SyncFields fields, IReadOnlyDictionary<string, string?> mirror) => new()
+    {
+        Title = fields.Title,
+        Description = NullIfEmpty(fields.Description),
+        Status = CanonicalFields.IsUnmapped(fields.Status) || fields.Status is null ? null : store.Project.Config.MatchStatus(fields.Status),
+        Assignees = fields.Assignee is null || CanonicalFields.IsUnmapped(fields.Assignee) ? [] : [fields.Assignee],
+        Labels = [.. fields.Labels],
+        Priority = fields.Priority is null || CanonicalFields.IsUnmapped(fields.Priority) ? null : fields.Priority,
+        AcceptanceCriteria = [.. fields.AcceptanceCriteria.Select(c => c.Text)],
+        ImplementationPlan = NullIfEmpty(fields.ImplementationPlan),
+        ImplementationNotes = NullIfEmpty(fields.ImplementationNotes),
+        ApplyDefinitionOfDoneDefaults = false,
+        ExtraFrontmatter = mirror.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!),
+    };
+
+    /// <summary>Tasks that carry a <c>jira_key</c> mirror but no mapping: left by an import that was cut off.</summary>
+    private static Dictionary<string, BacklogMdTask> OrphanTasksByKey(IEnumerable<BacklogMdTask> tasks, MappingFile mappings, string prefix)
+    {
+        var result = new Dictionary<string, BacklogMdTask>(StringComparer.OrdinalIgnoreCase);
+        foreach (var task in tasks)
+        {
+            if (!task.ExtraFrontmatterKeys.TryGetValue("jira_key", out var raw)) continue;
+            var key = raw.Trim().Trim('\'', '"');
+            if (key.Length > 0 && mappings.ForTask(task.Id.Normalized(prefix)) is null && mappings.ForIssue(key) is null) result.TryAdd(key, task);
+        }
+        return result;
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}
