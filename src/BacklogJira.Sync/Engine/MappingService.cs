@@ -1,5 +1,7 @@
 using BacklogJira.BacklogMd;
+using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
+using BacklogJira.Core.Mapping;
 using BacklogJira.Core.Ports;
 using BacklogJira.Sync.State;
 
@@ -19,6 +21,33 @@ public sealed class MappingService(BacklogMdTaskStore store, StatePaths paths, T
             throw new MappingException($"{id} is already mapped to {current.JiraKey}; add --force to map it to {issue.Key} instead.");
         if (mappings.ForIssue(issue.Key) is { } other && !string.Equals(other.TaskId, id, StringComparison.OrdinalIgnoreCase))
             throw new MappingException($"{issue.Key} is already mapped to {other.TaskId}; run 'backlog-jira map remove {other.TaskId}' first.");
+        return await SaveLinkAsync(mappings, task, id, issue, "manual_map", cancellationToken);
+    }
+
+    /// <summary><c>map auto</c>: pairs unmapped tasks with unmapped issues of the project by a key in the title or by
+    /// title similarity; one search for the whole project instead of one per task.</summary>
+    public async Task<IReadOnlyList<TitleMatch>> AutoAsync(IJiraClient jira, SyncConfig config, double minScore, bool dryRun, CancellationToken cancellationToken)
+    {
+        var projectKey = config.RequireProjectKey();
+        var mappings = MappingFile.Load(paths);
+        var prefix = store.Project.Config.TaskPrefix;
+        var tasks = store.LoadAll(includeDrafts: false, includeArchived: false).Tasks
+            .Where(t => mappings.ForTask(t.Id.Normalized(prefix)) is null)
+            .GroupBy(t => t.Id.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var issues = (await jira.SearchAsync($"project = \"{projectKey}\" ORDER BY created ASC", cancellationToken))
+            .Where(i => mappings.ForIssue(i.Key) is null)
+            .ToDictionary(i => i.Key, StringComparer.OrdinalIgnoreCase);
+        var matches = TitleMatcher.Match([.. tasks.Values.Select(t => (t.Id.Normalized(prefix), t.Title))],
+            [.. issues.Values.Select(i => (i.Key, i.Summary))], projectKey, minScore);
+        if (dryRun) return matches;
+        foreach (var match in matches)
+            await SaveLinkAsync(mappings, tasks[match.TaskId], match.TaskId, issues[match.JiraKey], "auto_map", cancellationToken);
+        return matches;
+    }
+
+    private async Task<TaskMapping> SaveLinkAsync(MappingFile mappings, BacklogMdTask task, string id, JiraIssue issue, string op, CancellationToken cancellationToken)
+    {
         var mapping = new TaskMapping
         {
             TaskId = id,
@@ -33,7 +62,7 @@ public sealed class MappingService(BacklogMdTaskStore store, StatePaths paths, T
         new SnapshotStore(paths).Delete(id);
         var mirror = new BacklogSideWriter(store, clock, jiraBrowseBase).Mirror(mapping, unresolved: false);
         await store.UpdateAsync(task.Id.Original, _ => new TaskEdit { ExtraFrontmatter = mirror }, cancellationToken);
-        new OpsLog(paths, clock).Append("manual_map", id, issue.Key, "success");
+        new OpsLog(paths, clock).Append(op, id, issue.Key, "success");
         return mapping;
     }
 
