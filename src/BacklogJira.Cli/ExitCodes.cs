@@ -1,9 +1,16 @@
 namespace BacklogJira.Cli;
 
-/// <summary>Process exit codes: 0 success, 1 a failure the user must act on, 2 bad command-line usage.</summary>
+/// <summary>Process exit codes, the same for every command (listed in <c>--help</c> and the README).</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;
+
+    /// <summary>Something failed: a task, a request, a file.</summary>
     public const int Failure = 1;
-    public const int Usage = 2;
+
+    /// <summary>Everything ran, but conflicts are left for you to settle.</summary>
+    public const int ConflictsLeft = 2;
+
+    /// <summary>Bad configuration or command-line usage.</summary>
+    public const int Usage = 3;
 }

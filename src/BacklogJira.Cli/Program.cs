@@ -1,25 +1,11 @@
-using System.CommandLine;
-using BacklogJira.BacklogMd;
-using BacklogJira.BacklogMd.Config;
-using BacklogJira.BacklogMd.Discovery;
-using BacklogJira.BacklogMd.Locks;
-using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Cli;
-using BacklogJira.Cli.Commands;
 
-var root = new RootCommand("backlog-jira: keep Backlog.md tasks and Jira issues in sync")
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    ViewCommand.Create(),
-    DemoCommand.Create(),
-    SandboxCommand.Create(),
+    // The first Ctrl-C lets the write under way finish; a second one ends the process.
+    if (cancel.IsCancellationRequested) return;
+    e.Cancel = true;
+    cancel.Cancel();
 };
-
-try
-{
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-}
-catch (Exception ex) when (ex is BacklogMdProjectNotFoundException or TaskLookupException or TaskEditException or BacklogMdConfigException or LockBusyException)
-{
-    Console.Error.WriteLine(ex.Message);
-    return ExitCodes.Failure;
-}
+return await CliApp.RunAsync(args, CliContext.FromConsole(), cancel.Token);

@@ -10,13 +10,13 @@ namespace BacklogJira.Cli.Commands;
 /// <summary><c>view &lt;taskId&gt;... [--all] [--json]</c>: the tasks as our store parsed them.</summary>
 internal static class ViewCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var ids = new Argument<string[]>("taskId") { Description = "Task ids (TASK-12, task-12 or 12)", Arity = ArgumentArity.ZeroOrMore };
         var all = new Option<bool>("--all") { Description = "Every task in tasks/, completed/, drafts/ and archive/tasks/" };
         var json = new Option<bool>("--json") { Description = "JSON with the field names of `backlog task view --json`" };
         var command = new Command("view", "Show tasks as backlog-jira reads them") { ids, all, json };
-        command.SetAction(parse => Run(Directory.GetCurrentDirectory(), parse.GetValue(ids) ?? [], parse.GetValue(all), parse.GetValue(json), Console.Out, Console.Error));
+        command.SetAction(parse => Run(context.WorkingDirectory, parse.GetValue(ids) ?? [], parse.GetValue(all), parse.GetValue(json), context.Out, context.Error));
         return command;
     }
 

@@ -132,6 +132,6 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
 
     private static string ModeName(SyncMode mode) => mode.ToString().ToLowerInvariant();
 
-    internal static string Normalize(string id, string prefix) =>
+    public static string Normalize(string id, string prefix) =>
         BacklogJira.BacklogMd.Ids.TaskId.TryParse(id, out var parsed) ? parsed.Normalized(prefix) : id;
 }

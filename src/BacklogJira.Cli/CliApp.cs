@@ -1,0 +1,66 @@
+using System.CommandLine;
+using BacklogJira.BacklogMd;
+using BacklogJira.BacklogMd.Config;
+using BacklogJira.BacklogMd.Discovery;
+using BacklogJira.BacklogMd.Locks;
+using BacklogJira.BacklogMd.Writing;
+using BacklogJira.Cli.Commands;
+using BacklogJira.Cli.Commands.Map;
+using BacklogJira.Cli.Commands.Sync;
+using BacklogJira.Jira.Errors;
+using BacklogJira.Sync.Engine;
+using BacklogJira.Sync.State;
+
+namespace BacklogJira.Cli;
+
+/// <summary>The <c>backlog-jira</c> command tree and the one place where errors become messages and exit codes.</summary>
+internal static class CliApp
+{
+    private const string Description =
+        "backlog-jira: keep Backlog.md tasks and Jira issues in sync\n\n" +
+        "Exit codes: 0 done, 1 something failed, 2 conflicts left to settle, 3 configuration or usage error.";
+
+    public static RootCommand Build(CliContext context) => new(Description)
+    {
+        InitCommand.Create(context),
+        MapCommand.Create(context),
+        CreateIssueCommand.Create(context),
+        PushCommand.Create(context),
+        PullCommand.Create(context),
+        SyncCommand.Create(context),
+        StatusCommand.Create(context),
+        ViewCommand.Create(context),
+        DemoCommand.Create(),
+        SandboxCommand.Create(),
+    };
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var parse = Build(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) context.Error.WriteLine(error.Message);
+            context.Error.WriteLine("Run 'backlog-jira --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = context.Out, Error = context.Error }, cancellationToken);
+        }
+        catch (Exception error) when (error is SyncConfigException or JiraConfigurationException or BacklogMdProjectNotFoundException or BacklogMdConfigException)
+        {
+            context.Error.WriteLine(error.Message);
+            return ExitCodes.Usage;
+        }
+        catch (Exception error) when (error is MappingException or TaskLookupException or TaskEditException or LockBusyException or JiraException)
+        {
+            context.Error.WriteLine(error.Message);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine("Cancelled.");
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using BacklogJira.Cli.Rendering;
+
+namespace BacklogJira.Cli.Commands;
+
+/// <summary><c>create-issue &lt;taskId&gt;... [--issue-type T] [--dry-run] [--yes] [--json]</c>: a Jira issue for each
+/// unmapped task, mapped the moment Jira answers; a rerun after a crash adopts the issue instead of making another.</summary>
+internal static class CreateIssueCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var ids = new Argument<string[]>("taskId") { Description = "Task ids to create issues for", Arity = ArgumentArity.OneOrMore };
+        var issueType = new Option<string?>("--issue-type") { Description = "Issue type (default: config jira.issueType, else Task)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be created; write nothing" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation on a terminal" };
+        var json = new Option<bool>("--json") { Description = "One JSON document on stdout" };
+        var command = new Command("create-issue", "Create a Jira issue from a Backlog task and map them\n\nExample: backlog-jira create-issue TASK-12 --issue-type Story")
+        {
+            ids, issueType, dryRun, yes, json,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            using var session = SyncSession.Open(context);
+            var taskIds = parse.GetValue(ids) ?? [];
+            var isDryRun = parse.GetValue(dryRun);
+            if (!isDryRun && context.IsInteractive && !parse.GetValue(yes) && !parse.GetValue(json))
+            {
+                context.Out.Write($"Create {taskIds.Length} issue(s) in {session.Config.RequireProjectKey()}? [y/N] ");
+                if (context.In.ReadLine()?.Trim().ToLowerInvariant() is not ("y" or "yes"))
+                {
+                    context.Out.WriteLine("Nothing created.");
+                    return ExitCodes.Success;
+                }
+            }
+            var outcomes = new List<BacklogJira.Sync.Engine.PairOutcome>();
+            await using (var runLock = isDryRun ? null : await session.LockAsync(token))
+            {
+                var creator = session.Creator();
+                foreach (var id in taskIds)
+                {
+                    try { outcomes.Add(await creator.CreateAsync(id, parse.GetValue(issueType), isDryRun, token)); }
+                    catch (Exception error) when (error is not OperationCanceledException and not BacklogJira.Sync.State.SyncConfigException)
+                    {
+                        outcomes.Add(new BacklogJira.Sync.Engine.PairOutcome { TaskId = id, Error = error.Message });
+                    }
+                }
+            }
+            return RunReport.Write(context, "create-issue", outcomes, isDryRun, parse.GetValue(json));
+        });
+        return command;
+    }
+}

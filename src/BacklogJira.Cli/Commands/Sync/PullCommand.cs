@@ -1,0 +1,53 @@
+using System.CommandLine;
+using BacklogJira.Cli.Rendering;
+using BacklogJira.Sync.Engine;
+
+namespace BacklogJira.Cli.Commands.Sync;
+
+/// <summary><c>pull [taskId...] [--all] [--force] [--dry-run] [--import [--jql Q]] [--json]</c>: Jira changes to Backlog,
+/// and with <c>--import</c> a new task for every unmapped issue the JQL finds.</summary>
+internal static class PullCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var run = new PairRun();
+        var force = new Option<bool>("--force") { Description = "Where both sides changed a field, overwrite Backlog with Jira's value" };
+        var import = new Option<bool>("--import") { Description = "Also create a task for every unmapped issue the JQL finds" };
+        var jql = new Option<string?>("--jql") { Description = "JQL for --import (default: config jira.jqlFilter, else project = <projectKey>)" };
+        var command = new Command("pull", "Bring Jira changes into the mapped Backlog tasks (changes made in Backlog are left for push)\n\nExample: backlog-jira pull --import --jql \"project = PROJ AND sprint in openSprints()\"");
+        run.AddTo(command);
+        command.Options.Add(force);
+        command.Options.Add(import);
+        command.Options.Add(jql);
+        command.SetAction(async (parse, token) =>
+        {
+            if (parse.GetValue(jql) is not null && !parse.GetValue(import))
+            {
+                context.Error.WriteLine("--jql only applies with --import.");
+                return ExitCodes.Usage;
+            }
+            if (!parse.GetValue(import)) return await run.RunAsync(context, parse, SyncMode.Pull, parse.GetValue(force), null, token);
+
+            var dryRun = parse.GetValue(run.DryRun);
+            var json = parse.GetValue(run.Json);
+            using var session = SyncSession.Open(context);
+            var query = BacklogJira.Sync.Engine.JiraImporter.ResolveJql(parse.GetValue(jql), session.Config);
+            IReadOnlyList<PairOutcome> pulled;
+            IReadOnlyList<PairOutcome> imported;
+            var request = new SyncRequest { Mode = SyncMode.Pull, TaskIds = parse.GetValue(run.TaskIds) ?? [], DryRun = dryRun, Force = parse.GetValue(force) };
+            if (dryRun)
+            {
+                pulled = await session.Engine().RunAsync(request, token);
+                imported = await session.Importer().ImportAsync(query, true, token);
+            }
+            else
+            {
+                await using var runLock = await session.LockAsync(token);
+                pulled = await session.Engine().RunAsync(request, token);
+                imported = await session.Importer().ImportAsync(query, false, token);
+            }
+            return RunReport.Write(context, "pull", [.. pulled, .. imported], dryRun, json);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,64 @@
+using BacklogJira.BacklogMd;
+using BacklogJira.BacklogMd.Locks;
+using BacklogJira.Core.Ports;
+using BacklogJira.Jira.Configuration;
+using BacklogJira.Jira.Rest;
+using BacklogJira.Sync.Engine;
+using BacklogJira.Sync.State;
+
+namespace BacklogJira.Cli;
+
+/// <summary>Everything a sync command needs, opened from the working directory: the Backlog.md store, the
+/// <c>.backlog-jira/</c> state and config, and (on first use) the Jira client built from <c>JIRA_*</c> and <c>.env</c>.</summary>
+internal sealed class SyncSession : IDisposable
+{
+    private readonly CliContext _context;
+    private JiraRestClient? _client;
+    private JiraConnectionSettings? _settings;
+
+    private SyncSession(CliContext context, BacklogMdTaskStore store, StatePaths paths, SyncConfig config)
+    {
+        _context = context;
+        Store = store;
+        Paths = paths;
+        Config = config;
+    }
+
+    public BacklogMdTaskStore Store { get; }
+    public StatePaths Paths { get; }
+    public SyncConfig Config { get; }
+    public TimeProvider Clock { get; } = TimeProvider.System;
+
+    public IJiraClient Jira => _client ??= new JiraRestClient(Settings);
+
+    private JiraConnectionSettings Settings => _settings ??= JiraSettingsLoader.Load(Store.Project.RootPath, _context.Environment);
+
+    /// <summary>Where people open an issue (<c>jira_url</c>); unknown until the Jira settings are read.</summary>
+    public string BrowseBase => Settings.BaseUrl.ToString();
+
+    public static SyncSession Open(CliContext context)
+    {
+        var store = BacklogMdTaskStore.Open(context.WorkingDirectory);
+        var paths = new StatePaths(store.Project.RootPath);
+        return new SyncSession(context, store, paths, SyncConfig.Load(paths));
+    }
+
+    /// <summary>One writing run per repository at a time.</summary>
+    public Task<DirectoryLock> LockAsync(CancellationToken cancellationToken) => SyncRunLock.AcquireAsync(Paths, Clock, cancellationToken);
+
+    public SyncEngine Engine() => new(Store, Jira, Config, Paths, Clock, BrowseBase);
+
+    public IssueCreator Creator() => new(Store, Jira, Config, Paths, Clock, BrowseBase);
+
+    public JiraImporter Importer() => new(Store, Jira, Config, Paths, Clock, BrowseBase);
+
+    public MappingService Mappings() => new(Store, Paths, Clock, _settings?.BaseUrl.ToString() ?? TryBrowseBase());
+
+    private string? TryBrowseBase()
+    {
+        try { return BrowseBase; }
+        catch (BacklogJira.Jira.Errors.JiraConfigurationException) { return null; }
+    }
+
+    public void Dispose() => _client?.Dispose();
+}

@@ -1,0 +1,49 @@
+using System.Collections;
+using BacklogJira.Testing;
+
+namespace BacklogJira.Cli.Tests;
+
+/// <summary>A Backlog.md project made by the real CLI, a Cloud sandbox, and <c>backlog-jira</c> run in-process on them
+/// with its output captured and the sandbox's credentials in its environment (not in the process's).</summary>
+internal sealed class CliRun : IAsyncDisposable
+{
+    private readonly TempDirectory _dir = new("bj-cli");
+
+    private CliRun(SandboxJira jira) => Jira = jira;
+
+    public SandboxJira Jira { get; }
+    public string Root => _dir.Path;
+
+    public static async Task<CliRun> StartAsync()
+    {
+        var run = new CliRun(await SandboxJira.StartAsync());
+        await BacklogCli.InitAsync(run.Root, "--no-git");
+        return run;
+    }
+
+    public IDictionary Environment => new Hashtable
+    {
+        ["JIRA_URL"] = Jira.Sandbox.BaseUrl.ToString(),
+        ["JIRA_EMAIL"] = Jira.Sandbox.Options.User,
+        ["JIRA_API_TOKEN"] = Jira.Sandbox.Options.Token,
+    };
+
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public async Task<Result> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var context = new CliContext(Root, stdout, stderr, Environment, IsInteractive: false, TextReader.Null);
+        var code = await CliApp.RunAsync(args, context);
+        return new Result(code, stdout.ToString(), stderr.ToString());
+    }
+
+    public Task<BacklogCli.Result> BacklogAsync(params string[] args) => BacklogCli.RunAsync(Root, args);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Jira.DisposeAsync();
+        _dir.Dispose();
+    }
+}
