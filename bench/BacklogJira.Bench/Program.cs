@@ -1,7 +1,7 @@
 using BacklogJira.Bench;
 
 // One scenario per file; each prints its figures as ratios against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/BacklogJira.Bench -- <store-load [N] | jira-fetch [N] [latencyMs]>
+// Usage: dotnet run -c Release --project bench/BacklogJira.Bench -- <store-load [N] | jira-fetch [N] [latencyMs] | sync [N] [latencyMs] [changedShare]>
 var scenario = args.Length > 0 ? args[0] : "store-load";
 var rest = args.Skip(1).ToArray();
 switch (scenario)
@@ -9,11 +9,14 @@ switch (scenario)
     case "store-load":
         await StoreLoadScenario.RunAsync(rest);
         break;
+    case "sync":
+        await SyncScenario.RunAsync(rest);
+        break;
     case "jira-fetch":
         await JiraFetchScenario.RunAsync(rest);
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Use store-load or jira-fetch.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Use store-load, jira-fetch or sync.");
         return 2;
 }
 return 0;

@@ -105,5 +105,6 @@ public sealed class JiraSandbox : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        State.Dispose();
     }
 }

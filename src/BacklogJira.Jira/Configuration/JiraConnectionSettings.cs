@@ -34,7 +34,7 @@ public sealed record JiraConnectionSettings
     public int PageSize { get; init; } = 100;
 
     /// <summary>Keys per <c>key in (…)</c> query.</summary>
-    public int KeyBatchSize { get; init; } = 50;
+    public int KeyBatchSize { get; init; } = 100;
 
     public string AuthDescription => PersonalToken is not null ? "personal access token" : $"API token for {User}";
 

@@ -27,48 +27,59 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         var issues = await jira.SearchAsync(jql, cancellationToken);
         var mappings = MappingFile.Load(paths);
         var prefix = store.Project.Config.TaskPrefix;
-        var orphans = OrphanTasksByKey(store.LoadAll().Tasks, mappings, prefix);
-        var log = dryRun ? null : new OpsLog(paths, clock);
-        var snapshots = new SnapshotStore(paths);
         var writer = new BacklogSideWriter(store, clock, jiraBrowseBase);
-        var outcomes = new List<PairOutcome>();
-        foreach (var issue in issues.Where(i => mappings.ForIssue(i.Key) is null))
-        {
-            var warnings = new List<string>();
-            var jiraFields = CanonicalFields.FromIssue(issue, config, warnings);
-            if (dryRun)
+        var pending = issues.Where(i => mappings.ForIssue(i.Key) is null)
+            .Select(issue =>
             {
-                outcomes.Add(new PairOutcome
-                {
-                    TaskId = "(new)",
-                    JiraKey = issue.Key,
-                    State = PairState.Unmapped,
-                    Changes = [new FieldChange(SyncField.Title, "create in Backlog", "", issue.Summary)],
-                    Warnings = warnings,
-                });
-                continue;
-            }
+                var warnings = new List<string>();
+                return (Issue: issue, Fields: CanonicalFields.FromIssue(issue, config, warnings), Warnings: warnings);
+            })
+            .ToList();
+        if (dryRun)
+        {
+            return [.. pending.Select(p => new PairOutcome
+            {
+                TaskId = "(new)",
+                JiraKey = p.Issue.Key,
+                State = PairState.Unmapped,
+                Changes = [new FieldChange(SyncField.Title, "create in Backlog", "", p.Issue.Summary)],
+                Warnings = p.Warnings,
+            })];
+        }
+
+        // Every file carries its jira_key from the start, so the tasks are written in one batch (one create lock, one
+        // id scan) and the mappings saved in one write: a run cut off in between is repaired by adopting the orphans.
+        var orphans = OrphanTasksByKey(store.LoadAll().Tasks, mappings, prefix);
+        var toCreate = pending.Where(p => !orphans.ContainsKey(p.Issue.Key)).ToList();
+        var created = await store.CreateManyAsync([.. toCreate.Select(p => NewTaskFrom(p.Fields, writer.Mirror(p.Issue.Key)))], cancellationToken);
+        var tasksByKey = new Dictionary<string, BacklogMdTask>(orphans, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < created.Count; i++) tasksByKey[toCreate[i].Issue.Key] = created[i];
+        var pairs = pending.Select(p => (p.Issue, p.Fields, p.Warnings, Task: tasksByKey[p.Issue.Key])).ToList();
+        await mappings.SetManyAsync([.. pairs.Select(p => new TaskMapping
+        {
+            TaskId = p.Task.Id.Normalized(prefix),
+            JiraKey = p.Issue.Key,
+            JiraId = p.Issue.Id,
+            TaskCreated = p.Task.CreatedDate,
+            TaskFile = store.Project.RelativePath(p.Task.FilePath),
+            MappedAt = clock.GetUtcNow(),
+        })], cancellationToken);
+
+        var log = new OpsLog(paths, clock);
+        var snapshots = new SnapshotStore(paths);
+        var outcomes = new List<PairOutcome>();
+        foreach (var (issue, jiraFields, warnings, task) in pairs)
+        {
+            var id = task.Id.Normalized(prefix);
             try
             {
-                var task = orphans.GetValueOrDefault(issue.Key) ?? await store.CreateAsync(NewTaskFrom(jiraFields, writer.Mirror(issue.Key)), cancellationToken);
-                var id = task.Id.Normalized(prefix);
-                var mapping = new TaskMapping
-                {
-                    TaskId = id,
-                    JiraKey = issue.Key,
-                    JiraId = issue.Id,
-                    TaskCreated = task.CreatedDate,
-                    TaskFile = store.Project.RelativePath(task.FilePath),
-                    MappedAt = clock.GetUtcNow(),
-                };
-                await mappings.SetAsync(mapping, cancellationToken);
                 // Whatever the task could not take (a status the project lacks) stays visible as unresolved.
                 var merged = PairPlanner.Plan(SyncMode.Sync, null, new HashSet<SyncField>(), CanonicalFields.FromTask(task), jiraFields,
                     ConflictStrategy.Manual, force: false, prompt: null);
                 var unresolved = merged.Unresolved.Concat(merged.FieldsToWriteToJira).ToHashSet();
-                await writer.WriteAsync(task, mapping, [.. merged.FieldsToWriteToBacklog], merged.BacklogTarget, unresolved.Count > 0, cancellationToken);
+                await writer.WriteAsync(task, mappings.ForTask(id)!, [.. merged.FieldsToWriteToBacklog], merged.BacklogTarget, unresolved.Count > 0, cancellationToken);
                 await snapshots.WriteAsync(id, new SyncBase(merged.NewBase, unresolved), clock.GetUtcNow(), cancellationToken);
-                log?.Append("import", id, issue.Key, "success", details: warnings.Count > 0 ? string.Join(" | ", warnings) : null);
+                log.Append("import", id, issue.Key, "success", details: warnings.Count > 0 ? string.Join(" | ", warnings) : null);
                 outcomes.Add(new PairOutcome
                 {
                     TaskId = id,
@@ -81,8 +92,8 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                log?.Append("import", null, issue.Key, "error", details: error.Message);
-                outcomes.Add(new PairOutcome { TaskId = "(new)", JiraKey = issue.Key, Error = error.Message, Warnings = warnings });
+                log.Append("import", id, issue.Key, "error", details: error.Message);
+                outcomes.Add(new PairOutcome { TaskId = id, JiraKey = issue.Key, Error = error.Message, Warnings = warnings });
             }
         }
         return outcomes;

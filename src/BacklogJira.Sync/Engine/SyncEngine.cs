@@ -11,7 +11,7 @@ namespace BacklogJira.Sync.Engine;
 
 /// <summary>
 /// push / pull / sync / status over mapped pairs: every task parsed once, every issue fetched in bulk (one
-/// <c>key in</c> query per 50 keys), each pair merged field by field, Jira written first, then the task, then the
+/// <c>key in</c> query per 100 keys, while the task files are parsed), each pair merged field by field, Jira written first, then the task, then the
 /// snapshot, so an interrupted run is simply repeated. A dry run computes the same plan and writes nothing.
 /// </summary>
 public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncConfig config, StatePaths paths, TimeProvider clock, string? jiraBrowseBase)
@@ -34,29 +34,23 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         }
         if (request.TaskIds.Count == 0) selected.AddRange(mappings.All);
 
-        var tasks = store.LoadAll().Tasks.GroupBy(t => t.Id.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
+        // The bulk read of Jira runs while the task files are parsed: the network and the disk overlap.
+        var issuesRead = jira.GetIssuesAsync([.. selected.Select(m => m.JiraKey)], cancellationToken);
+        var tasks = (await Task.Run(() => store.LoadAll().Tasks, cancellationToken))
+            .GroupBy(t => t.Id.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        var issues = (await jira.GetIssuesAsync([.. selected.Select(m => m.JiraKey)], cancellationToken))
-            .ToDictionary(i => i.Key, StringComparer.OrdinalIgnoreCase);
+        var issues = (await issuesRead).ToDictionary(i => i.Key, StringComparer.OrdinalIgnoreCase);
         var log = request.DryRun || request.Mode == SyncMode.Status ? null : new OpsLog(paths, clock);
         var strategy = request.Strategy ?? config.Strategy;
         // Prompts must not interleave: ask one pair at a time.
         var parallel = strategy == ConflictStrategy.Prompt && request.Prompt is not null ? 1 : Math.Max(1, request.MaxParallel);
-        using var slots = new SemaphoreSlim(parallel);
-        await Task.WhenAll(selected.Select(async mapping =>
-        {
-            await slots.WaitAsync(cancellationToken);
-            try
+        await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
+            async (mapping, token) =>
             {
                 tasks.TryGetValue(mapping.TaskId, out var task);
                 issues.TryGetValue(mapping.JiraKey, out var issue);
-                outcomes.Add(await RunPairAsync(request, strategy, mapping, task, issue, log, cancellationToken));
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }));
+                outcomes.Add(await RunPairAsync(request, strategy, mapping, task, issue, log, token));
+            });
         return [.. outcomes.OrderBy(o => o.TaskId, StringComparer.OrdinalIgnoreCase)];
     }
 

@@ -11,11 +11,14 @@ public sealed class MappingFile
 {
     private readonly StatePaths _paths;
     private readonly List<TaskMapping> _mappings;
+    private readonly Dictionary<string, TaskMapping> _byTask = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TaskMapping> _byIssue = new(StringComparer.OrdinalIgnoreCase);
 
     private MappingFile(StatePaths paths, List<TaskMapping> mappings)
     {
         _paths = paths;
         _mappings = mappings;
+        Reindex();
     }
 
     public IReadOnlyList<TaskMapping> All => _mappings;
@@ -34,25 +37,42 @@ public sealed class MappingFile
         }
     }
 
-    public TaskMapping? ForTask(string taskId) =>
-        _mappings.FirstOrDefault(m => string.Equals(m.TaskId, taskId, StringComparison.OrdinalIgnoreCase));
+    public TaskMapping? ForTask(string taskId) => _byTask.GetValueOrDefault(taskId);
 
-    public TaskMapping? ForIssue(string jiraKey) =>
-        _mappings.FirstOrDefault(m => string.Equals(m.JiraKey, jiraKey, StringComparison.OrdinalIgnoreCase));
+    public TaskMapping? ForIssue(string jiraKey) => _byIssue.GetValueOrDefault(jiraKey);
 
     /// <summary>Adds or replaces the pair for a task and saves at once (the mapping must outlive a crash right after).</summary>
-    public async Task SetAsync(TaskMapping mapping, CancellationToken cancellationToken)
+    public Task SetAsync(TaskMapping mapping, CancellationToken cancellationToken) => SetManyAsync([mapping], cancellationToken);
+
+    /// <summary>Adds or replaces several pairs with one write of the file.</summary>
+    public async Task SetManyAsync(IReadOnlyCollection<TaskMapping> mappings, CancellationToken cancellationToken)
     {
-        _mappings.RemoveAll(m => string.Equals(m.TaskId, mapping.TaskId, StringComparison.OrdinalIgnoreCase));
-        _mappings.Add(mapping);
+        if (mappings.Count == 0) return;
+        var replaced = mappings.Select(m => m.TaskId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _mappings.RemoveAll(m => replaced.Contains(m.TaskId));
+        _mappings.AddRange(mappings);
+        Reindex();
         await SaveAsync(cancellationToken);
     }
 
     public async Task<bool> RemoveAsync(string taskId, CancellationToken cancellationToken)
     {
         var removed = _mappings.RemoveAll(m => string.Equals(m.TaskId, taskId, StringComparison.OrdinalIgnoreCase)) > 0;
-        if (removed) await SaveAsync(cancellationToken);
-        return removed;
+        if (!removed) return false;
+        Reindex();
+        await SaveAsync(cancellationToken);
+        return true;
+    }
+
+    private void Reindex()
+    {
+        _byTask.Clear();
+        _byIssue.Clear();
+        foreach (var mapping in _mappings)
+        {
+            _byTask[mapping.TaskId] = mapping;
+            _byIssue[mapping.JiraKey] = mapping;
+        }
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)

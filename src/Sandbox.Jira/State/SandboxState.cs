@@ -4,10 +4,11 @@ using Sandbox.Jira.Model;
 
 namespace Sandbox.Jira.State;
 
-/// <summary>The sandbox's data behind one lock, saved to the data file (temp + rename) after every change.</summary>
-public sealed class SandboxState
+/// <summary>The sandbox's data behind a reader-writer lock (searches render in parallel, as on a real server; writes are
+/// one at a time), saved to the data file (temp + rename) after every change.</summary>
+public sealed class SandboxState : IDisposable
 {
-    private readonly Lock _gate = new();
+    private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.SupportsRecursion);
     private readonly string? _dataFile;
     private readonly SandboxData _data;
 
@@ -35,18 +36,25 @@ public sealed class SandboxState
     /// <summary>Reads under the lock.</summary>
     public T Read<T>(Func<SandboxData, T> read)
     {
-        lock (_gate) return read(_data);
+        _gate.EnterReadLock();
+        try { return read(_data); }
+        finally { _gate.ExitReadLock(); }
     }
 
     /// <summary>Changes under the lock, then saves.</summary>
     public T Write<T>(Func<SandboxData, T> change)
     {
-        lock (_gate)
+        _gate.EnterWriteLock();
+        try
         {
             var result = change(_data);
             Version++;
             Save();
             return result;
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
         }
     }
 
@@ -75,4 +83,6 @@ public sealed class SandboxState
     public static SandboxUser? FindUser(SandboxData data, string keyOrIdOrName) =>
         data.Users.FirstOrDefault(u => u.Key == keyOrIdOrName || (u.AccountId.Length > 0 && u.AccountId == keyOrIdOrName)
             || string.Equals(u.Name, keyOrIdOrName, StringComparison.OrdinalIgnoreCase));
+
+    public void Dispose() => _gate.Dispose();
 }

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using BacklogJira.BacklogMd;
+using BacklogJira.BacklogMd.Writing;
+using BacklogJira.Core.Ports;
+using BacklogJira.Sync.Engine;
+using BacklogJira.Sync.State;
+using BacklogJira.Testing;
+using Sandbox.Jira.Faults;
+
+namespace BacklogJira.Bench;
+
+/// <summary>
+/// The sync engine on N mapped pairs (issue 4): N issues imported into a Backlog.md project (timed), a no-op sync
+/// without latency (the baseline), then 10 % of the tasks edited in Backlog and another 10 % of the issues edited in
+/// Jira and one sync with the sandbox at L ms per request. Reports wall time, requests against the minimum
+/// (⌈N / keys per query⌉ bulk reads + one edit per pushed pair), and the ratios; then a no-op sync at the same latency.
+/// </summary>
+internal static class SyncScenario
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000;
+        var latency = TimeSpan.FromMilliseconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
+        var changedShare = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 0.10;
+        using var dir = new TempDirectory("bj-bench-sync");
+        await using var jira = await SandboxJira.StartAsync();
+        await BacklogCli.InitAsync(dir.Path, "--no-git");
+        var paths = new StatePaths(dir.Path);
+        await StateInitializer.InitializeAsync(paths, "DEMO", CancellationToken.None);
+        var client = jira.Client();
+        await client.GetServerInfoAsync(CancellationToken.None);
+        jira.Sandbox.SeedIssues(count);
+        var store = BacklogMdTaskStore.Open(dir.Path);
+        var config = SyncConfig.Load(paths);
+
+        var import = Stopwatch.StartNew();
+        var imported = await new JiraImporter(store, client, config, paths, TimeProvider.System, null)
+            .ImportAsync(JiraImporter.ResolveJql(null, config), dryRun: false, CancellationToken.None);
+        import.Stop();
+        if (imported.Count != count || imported.Any(o => o.Failed)) throw new InvalidOperationException($"imported {imported.Count} of {count}");
+
+        var engine = new SyncEngine(store, client, config, paths, TimeProvider.System, null);
+        var request = new SyncRequest { Mode = SyncMode.Sync };
+        await engine.RunAsync(request, CancellationToken.None); // warm-up
+        var baseline = Stopwatch.StartNew();
+        var idle = await engine.RunAsync(request, CancellationToken.None);
+        baseline.Stop();
+        if (idle.Any(o => o.State != PairState.InSync)) throw new InvalidOperationException("the baseline sync was not a no-op");
+
+        var mappings = MappingFile.Load(paths).All.OrderBy(m => m.JiraKey.Length).ThenBy(m => m.JiraKey, StringComparer.Ordinal).ToList();
+        var changed = (int)Math.Round(count * changedShare);
+        foreach (var mapping in mappings.Take(changed))
+            await store.UpdateAsync(mapping.TaskId, t => new TaskEdit { Title = t.Title + " (edited in Backlog)" }, CancellationToken.None);
+        foreach (var mapping in mappings.Skip(changed).Take(changed))
+            await client.UpdateIssueAsync(mapping.JiraKey, new JiraIssueUpdate { Summary = "Edited in Jira " + mapping.JiraKey }, CancellationToken.None);
+
+        jira.Sandbox.Faults.Plan = new FaultPlan { Latency = latency };
+        jira.Sandbox.Counters.Reset();
+        var watch = Stopwatch.StartNew();
+        var outcomes = await engine.RunAsync(request, CancellationToken.None);
+        watch.Stop();
+        var requests = jira.Sandbox.Counters.Total;
+        var pushed = outcomes.Count(o => o.Pushed.Count > 0);
+        var pulled = outcomes.Count(o => o.Pulled.Count > 0);
+        if (pushed != changed || pulled != changed || outcomes.Any(o => o.Failed)) throw new InvalidOperationException($"pushed {pushed}, pulled {pulled}, expected {changed} each");
+
+        jira.Sandbox.Counters.Reset();
+        var noop = Stopwatch.StartNew();
+        var settled = await engine.RunAsync(request, CancellationToken.None);
+        noop.Stop();
+        if (settled.Any(o => o.State != PairState.InSync)) throw new InvalidOperationException("the sync after the sync was not a no-op");
+        var noopRequests = jira.Sandbox.Counters.Total;
+
+        var batch = jira.Settings().KeyBatchSize;
+        var reads = (count + batch - 1) / batch;
+        var minimum = reads + changed;
+        Console.WriteLine($"pairs: {count}, changed: {changed} in Backlog + {changed} in Jira, injected latency {latency.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"import of {count} issues (no latency):     {import.Elapsed.TotalMilliseconds,10:F0} ms");
+        Console.WriteLine($"no-op sync, no latency (baseline):       {baseline.Elapsed.TotalMilliseconds,10:F0} ms");
+        Console.WriteLine($"sync with changes at {latency.TotalMilliseconds:F0} ms latency:        {watch.Elapsed.TotalMilliseconds,10:F0} ms  {requests} requests (minimum {minimum}: {reads} bulk reads + {changed} edits), {requests / (double)minimum:F2}x");
+        Console.WriteLine($"no-op sync at {latency.TotalMilliseconds:F0} ms latency:               {noop.Elapsed.TotalMilliseconds,10:F0} ms  {noopRequests} requests (minimum {reads})");
+        Console.WriteLine($"ratio, changed sync to baseline:         {watch.Elapsed / baseline.Elapsed,10:F2}x");
+    }
+}
