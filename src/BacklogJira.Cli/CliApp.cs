@@ -30,7 +30,7 @@ internal static class CliApp
         SyncCommand.Create(context),
         StatusCommand.Create(context),
         ViewCommand.Create(context),
-        DemoCommand.Create(),
+        DemoCommand.Create(context),
         SandboxCommand.Create(),
     };
 

@@ -82,7 +82,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
             TaskId = id,
             JiraKey = created.Key,
             State = unresolved.Count > 0 ? PairState.Conflict : PairState.InSync,
-            Pushed = [.. Enum.GetValues<SyncField>().Except(unresolved).Except(pulled)],
+            Pushed = [.. Enum.GetValues<SyncField>().Where(f => !fields.IsEmpty(f)).Except(unresolved).Except(pulled)],
             Pulled = pulled,
             Conflicts = [.. unresolved],
             Warnings = warnings,
