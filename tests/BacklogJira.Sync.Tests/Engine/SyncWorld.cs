@@ -5,6 +5,7 @@ using BacklogJira.Jira.Rest;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Sync.State;
 using BacklogJira.Testing;
+using Sandbox.Jira;
 
 namespace BacklogJira.Sync.Tests.Engine;
 
@@ -21,13 +22,15 @@ internal sealed class SyncWorld : IAsyncDisposable
     public JiraRestClient Client { get; private set; } = null!;
     public BacklogMdTaskStore Store => BacklogMdTaskStore.Open(Root);
 
-    public static async Task<SyncWorld> CreateAsync(Action<JsonObject>? configure = null)
+    public static async Task<SyncWorld> CreateAsync(Action<JsonObject>? configure = null, SandboxMode mode = SandboxMode.Cloud)
     {
-        var world = new SyncWorld(await SandboxJira.StartAsync());
+        var world = new SyncWorld(await SandboxJira.StartAsync(new SandboxOptions { Mode = mode, User = mode == SandboxMode.Cloud ? "demo@example.com" : "demo" }));
         await BacklogCli.InitAsync(world.Root, "--no-git");
         await StateInitializer.InitializeAsync(world.Paths, "DEMO", CancellationToken.None);
         var config = SyncConfig.Load(world.Paths).Json;
-        config["backlog"]!["assigneeMapping"] = new JsonObject { ["alice"] = "5b10a2844c20165700ede21a", ["bob"] = "5b10a2844c20165700ede22b" };
+        config["backlog"]!["assigneeMapping"] = mode == SandboxMode.Cloud
+            ? new JsonObject { ["alice"] = "5b10a2844c20165700ede21a", ["bob"] = "5b10a2844c20165700ede22b" }
+            : new JsonObject { ["alice"] = "alice", ["bob"] = "bob" };
         config["sync"]!["conflictStrategy"] = "manual";
         configure?.Invoke(config);
         await SyncConfig.SaveAsync(world.Paths, config, CancellationToken.None);
