@@ -6,6 +6,7 @@ using BacklogJira.BacklogMd.Locks;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Cli.Commands;
 using BacklogJira.Cli.Commands.Map;
+using BacklogJira.Cli.Commands.MapAssignees;
 using BacklogJira.Cli.Commands.Sync;
 using BacklogJira.Jira.Errors;
 using BacklogJira.Sync.Engine;
@@ -24,6 +25,7 @@ internal static class CliApp
     {
         InitCommand.Create(context),
         MapCommand.Create(context),
+        MapAssigneesCommand.Create(context),
         CreateIssueCommand.Create(context),
         PushCommand.Create(context),
         PullCommand.Create(context),
@@ -36,7 +38,8 @@ internal static class CliApp
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
-        var parse = Build(context).Parse(args);
+        // Backlog handles start with @, which System.CommandLine would read as a response file by default.
+        var parse = Build(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) context.Error.WriteLine(error.Message);
