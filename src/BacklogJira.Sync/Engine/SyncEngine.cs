@@ -38,7 +38,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         var issuesRead = jira.GetIssuesAsync([.. selected.Select(m => m.JiraKey)], cancellationToken);
         var tasks = (await Task.Run(() => store.LoadAll().Tasks, cancellationToken))
             .GroupBy(t => t.Id.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<BacklogMdTask>)[.. g], StringComparer.OrdinalIgnoreCase);
         var issues = (await issuesRead).ToDictionary(i => i.Key, StringComparer.OrdinalIgnoreCase);
         var log = request.DryRun || request.Mode == SyncMode.Status ? null : new OpsLog(paths, clock);
         var strategy = request.Strategy ?? config.Strategy;
@@ -47,23 +47,21 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
             async (mapping, token) =>
             {
-                tasks.TryGetValue(mapping.TaskId, out var task);
+                var resolution = MappedTaskResolver.Resolve(mapping, tasks.GetValueOrDefault(mapping.TaskId) ?? []);
                 issues.TryGetValue(mapping.JiraKey, out var issue);
-                outcomes.Add(await RunPairAsync(request, strategy, mapping, task, issue, log, token));
+                outcomes.Add(resolution.Task is null
+                    ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey, State = PairState.Missing, Error = resolution.Problem }
+                    : await RunPairAsync(request, strategy, mapping, resolution.Task, issue, log, token));
             });
         return [.. outcomes.OrderBy(o => o.TaskId, StringComparer.OrdinalIgnoreCase)];
     }
 
-    private async Task<PairOutcome> RunPairAsync(SyncRequest request, ConflictStrategy strategy, TaskMapping mapping, BacklogMdTask? task,
+    private async Task<PairOutcome> RunPairAsync(SyncRequest request, ConflictStrategy strategy, TaskMapping mapping, BacklogMdTask task,
         JiraIssue? issue, OpsLog? log, CancellationToken cancellationToken)
     {
         var outcome = new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey };
-        if (task is null)
-            return outcome with { State = PairState.Missing, Error = $"{mapping.TaskId} no longer exists in the Backlog.md project; run 'backlog-jira map remove {mapping.TaskId}' if it was deleted." };
         if (issue is null)
             return outcome with { State = PairState.Missing, Error = $"{mapping.JiraKey} does not exist or is not visible to you; run 'backlog-jira map remove {mapping.TaskId}' if it was deleted." };
-        if (mapping.TaskCreated is not null && task.CreatedDate is not null && mapping.TaskCreated != task.CreatedDate)
-            return outcome with { State = PairState.Missing, Error = $"{mapping.TaskId} is not the task mapped to {mapping.JiraKey} (created {task.CreatedDate}, mapped one {mapping.TaskCreated}); the id was reused. Run 'backlog-jira map remove {mapping.TaskId}'." };
 
         var warnings = new List<string>();
         try

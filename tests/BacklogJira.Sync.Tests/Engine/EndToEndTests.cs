@@ -185,4 +185,23 @@ public class EndToEndTests
         world.Store.Get(id).Description.ShouldBe("Different text");
         (await world.RunAsync(SyncMode.Sync)).Single().State.ShouldBe(PairState.InSync);
     }
+
+    [Fact]
+    public async Task An_archived_task_whose_id_is_reused_is_reported_and_the_new_task_is_not_synced_with_its_issue()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var id = await world.CreateTaskAsync("--", "Original task");
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        await world.CliAsync("task", "archive", "1");
+        (await world.CreateTaskAsync("--", "A new task that got the same id")).ShouldBe(id);
+        world.Jira.Sandbox.Counters.Reset();
+
+        var outcome = (await world.RunAsync(SyncMode.Sync, ConflictStrategy.PreferBacklog)).Single();
+
+        outcome.State.ShouldBe(PairState.Missing);
+        outcome.Error!.ShouldContain("archived");
+        world.JiraWrites.ShouldBe(0);
+        (await world.Client.GetIssueAsync(key, None))!.Summary.ShouldBe("Original task");
+        world.Store.Get(id).ExtraFrontmatterKeys.ContainsKey("jira_key").ShouldBeFalse();
+    }
 }
