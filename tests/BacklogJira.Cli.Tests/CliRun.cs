@@ -30,11 +30,15 @@ internal sealed class CliRun : IAsyncDisposable
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public async Task<Result> RunAsync(params string[] args)
+    public Task<Result> RunAsync(params string[] args) => RunInteractiveAsync(null, args);
+
+    /// <summary>Runs as if on a terminal when <paramref name="answers"/> is given: prompts read those lines.</summary>
+    public async Task<Result> RunInteractiveAsync(string? answers, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var context = new CliContext(Root, stdout, stderr, Environment, IsInteractive: false, TextReader.Null);
+        using var stdin = new StringReader(answers ?? "");
+        var context = new CliContext(Root, stdout, stderr, Environment, IsInteractive: answers is not null, stdin);
         var code = await CliApp.RunAsync(args, context);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }

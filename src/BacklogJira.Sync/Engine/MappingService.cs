@@ -46,6 +46,26 @@ public sealed class MappingService(BacklogMdTaskStore store, StatePaths paths, T
         return matches;
     }
 
+    /// <summary><c>map interactive</c>'s material: every unmapped task with the unmapped issues of the project, best
+    /// title match first (at most <paramref name="perTask"/>).</summary>
+    public async Task<IReadOnlyList<(string TaskId, string Title, IReadOnlyList<(JiraIssue Issue, double Score)> Candidates)>> CandidatesAsync(
+        IJiraClient jira, SyncConfig config, int perTask, CancellationToken cancellationToken)
+    {
+        var projectKey = config.RequireProjectKey();
+        var mappings = MappingFile.Load(paths);
+        var prefix = store.Project.Config.TaskPrefix;
+        var issues = (await jira.SearchAsync($"project = \"{projectKey}\" ORDER BY created ASC", cancellationToken))
+            .Where(i => mappings.ForIssue(i.Key) is null).ToList();
+        return [.. store.LoadAll(includeDrafts: false, includeArchived: false).Tasks
+            .Where(t => mappings.ForTask(t.Id.Normalized(prefix)) is null)
+            .OrderBy(t => t.Id.IdentityKey(prefix), StringComparer.Ordinal)
+            .Select(t => (t.Id.Normalized(prefix), t.Title, (IReadOnlyList<(JiraIssue, double)>)[.. issues
+                .Select(i => (Issue: i, Score: TitleMatcher.KeysIn(t.Title, projectKey).Contains(i.Key, StringComparer.OrdinalIgnoreCase) ? 1.0 : TitleMatcher.Similarity(t.Title, i.Summary)))
+                .Where(c => c.Score > 0)
+                .OrderByDescending(c => c.Score)
+                .Take(perTask)]))];
+    }
+
     private async Task<TaskMapping> SaveLinkAsync(MappingFile mappings, BacklogMdTask task, string id, JiraIssue issue, string op, CancellationToken cancellationToken)
     {
         var mapping = new TaskMapping

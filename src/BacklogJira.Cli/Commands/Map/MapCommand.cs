@@ -11,5 +11,6 @@ internal static class MapCommand
         MapListCommand.Create(context),
         MapRemoveCommand.Create(context),
         MapAutoCommand.Create(context),
+        MapInteractiveCommand.Create(context),
     };
 }
