@@ -24,7 +24,9 @@ internal static class SyncScenario
         var latency = TimeSpan.FromMilliseconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
         var changedShare = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 0.10;
         using var dir = new TempDirectory("bj-bench-sync");
-        await using var jira = await SandboxJira.StartAsync();
+        // The issues were last updated a day ago, as in a real project: the incremental read then skips them.
+        var jiraClock = new OffsetClock { Offset = TimeSpan.FromDays(-1) };
+        await using var jira = await SandboxJira.StartAsync(new Sandbox.Jira.SandboxOptions { Clock = jiraClock });
         await BacklogCli.InitAsync(dir.Path, "--no-git");
         var paths = new StatePaths(dir.Path);
         await StateInitializer.InitializeAsync(paths, "DEMO", CancellationToken.None);
@@ -40,12 +42,14 @@ internal static class SyncScenario
         import.Stop();
         if (imported.Count != count || imported.Any(o => o.Failed)) throw new InvalidOperationException($"imported {imported.Count} of {count}");
 
-        var engine = new SyncEngine(store, client, config, paths, TimeProvider.System, null);
+        var engine = new SyncEngine(store, client, config, paths, TimeProvider.System, jira.Sandbox.BaseUrl.ToString());
         var request = new SyncRequest { Mode = SyncMode.Sync };
-        await engine.RunAsync(request, CancellationToken.None); // warm-up
+        var full = new SyncRequest { Mode = SyncMode.Sync, FullRead = true };
+        await engine.RunAsync(full, CancellationToken.None); // warm-up, and the first read that fills the issue cache
         var baseline = Stopwatch.StartNew();
-        var idle = await engine.RunAsync(request, CancellationToken.None);
+        var idle = await engine.RunAsync(full, CancellationToken.None);
         baseline.Stop();
+        jiraClock.Offset = TimeSpan.Zero;
         if (idle.Any(o => o.State != PairState.InSync)) throw new InvalidOperationException("the baseline sync was not a no-op");
 
         var mappings = MappingFile.Load(paths).All.OrderBy(m => m.JiraKey.Length).ThenBy(m => m.JiraKey, StringComparer.Ordinal).ToList();
@@ -66,6 +70,12 @@ internal static class SyncScenario
         if (pushed != changed || pulled != changed || outcomes.Any(o => o.Failed)) throw new InvalidOperationException($"pushed {pushed}, pulled {pulled}, expected {changed} each");
 
         jira.Sandbox.Counters.Reset();
+        var fullNoop = Stopwatch.StartNew();
+        await engine.RunAsync(full, CancellationToken.None);
+        fullNoop.Stop();
+        var fullNoopRequests = jira.Sandbox.Counters.Total;
+
+        jira.Sandbox.Counters.Reset();
         var noop = Stopwatch.StartNew();
         var settled = await engine.RunAsync(request, CancellationToken.None);
         noop.Stop();
@@ -77,9 +87,19 @@ internal static class SyncScenario
         var minimum = reads + changed;
         Console.WriteLine($"pairs: {count}, changed: {changed} in Backlog + {changed} in Jira, injected latency {latency.TotalMilliseconds:F0} ms");
         Console.WriteLine($"import of {count} issues (no latency):     {import.Elapsed.TotalMilliseconds,10:F0} ms");
-        Console.WriteLine($"no-op sync, no latency (baseline):       {baseline.Elapsed.TotalMilliseconds,10:F0} ms");
+        Console.WriteLine($"no-op sync, full read, no latency (baseline): {baseline.Elapsed.TotalMilliseconds,10:F0} ms");
         Console.WriteLine($"sync with changes at {latency.TotalMilliseconds:F0} ms latency:        {watch.Elapsed.TotalMilliseconds,10:F0} ms  {requests} requests (minimum {minimum}: {reads} bulk reads + {changed} edits), {requests / (double)minimum:F2}x");
-        Console.WriteLine($"no-op sync at {latency.TotalMilliseconds:F0} ms latency:               {noop.Elapsed.TotalMilliseconds,10:F0} ms  {noopRequests} requests (minimum {reads})");
+        Console.WriteLine($"no-op sync, full read, at {latency.TotalMilliseconds:F0} ms latency:   {fullNoop.Elapsed.TotalMilliseconds,10:F0} ms  {fullNoopRequests} requests");
+        Console.WriteLine($"no-op sync (incremental) at {latency.TotalMilliseconds:F0} ms latency: {noop.Elapsed.TotalMilliseconds,10:F0} ms  {noopRequests} requests (minimum {reads})");
+        Console.WriteLine($"ratio, incremental no-op to full-read no-op: {noop.Elapsed / fullNoop.Elapsed,10:F2}x");
         Console.WriteLine($"ratio, changed sync to baseline:         {watch.Elapsed / baseline.Elapsed,10:F2}x");
     }
+}
+
+/// <summary>The system clock shifted by <see cref="Offset"/>, changeable while the sandbox runs.</summary>
+internal sealed class OffsetClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }

@@ -20,6 +20,11 @@ public interface IJiraClient
     /// <summary>Issues by key in bulk (JQL <c>key in</c> chunks); keys that no longer exist are left out, not errors.</summary>
     Task<IReadOnlyList<JiraIssue>> GetIssuesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 
+    /// <summary>Issues by key in bulk, only those updated at or after <paramref name="updatedSince"/> when it is given
+    /// (an epoch-millisecond JQL bound, so the user's time zone plays no part); keys Jira does not know are listed in
+    /// <see cref="JiraIssueRead.Missing"/>.</summary>
+    Task<JiraIssueRead> ReadIssuesAsync(IReadOnlyCollection<string> keys, DateTimeOffset? updatedSince, CancellationToken cancellationToken);
+
     /// <summary>Every issue matching <paramref name="jql"/>, all pages.</summary>
     Task<IReadOnlyList<JiraIssue>> SearchAsync(string jql, CancellationToken cancellationToken);
 

@@ -49,6 +49,9 @@ public sealed record JiraIssue
     public DateTimeOffset Updated { get; init; }
 }
 
+/// <summary>What a bulk read by key found, and the keys that no longer exist (deleted, or moved without a redirect).</summary>
+public sealed record JiraIssueRead(IReadOnlyList<JiraIssue> Issues, IReadOnlyList<string> Missing);
+
 public sealed record JiraIssueRef(string Id, string Key, string Self);
 
 /// <summary>What to create. Description is Markdown; the client converts it for the deployment.</summary>

@@ -36,6 +36,9 @@ public sealed record JiraConnectionSettings
     /// <summary>Keys per <c>key in (…)</c> query.</summary>
     public int KeyBatchSize { get; init; } = 100;
 
+    /// <summary>Keys per <c>key in (…) AND updated &gt;= …</c> query (its answer is small; the JQL stays under 8 KB).</summary>
+    public int ChangedKeyBatchSize { get; init; } = 500;
+
     public string AuthDescription => PersonalToken is not null ? "personal access token" : $"API token for {User}";
 
     public override string ToString() => $"{BaseUrl} ({AuthDescription})";

@@ -86,32 +86,40 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         return json is null ? null : JiraReader.Issue(json, deployment);
     }
 
-    public async Task<IReadOnlyList<JiraIssue>> GetIssuesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JiraIssue>> GetIssuesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        (await ReadIssuesAsync(keys, null, cancellationToken)).Issues;
+
+    public async Task<JiraIssueRead> ReadIssuesAsync(IReadOnlyCollection<string> keys, DateTimeOffset? updatedSince, CancellationToken cancellationToken)
     {
-        var batches = keys.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(Math.Max(1, _settings.KeyBatchSize));
-        var results = await Task.WhenAll(batches.Select(batch => GetBatchAsync([.. batch], cancellationToken)));
-        return [.. results.SelectMany(r => r)];
+        var since = updatedSince is { } bound ? $" AND updated >= {bound.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}" : "";
+        // A changed-since query returns few issues, so it can name more keys at once: fewer round trips for a no-op.
+        var batchSize = updatedSince is null ? _settings.KeyBatchSize : _settings.ChangedKeyBatchSize;
+        var batches = keys.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(Math.Max(1, batchSize));
+        var results = await Task.WhenAll(batches.Select(batch => GetBatchAsync([.. batch], since, cancellationToken)));
+        return new JiraIssueRead([.. results.SelectMany(r => r.Issues)], [.. results.SelectMany(r => r.Missing)]);
     }
 
     /// <summary>One <c>key in (…)</c> query. Jira fails the whole query when one key no longer exists
     /// (jira-surface.md §4.2); the reported keys are dropped and the rest asked again.</summary>
-    private async Task<IReadOnlyList<JiraIssue>> GetBatchAsync(List<string> keys, CancellationToken cancellationToken)
+    private async Task<JiraIssueRead> GetBatchAsync(List<string> keys, string condition, CancellationToken cancellationToken)
     {
+        var missing = new List<string>();
         while (keys.Count > 0)
         {
-            var jql = $"key in ({string.Join(", ", keys.Select(k => "\"" + k.Replace("\"", "", StringComparison.Ordinal) + "\""))})";
+            var jql = $"key in ({string.Join(", ", keys.Select(k => "\"" + k.Replace("\"", "", StringComparison.Ordinal) + "\""))}){condition}";
             try
             {
-                return await SearchAsync(jql, cancellationToken);
+                return new JiraIssueRead(await SearchAsync(jql, cancellationToken), missing);
             }
             catch (JiraRequestRejectedException error)
             {
-                var missing = error.ErrorMessages.Select(m => MissingKey().Match(m)).Where(m => m.Success).Select(m => m.Groups["key"].Value).ToList();
-                if (missing.Count == 0) throw;
-                keys.RemoveAll(k => missing.Contains(k, StringComparer.OrdinalIgnoreCase));
+                var unknown = error.ErrorMessages.Select(m => MissingKey().Match(m)).Where(m => m.Success).Select(m => m.Groups["key"].Value).ToList();
+                if (unknown.Count == 0) throw;
+                missing.AddRange(keys.Where(k => unknown.Contains(k, StringComparer.OrdinalIgnoreCase)));
+                keys.RemoveAll(k => unknown.Contains(k, StringComparer.OrdinalIgnoreCase));
             }
         }
-        return [];
+        return new JiraIssueRead([], missing);
     }
 
     public async Task<IReadOnlyList<JiraIssue>> SearchAsync(string jql, CancellationToken cancellationToken)

@@ -23,4 +23,8 @@ public sealed record PairOutcome
 }
 
 /// <summary>One planned write: a field, its direction, the old value on the written side and the new one.</summary>
-public sealed record FieldChange(SyncField Field, string Direction, string OldValue, string NewValue);
+public sealed record FieldChange(SyncField Field, string Direction, string OldValue, string NewValue)
+{
+    public const string ToJira = "to Jira";
+    public const string ToBacklog = "to Backlog";
+}

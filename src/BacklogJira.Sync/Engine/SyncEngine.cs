@@ -35,11 +35,13 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         if (request.TaskIds.Count == 0) selected.AddRange(mappings.All);
 
         // The bulk read of Jira runs while the task files are parsed: the network and the disk overlap.
-        var issuesRead = jira.GetIssuesAsync([.. selected.Select(m => m.JiraKey)], cancellationToken);
+        var cache = jiraBrowseBase is null ? null : JiraIssueCache.Load(paths, jiraBrowseBase);
+        var issuesRead = new IssueReader(jira, clock).ReadAsync([.. selected.Select(m => m.JiraKey)], request.FullRead ? null : cache, cancellationToken);
         var tasks = (await Task.Run(() => store.LoadAll().Tasks, cancellationToken))
             .GroupBy(t => t.Id.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<BacklogMdTask>)[.. g], StringComparer.OrdinalIgnoreCase);
-        var issues = (await issuesRead).ToDictionary(i => i.Key, StringComparer.OrdinalIgnoreCase);
+        var read = await issuesRead;
+        var issues = read.Issues;
         var log = request.DryRun || request.Mode == SyncMode.Status ? null : new OpsLog(paths, clock);
         var strategy = request.Strategy ?? config.Strategy;
         // Prompts must not interleave: ask one pair at a time.
@@ -53,6 +55,18 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                     ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey, State = PairState.Missing, Error = resolution.Problem }
                     : await RunPairAsync(request, strategy, mapping, resolution.Task, issue, log, token));
             });
+        if (cache is not null && !request.DryRun && request.Mode != SyncMode.Status)
+        {
+            // Issues written to (or possibly written to, when a pair failed) are read in full next time.
+            var touched = outcomes.Where(o => o.JiraKey is not null && (o.Failed || o.Changes.Any(c => c.Direction == FieldChange.ToJira))).Select(o => o.JiraKey!).ToList();
+            if (request.FullRead) cache = JiraIssueCache.Empty(paths, jiraBrowseBase!);
+            if (read.Fetched > 0 || read.Missing.Count > 0 || touched.Count > 0 || cache.ReadStartedAt is null)
+            {
+                cache.Absorb(read.StartedAt, read.Fresh, read.Missing);
+                cache.Forget(touched);
+                await cache.SaveAsync(cancellationToken);
+            }
+        }
         return [.. outcomes.OrderBy(o => o.TaskId, StringComparer.OrdinalIgnoreCase)];
     }
 
@@ -78,8 +92,8 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                 State = Classify(plan),
                 Decisions = plan.Decisions,
                 Conflicts = [.. plan.Unresolved],
-                Changes = [.. toJira.Select(f => new FieldChange(f, "to Jira", jiraValue.Display(f), plan.JiraTarget.Display(f))),
-                           .. toBacklog.Select(f => new FieldChange(f, "to Backlog", backlogValue.Display(f), plan.BacklogTarget.Display(f)))],
+                Changes = [.. toJira.Select(f => new FieldChange(f, FieldChange.ToJira, jiraValue.Display(f), plan.JiraTarget.Display(f))),
+                           .. toBacklog.Select(f => new FieldChange(f, FieldChange.ToBacklog, backlogValue.Display(f), plan.BacklogTarget.Display(f)))],
                 Warnings = warnings,
             };
             if (request.DryRun || request.Mode == SyncMode.Status) return outcome;
@@ -97,8 +111,10 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
             if (stored is null || !stored.Fields.Equals(newBase) || !stored.Unresolved.SetEquals(unresolved))
                 await _snapshots.WriteAsync(mapping.TaskId, new SyncBase(newBase, unresolved), clock.GetUtcNow(), cancellationToken);
             var pushed = toJira.Except(skipped).ToList();
-            log?.Append(ModeName(request.Mode), mapping.TaskId, mapping.JiraKey, unresolved.Count > 0 ? "conflict" : "success", pushed.Concat(toBacklog).Distinct(),
-                warnings.Count > 0 ? string.Join(" | ", warnings) : null);
+            // A pair with nothing to do is not an operation: the log records what changed, conflicts and warnings.
+            if (pushed.Count > 0 || toBacklog.Count > 0 || unresolved.Count > 0 || warnings.Count > 0)
+                log?.Append(ModeName(request.Mode), mapping.TaskId, mapping.JiraKey, unresolved.Count > 0 ? "conflict" : "success", pushed.Concat(toBacklog).Distinct(),
+                    warnings.Count > 0 ? string.Join(" | ", warnings) : null);
             return outcome with { Pushed = pushed, Pulled = toBacklog, Conflicts = [.. unresolved], Warnings = warnings };
         }
         catch (Exception error) when (error is not OperationCanceledException)

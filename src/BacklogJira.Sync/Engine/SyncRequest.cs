@@ -23,4 +23,7 @@ public sealed record SyncRequest
     public Func<FieldConflict, ConflictChoice>? Prompt { get; init; }
 
     public int MaxParallel { get; init; } = 8;
+
+    /// <summary>Read every mapped issue from Jira instead of only those updated since the last run.</summary>
+    public bool FullRead { get; init; }
 }

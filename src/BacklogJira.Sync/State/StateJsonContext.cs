@@ -9,4 +9,5 @@ namespace BacklogJira.Sync.State;
 [JsonSerializable(typeof(SnapshotFile))]
 [JsonSerializable(typeof(SnapshotPayload))]
 [JsonSerializable(typeof(OpsLogRecord))]
+[JsonSerializable(typeof(JiraIssueCacheDocument))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

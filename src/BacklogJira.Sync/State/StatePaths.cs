@@ -15,11 +15,12 @@ public sealed class StatePaths(string projectRoot)
     public string OpsLog => Path.Combine(Root, "ops-log.jsonl");
     public string GitIgnore => Path.Combine(Root, ".gitignore");
     public string Lock => Path.Combine(Root, ".lock");
+    public string IssueCache => Path.Combine(Root, "cache", "issues.json");
 
     public string Snapshot(string taskId, string side) => Path.Combine(Snapshots, $"{taskId}-{side}.json");
 
     public const string GitIgnoreText =
         "# backlog-jira: config.json, mappings.json and snapshots/ are shared through git, so every clone knows the\n" +
-        "# last agreed state of each task and issue. The operations log, temp files and the run lock stay local.\n" +
-        "ops-log.jsonl\n*.tmp\n.lock/\npending/\n";
+        "# last agreed state of each task and issue. The operations log, the issue cache, temp files and the run lock stay local.\n" +
+        "ops-log.jsonl\n*.tmp\n.lock/\npending/\ncache/\n";
 }

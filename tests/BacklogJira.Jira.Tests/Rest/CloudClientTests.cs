@@ -91,6 +91,24 @@ public class CloudClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Changed_since_read_returns_only_issues_updated_after_the_bound_and_names_the_missing_keys()
+    {
+        var keys = _jira.Sandbox.SeedIssues(600);
+        var client = _jira.Client();
+        var bound = TimeProvider.System.GetUtcNow().AddSeconds(-1);
+        await client.UpdateIssueAsync(keys[3], new JiraIssueUpdate { Summary = "Touched" }, Token);
+        _jira.Sandbox.State.Write(data => data.Issues.RemoveAll(i => i.Key == keys[9]));
+        _jira.Sandbox.Counters.Reset();
+
+        var read = await client.ReadIssuesAsync(keys, bound, Token);
+
+        read.Issues.Select(i => i.Key).ShouldBe([keys[3]]);
+        read.Missing.ShouldBe([keys[9]]);
+        // 600 keys at 500 per changed-since query: two queries, and the one with the deleted key asked again.
+        _jira.Sandbox.Counters.For("POST /rest/api/3/search/jql").ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Search_pages_through_1200_issues_with_the_minimum_number_of_requests()
     {
         _jira.Sandbox.SeedIssues(1200);

@@ -204,4 +204,55 @@ public class EndToEndTests
         (await world.Client.GetIssueAsync(key, None))!.Summary.ShouldBe("Original task");
         world.Store.Get(id).ExtraFrontmatterKeys.ContainsKey("jira_key").ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task After_the_first_run_only_issues_updated_since_are_read_and_a_deleted_issue_is_reported()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++) ids.Add(await world.CreateTaskAsync("--", "Task " + i));
+        var keys = new List<string>();
+        foreach (var id in ids) keys.Add((await world.Creator().CreateAsync(id, null, false, None)).JiraKey!);
+        (await world.RunAsync(SyncMode.Sync)).ShouldAllBe(o => o.State == PairState.InSync);
+        File.Exists(world.Paths.IssueCache).ShouldBeTrue();
+
+        await world.Client.UpdateIssueAsync(keys[1], new JiraIssueUpdate { Summary = "Changed in Jira" }, None);
+        world.Jira.Sandbox.State.Write(data => data.Issues.RemoveAll(i => i.Key == keys[2]));
+
+        var outcomes = await world.RunAsync(SyncMode.Sync);
+
+        outcomes.Single(o => o.JiraKey == keys[1]).Pulled.ShouldBe([SyncField.Title]);
+        world.Store.Get(ids[1]).Title.ShouldBe("Changed in Jira");
+        var gone = outcomes.Single(o => o.JiraKey == keys[2]);
+        gone.State.ShouldBe(PairState.Missing);
+        gone.Error!.ShouldContain("does not exist");
+        outcomes.Single(o => o.JiraKey == keys[0]).State.ShouldBe(PairState.InSync);
+
+        // Proof that an issue not updated since the last read (less the overlap) is taken from the cache, and that a
+        // full read bypasses it: half an hour later, nothing was updated within the overlap window.
+        var later = new BacklogJira.Testing.FixedClock(TimeProvider.System.GetUtcNow().AddMinutes(30));
+        await world.Engine(later).RunAsync(new SyncRequest(), None);
+        var cacheText = File.ReadAllText(world.Paths.IssueCache);
+        cacheText.ShouldContain("\"summary\":\"Task 0\"");
+        File.WriteAllText(world.Paths.IssueCache, cacheText.Replace("\"summary\":\"Task 0\"", "\"summary\":\"Stale copy\"", StringComparison.Ordinal));
+        later.Now += TimeSpan.FromMinutes(1);
+        (await world.Engine(later).RunAsync(new SyncRequest { Mode = SyncMode.Status, TaskIds = [ids[0]] }, None)).Single().State.ShouldBe(PairState.NeedsPull);
+        (await world.Engine(later).RunAsync(new SyncRequest { Mode = SyncMode.Status, FullRead = true, TaskIds = [ids[0]] }, None)).Single().State.ShouldBe(PairState.InSync);
+    }
+
+    [Fact]
+    public async Task A_jira_edit_is_seen_even_when_this_machine_clock_runs_five_minutes_ahead()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var id = await world.CreateTaskAsync("--", "Skewed");
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        var ahead = new BacklogJira.Testing.FixedClock(TimeProvider.System.GetUtcNow().AddMinutes(5));
+        await world.Engine(ahead).RunAsync(new SyncRequest(), None);
+
+        await world.Client.UpdateIssueAsync(key, new JiraIssueUpdate { Summary = "Edited after the read" }, None);
+        ahead.Now += TimeSpan.FromSeconds(30);
+        var outcome = (await world.Engine(ahead).RunAsync(new SyncRequest(), None)).Single();
+
+        outcome.Pulled.ShouldBe([SyncField.Title]);
+    }
 }

@@ -47,7 +47,7 @@ internal sealed class SyncWorld : IAsyncDisposable
 
     public Task CliAsync(params string[] arguments) => BacklogCli.RunAsync(Root, arguments).ContinueWith(t => t.Result.EnsureSuccess(string.Join(' ', arguments)));
 
-    public SyncEngine Engine() => new(Store, Client, SyncConfig.Load(Paths), Paths, TimeProvider.System, Jira.Sandbox.BaseUrl.ToString());
+    public SyncEngine Engine(TimeProvider? clock = null) => new(Store, Client, SyncConfig.Load(Paths), Paths, clock ?? TimeProvider.System, Jira.Sandbox.BaseUrl.ToString());
 
     public IssueCreator Creator(Func<BacklogJira.Core.Ports.JiraIssueRef, Task>? afterCreate = null) =>
         new(Store, Client, SyncConfig.Load(Paths), Paths, TimeProvider.System, Jira.Sandbox.BaseUrl.ToString()) { AfterJiraCreate = afterCreate };

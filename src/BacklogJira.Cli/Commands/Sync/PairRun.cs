@@ -14,6 +14,7 @@ internal sealed class PairRun
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print the plan per task and field; write nothing anywhere" };
     public Option<bool> Json { get; } = new("--json") { Description = "One JSON document on stdout" };
     public Option<int> Parallel { get; } = new("--parallel") { Description = "Tasks processed at once", DefaultValueFactory = _ => 8 };
+    public Option<bool> Full { get; } = new("--full") { Description = "Read every mapped issue from Jira, not only those updated since the last run" };
 
     public void AddTo(Command command)
     {
@@ -22,6 +23,7 @@ internal sealed class PairRun
         command.Options.Add(DryRun);
         command.Options.Add(Json);
         command.Options.Add(Parallel);
+        command.Options.Add(Full);
     }
 
     public async Task<int> RunAsync(CliContext context, ParseResult parse, SyncMode mode, bool force, string? strategyText, CancellationToken cancellationToken)
@@ -56,6 +58,7 @@ internal sealed class PairRun
             Strategy = strategy,
             Prompt = context.IsInteractive && !dryRun ? ConflictPrompt.For(context) : null,
             MaxParallel = Math.Max(1, parse.GetValue(Parallel)),
+            FullRead = parse.GetValue(Full),
         };
         IReadOnlyList<PairOutcome> outcomes;
         if (dryRun)
