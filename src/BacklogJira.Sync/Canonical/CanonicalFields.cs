@@ -15,9 +15,12 @@ public static class CanonicalFields
 {
     public const string UnmappedPrefix = "jira:";
 
-    public static SyncFields FromTask(BacklogMdTask task)
+    /// <param name="task">The task.</param>
+    /// <param name="markdown">The canonicaliser of Markdown text (a memo of <see cref="CanonicalText.Markdown"/> in a sync run).</param>
+    public static SyncFields FromTask(BacklogMdTask task, Func<string, string>? markdown = null)
     {
-        var parts = ManagedDescription.Parse(CanonicalText.Markdown(ManagedDescription.Compose(new DescriptionParts(
+        markdown ??= CanonicalText.Markdown;
+        var parts = ManagedDescription.Parse(markdown(ManagedDescription.Compose(new DescriptionParts(
             task.Description ?? "",
             [.. task.AcceptanceCriteria.Select(c => new CriterionItem(c.Text.Trim(), c.Checked))],
             task.ImplementationPlan ?? "",
@@ -36,9 +39,10 @@ public static class CanonicalFields
         };
     }
 
-    public static SyncFields FromIssue(JiraIssue issue, SyncConfig config, ICollection<string> warnings)
+    public static SyncFields FromIssue(JiraIssue issue, SyncConfig config, ICollection<string> warnings, Func<string, string>? markdown = null)
     {
-        var parts = ManagedDescription.Parse(CanonicalText.Markdown(issue.Description));
+        markdown ??= CanonicalText.Markdown;
+        var parts = ManagedDescription.Parse(markdown(issue.Description));
         var project = issue.ProjectKey;
         var status = config.Statuses.ToBacklog(issue.Status.Name, project);
         if (status is null)

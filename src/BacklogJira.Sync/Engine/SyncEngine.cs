@@ -36,6 +36,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
 
         // The bulk read of Jira runs while the task files are parsed: the network and the disk overlap.
         var cache = jiraBrowseBase is null ? null : JiraIssueCache.Load(paths, jiraBrowseBase);
+        var memo = CanonicalTextMemo.Load(paths);
         var issuesRead = new IssueReader(jira, clock).ReadAsync([.. selected.Select(m => m.JiraKey)], request.FullRead ? null : cache, cancellationToken);
         var tasks = (await Task.Run(() => store.LoadAll().Tasks, cancellationToken))
             .GroupBy(t => t.Id.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
@@ -53,8 +54,9 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                 issues.TryGetValue(mapping.JiraKey, out var issue);
                 outcomes.Add(resolution.Task is null
                     ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey, State = PairState.Missing, Error = resolution.Problem }
-                    : await RunPairAsync(request, strategy, mapping, resolution.Task, issue, log, token));
+                    : await RunPairAsync(request, strategy, mapping, resolution.Task, issue, memo, log, token));
             });
+        if (!request.DryRun && request.Mode != SyncMode.Status) await memo.SaveAsync(prune: request.TaskIds.Count == 0, cancellationToken);
         if (cache is not null && !request.DryRun && request.Mode != SyncMode.Status)
         {
             // Issues written to (or possibly written to, when a pair failed) are read in full next time.
@@ -71,7 +73,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
     }
 
     private async Task<PairOutcome> RunPairAsync(SyncRequest request, ConflictStrategy strategy, TaskMapping mapping, BacklogMdTask task,
-        JiraIssue? issue, OpsLog? log, CancellationToken cancellationToken)
+        JiraIssue? issue, CanonicalTextMemo memo, OpsLog? log, CancellationToken cancellationToken)
     {
         var outcome = new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey };
         if (issue is null)
@@ -80,8 +82,8 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         var warnings = new List<string>();
         try
         {
-            var backlogValue = CanonicalFields.FromTask(task);
-            var jiraValue = CanonicalFields.FromIssue(issue, config, warnings);
+            var backlogValue = CanonicalFields.FromTask(task, memo.Markdown);
+            var jiraValue = CanonicalFields.FromIssue(issue, config, warnings, memo.Markdown);
             var stored = _snapshots.Read(mapping.TaskId);
             var plan = PairPlanner.Plan(request.Mode, stored?.Fields, stored?.Unresolved ?? new HashSet<SyncField>(), backlogValue, jiraValue,
                 strategy, request.Force, request.Prompt);

@@ -10,4 +10,5 @@ namespace BacklogJira.Sync.State;
 [JsonSerializable(typeof(SnapshotPayload))]
 [JsonSerializable(typeof(OpsLogRecord))]
 [JsonSerializable(typeof(JiraIssueCacheDocument))]
+[JsonSerializable(typeof(CanonicalTextMemoDocument))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;
