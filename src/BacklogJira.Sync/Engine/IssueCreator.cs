@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Mapping;
-using BacklogJira.Core.Merge;
 using BacklogJira.Core.Model;
 using BacklogJira.Core.Ports;
 using BacklogJira.Sync.Canonical;
@@ -68,14 +67,8 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         var skipped = await new JiraSideWriter(jira, config).WriteAsync(issue, [SyncField.Status], fields, warnings, cancellationToken);
         if (skipped.Count == 0) issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? issue;
         var jiraFields = CanonicalFields.FromIssue(issue, config, warnings);
-        // The first merge of the pair: what Jira filled by default (a priority) comes back to the task; what Jira could
-        // not take (an unmapped user, an unreachable status) stays visible as unresolved instead of being agreed.
-        var merged = PairPlanner.Plan(SyncMode.Sync, null, new HashSet<SyncField>(), fields, jiraFields, ConflictStrategy.Manual, force: false, prompt: null);
-        var pulled = merged.FieldsToWriteToBacklog.ToList();
-        var unresolved = merged.Unresolved.Concat(merged.FieldsToWriteToJira).ToHashSet();
-        await new SnapshotStore(paths).WriteAsync(id, new SyncBase(merged.NewBase, unresolved), clock.GetUtcNow(), cancellationToken);
-        var writer = new BacklogSideWriter(store, clock, jiraBrowseBase);
-        await writer.WriteAsync(store.Get(task.Id.Original), mapping, pulled, merged.BacklogTarget, unresolved.Count > 0, cancellationToken);
+        var (pulled, unresolved) = await NewPairBaseline.SettleAsync(new BacklogSideWriter(store, clock, jiraBrowseBase), new SnapshotStore(paths),
+            store.Get(task.Id.Original), mapping, fields, jiraFields, clock.GetUtcNow(), cancellationToken);
         new OpsLog(paths, clock).Append("create-issue", id, created.Key, "success", details: warnings.Count > 0 ? string.Join(" | ", warnings) : null);
         return new PairOutcome
         {

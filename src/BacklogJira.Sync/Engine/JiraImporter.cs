@@ -1,7 +1,6 @@
 using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
-using BacklogJira.Core.Merge;
 using BacklogJira.Core.Model;
 using BacklogJira.Core.Ports;
 using BacklogJira.Sync.Canonical;
@@ -73,12 +72,8 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
             var id = task.Id.Normalized(prefix);
             try
             {
-                // Whatever the task could not take (a status the project lacks) stays visible as unresolved.
-                var merged = PairPlanner.Plan(SyncMode.Sync, null, new HashSet<SyncField>(), CanonicalFields.FromTask(task), jiraFields,
-                    ConflictStrategy.Manual, force: false, prompt: null);
-                var unresolved = merged.Unresolved.Concat(merged.FieldsToWriteToJira).ToHashSet();
-                await writer.WriteAsync(task, mappings.ForTask(id)!, [.. merged.FieldsToWriteToBacklog], merged.BacklogTarget, unresolved.Count > 0, cancellationToken);
-                await snapshots.WriteAsync(id, new SyncBase(merged.NewBase, unresolved), clock.GetUtcNow(), cancellationToken);
+                var (_, unresolved) = await NewPairBaseline.SettleAsync(writer, snapshots, task, mappings.ForTask(id)!, CanonicalFields.FromTask(task), jiraFields,
+                    clock.GetUtcNow(), cancellationToken);
                 log.Append("import", id, issue.Key, "success", details: warnings.Count > 0 ? string.Join(" | ", warnings) : null);
                 outcomes.Add(new PairOutcome
                 {
