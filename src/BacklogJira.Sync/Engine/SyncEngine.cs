@@ -47,6 +47,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         var strategy = request.Strategy ?? config.Strategy;
         // Prompts must not interleave: ask one pair at a time.
         var parallel = strategy == ConflictStrategy.Prompt && request.Prompt is not null ? 1 : Math.Max(1, request.MaxParallel);
+        var done = 0;
         await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
             async (mapping, token) =>
             {
@@ -55,6 +56,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                 outcomes.Add(resolution.Task is null
                     ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey, State = PairState.Missing, Error = resolution.Problem }
                     : await RunPairAsync(request, strategy, mapping, resolution.Task, issue, memo, log, token));
+                request.Progress?.Report(new SyncProgress(Interlocked.Increment(ref done), selected.Count));
             });
         if (!request.DryRun && request.Mode != SyncMode.Status) await memo.SaveAsync(prune: request.TaskIds.Count == 0, cancellationToken);
         if (cache is not null && !request.DryRun && request.Mode != SyncMode.Status)

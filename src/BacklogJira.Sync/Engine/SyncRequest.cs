@@ -26,4 +26,10 @@ public sealed record SyncRequest
 
     /// <summary>Read every mapped issue from Jira instead of only those updated since the last run.</summary>
     public bool FullRead { get; init; }
+
+    /// <summary>Told after each pair (from several threads); the CLI draws a progress line with it on a terminal.</summary>
+    public IProgress<SyncProgress>? Progress { get; init; }
 }
+
+/// <summary>Pairs done out of pairs selected.</summary>
+public sealed record SyncProgress(int Done, int Total);

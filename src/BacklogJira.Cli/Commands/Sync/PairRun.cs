@@ -49,8 +49,10 @@ internal sealed class PairRun
         var effective = strategy ?? session.Config.Strategy;
         if (effective == ConflictStrategy.Prompt && !context.IsInteractive && mode == SyncMode.Sync && !dryRun)
             context.Error.WriteLine("Strategy 'prompt' needs a terminal; conflicts are left unresolved. Pass --strategy prefer-backlog|prefer-jira to settle them.");
+        using var progress = ProgressLine.For(context, parse.GetValue(Json));
         var request = new SyncRequest
         {
+            Progress = progress,
             Mode = mode,
             TaskIds = ids,
             DryRun = dryRun,
