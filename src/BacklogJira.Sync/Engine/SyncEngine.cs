@@ -58,6 +58,15 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                     : await RunPairAsync(request, strategy, mapping, resolution.Task, issue, memo, log, token));
                 request.Progress?.Report(new SyncProgress(Interlocked.Increment(ref done), selected.Count));
             });
+        if (request.Mode == SyncMode.Status && request.TaskIds.Count == 0)
+        {
+            // status over the whole project also lists the tasks no issue is mapped to yet.
+            foreach (var (id, sameId) in tasks)
+            {
+                if (mappings.ForTask(id) is null && sameId.Any(t => t.Folder is TaskFolder.Tasks or TaskFolder.Completed))
+                    outcomes.Add(new PairOutcome { TaskId = id, State = PairState.Unmapped });
+            }
+        }
         if (!request.DryRun && request.Mode != SyncMode.Status) await memo.SaveAsync(prune: request.TaskIds.Count == 0, cancellationToken);
         if (cache is not null && !request.DryRun && request.Mode != SyncMode.Status)
         {

@@ -37,8 +37,10 @@ public class SyncCommandsTests
         synced.ExitCode.ShouldBe(0, synced.Stdout);
         synced.Stdout.ShouldContain("pushed title; pulled labels");
 
+        (await cli.BacklogAsync("task", "create", "Not in Jira yet")).EnsureSuccess("create");
         var again = await cli.RunAsync("status");
-        again.Stdout.ShouldContain("in sync");
+        again.Stdout.ShouldContain("TASK-1     DEMO-1     in sync");
+        again.Stdout.ShouldContain("TASK-2                unmapped");
         (await cli.RunAsync("map", "list")).Stdout.ShouldContain("TASK-1       DEMO-1");
         (await cli.RunAsync("status", "--history", "5")).Stdout.ShouldContain("\"op\":\"sync\"");
     }
