@@ -26,16 +26,8 @@ internal static class MapAutoCommand
             }
             using var session = SyncSession.Open(context);
             var isDryRun = parse.GetValue(dryRun);
-            IReadOnlyList<BacklogJira.Core.Mapping.TitleMatch> matches;
-            if (isDryRun)
-            {
-                matches = await session.Mappings().AutoAsync(session.Jira, session.Config, score, true, token);
-            }
-            else
-            {
-                await using var runLock = await session.LockAsync(token);
-                matches = await session.Mappings().AutoAsync(session.Jira, session.Config, score, false, token);
-            }
+            await using var runLock = isDryRun ? null : await session.LockAsync(token);
+            var matches = await session.Mappings().AutoAsync(session.Jira, session.Config, score, isDryRun, token);
             if (parse.GetValue(json))
             {
                 var document = new MatchListJson(1, "auto-map", isDryRun, [.. matches.Select(m => new MatchJson(m.TaskId, m.JiraKey, m.Score, m.Reason))]);

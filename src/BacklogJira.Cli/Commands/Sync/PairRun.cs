@@ -62,16 +62,8 @@ internal sealed class PairRun
             MaxParallel = Math.Max(1, parse.GetValue(Parallel)),
             FullRead = parse.GetValue(Full),
         };
-        IReadOnlyList<PairOutcome> outcomes;
-        if (dryRun)
-        {
-            outcomes = await session.Engine().RunAsync(request, cancellationToken);
-        }
-        else
-        {
-            await using var runLock = await session.LockAsync(cancellationToken);
-            outcomes = await session.Engine().RunAsync(request, cancellationToken);
-        }
+        await using var runLock = dryRun ? null : await session.LockAsync(cancellationToken);
+        var outcomes = await session.Engine().RunAsync(request, cancellationToken);
         return RunReport.Write(context, mode.ToString().ToLowerInvariant(), outcomes, parse.GetValue(DryRun), parse.GetValue(Json));
     }
 }

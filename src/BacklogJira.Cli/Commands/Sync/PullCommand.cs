@@ -32,20 +32,10 @@ internal static class PullCommand
             var json = parse.GetValue(run.Json);
             using var session = SyncSession.Open(context);
             var query = BacklogJira.Sync.Engine.JiraImporter.ResolveJql(parse.GetValue(jql), session.Config);
-            IReadOnlyList<PairOutcome> pulled;
-            IReadOnlyList<PairOutcome> imported;
             var request = new SyncRequest { Mode = SyncMode.Pull, TaskIds = parse.GetValue(run.TaskIds) ?? [], DryRun = dryRun, Force = parse.GetValue(force) };
-            if (dryRun)
-            {
-                pulled = await session.Engine().RunAsync(request, token);
-                imported = await session.Importer().ImportAsync(query, true, token);
-            }
-            else
-            {
-                await using var runLock = await session.LockAsync(token);
-                pulled = await session.Engine().RunAsync(request, token);
-                imported = await session.Importer().ImportAsync(query, false, token);
-            }
+            await using var runLock = dryRun ? null : await session.LockAsync(token);
+            var pulled = await session.Engine().RunAsync(request, token);
+            var imported = await session.Importer().ImportAsync(query, dryRun, token);
             return RunReport.Write(context, "pull", [.. pulled, .. imported], dryRun, json);
         });
         return command;
