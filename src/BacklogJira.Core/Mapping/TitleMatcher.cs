@@ -36,16 +36,14 @@ public static partial class TitleMatcher
         string projectKey,
         double minScore)
     {
-        var known = issues.Select(i => i.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var candidates = new List<TitleMatch>();
         foreach (var (taskId, title) in tasks)
         {
-            foreach (var key in KeysIn(title, projectKey).Where(known.Contains))
-                candidates.Add(new TitleMatch(taskId, key, 1.0, $"title names {key}"));
+            var named = KeysIn(title, projectKey).ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var (key, summary) in issues)
             {
-                var score = Similarity(title, summary);
-                if (score >= minScore) candidates.Add(new TitleMatch(taskId, key, score, $"title similarity {score:0.00}"));
+                var score = Score(named, title, key, summary);
+                if (score >= minScore) candidates.Add(new TitleMatch(taskId, key, score, named.Contains(key) ? $"title names {key}" : $"title similarity {score:0.00}"));
             }
         }
         var takenTasks = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -61,6 +59,10 @@ public static partial class TitleMatcher
         }
         return result;
     }
+
+    /// <summary>1 when the title names the issue's key (<paramref name="keysInTitle"/>, from <see cref="KeysIn"/>), else the title similarity.</summary>
+    public static double Score(IReadOnlySet<string> keysInTitle, string title, string key, string summary) =>
+        keysInTitle.Contains(key) ? 1.0 : Similarity(title, summary);
 
     private static string Squash(string text) => string.Join(' ', Words(text.ToLowerInvariant()));
 

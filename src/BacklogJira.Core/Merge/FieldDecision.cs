@@ -19,8 +19,11 @@ public enum FieldAction
     /// <summary>Both changed differently and the conflict was left unresolved (manual strategy, or declined).</summary>
     Conflict,
 
-    /// <summary>Changed, but this run only writes the other direction (push or pull); the next sync will carry it.</summary>
-    Deferred,
+    /// <summary>Jira's change, held back by a push (which writes only to Jira); the next pull or sync carries it.</summary>
+    LeftForPull,
+
+    /// <summary>Backlog's change, held back by a pull (which writes only to Backlog); the next push or sync carries it.</summary>
+    LeftForPush,
 }
 
 /// <summary>What the merge decided for one field, and why.</summary>

@@ -68,7 +68,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         if (skipped.Count == 0) issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? issue;
         var jiraFields = CanonicalFields.FromIssue(issue, config, warnings);
         var (pulled, unresolved) = await NewPairBaseline.SettleAsync(new BacklogSideWriter(store, clock, jiraBrowseBase), new SnapshotStore(paths),
-            store.Get(task.Id.Original), mapping, fields, jiraFields, clock.GetUtcNow(), cancellationToken);
+            task, mapping, fields, jiraFields, clock.GetUtcNow(), cancellationToken);
         new OpsLog(paths, clock).Append("create-issue", id, created.Key, "success", details: warnings.Count > 0 ? string.Join(" | ", warnings) : null);
         return new PairOutcome
         {

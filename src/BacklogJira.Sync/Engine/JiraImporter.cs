@@ -115,9 +115,8 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         var result = new Dictionary<string, BacklogMdTask>(StringComparer.OrdinalIgnoreCase);
         foreach (var task in tasks)
         {
-            if (!task.ExtraFrontmatterKeys.TryGetValue("jira_key", out var raw)) continue;
-            var key = raw.Trim().Trim('\'', '"');
-            if (key.Length > 0 && mappings.ForTask(task.Id.Normalized(prefix)) is null && mappings.ForIssue(key) is null) result.TryAdd(key, task);
+            if (MappedTaskResolver.MirrorKey(task) is { } key && mappings.ForTask(task.Id.Normalized(prefix)) is null && mappings.ForIssue(key) is null)
+                result.TryAdd(key, task);
         }
         return result;
     }

@@ -28,21 +28,13 @@ public sealed class MappingService(BacklogMdTaskStore store, StatePaths paths, T
     /// title similarity; one search for the whole project instead of one per task.</summary>
     public async Task<IReadOnlyList<TitleMatch>> AutoAsync(IJiraClient jira, SyncConfig config, double minScore, bool dryRun, CancellationToken cancellationToken)
     {
-        var projectKey = config.RequireProjectKey();
-        var mappings = MappingFile.Load(paths);
-        var prefix = store.Project.Config.TaskPrefix;
-        var tasks = store.LoadAll(includeDrafts: false, includeArchived: false).Tasks
-            .Where(t => mappings.ForTask(t.Id.Normalized(prefix)) is null)
-            .GroupBy(t => t.Id.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        var issues = (await jira.SearchAsync($"project = \"{projectKey}\" ORDER BY created ASC", cancellationToken))
-            .Where(i => mappings.ForIssue(i.Key) is null)
-            .ToDictionary(i => i.Key, StringComparer.OrdinalIgnoreCase);
-        var matches = TitleMatcher.Match([.. tasks.Values.Select(t => (t.Id.Normalized(prefix), t.Title))],
-            [.. issues.Values.Select(i => (i.Key, i.Summary))], projectKey, minScore);
+        var (mappings, tasks, issues) = await UnmappedAsync(jira, config, cancellationToken);
+        var matches = TitleMatcher.Match([.. tasks.Select(t => (t.Id, t.Task.Title))], [.. issues.Select(i => (i.Key, i.Summary))], config.ProjectKey, minScore);
         if (dryRun) return matches;
+        var taskById = tasks.ToDictionary(t => t.Id, t => t.Task, StringComparer.OrdinalIgnoreCase);
+        var issueByKey = issues.ToDictionary(i => i.Key, StringComparer.OrdinalIgnoreCase);
         foreach (var match in matches)
-            await SaveLinkAsync(mappings, tasks[match.TaskId], match.TaskId, issues[match.JiraKey], "auto_map", cancellationToken);
+            await SaveLinkAsync(mappings, taskById[match.TaskId], match.TaskId, issueByKey[match.JiraKey], "auto_map", cancellationToken);
         return matches;
     }
 
@@ -51,19 +43,35 @@ public sealed class MappingService(BacklogMdTaskStore store, StatePaths paths, T
     public async Task<IReadOnlyList<(string TaskId, string Title, IReadOnlyList<(JiraIssue Issue, double Score)> Candidates)>> CandidatesAsync(
         IJiraClient jira, SyncConfig config, int perTask, CancellationToken cancellationToken)
     {
+        var (_, tasks, issues) = await UnmappedAsync(jira, config, cancellationToken);
+        return [.. tasks.Select(t =>
+        {
+            var named = TitleMatcher.KeysIn(t.Task.Title, config.ProjectKey).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return (t.Id, t.Task.Title, (IReadOnlyList<(JiraIssue, double)>)[.. issues
+                .Select(i => (Issue: i, Score: TitleMatcher.Score(named, t.Task.Title, i.Key, i.Summary)))
+                .Where(c => c.Score > 0)
+                .OrderByDescending(c => c.Score)
+                .Take(perTask)]);
+        })];
+    }
+
+    /// <summary>The active tasks (in id order, one per id) and the project's issues (oldest first) that no pair holds yet.</summary>
+    private async Task<(MappingFile Mappings, List<(string Id, BacklogMdTask Task)> Tasks, List<JiraIssue> Issues)> UnmappedAsync(
+        IJiraClient jira, SyncConfig config, CancellationToken cancellationToken)
+    {
         var projectKey = config.RequireProjectKey();
         var mappings = MappingFile.Load(paths);
         var prefix = store.Project.Config.TaskPrefix;
-        var issues = (await jira.SearchAsync($"project = \"{projectKey}\" ORDER BY created ASC", cancellationToken))
-            .Where(i => mappings.ForIssue(i.Key) is null).ToList();
-        return [.. store.LoadAll(includeDrafts: false, includeArchived: false).Tasks
+        var tasks = store.LoadAll(includeDrafts: false, includeArchived: false).Tasks
             .Where(t => mappings.ForTask(t.Id.Normalized(prefix)) is null)
-            .OrderBy(t => t.Id.IdentityKey(prefix), StringComparer.Ordinal)
-            .Select(t => (t.Id.Normalized(prefix), t.Title, (IReadOnlyList<(JiraIssue, double)>)[.. issues
-                .Select(i => (Issue: i, Score: TitleMatcher.KeysIn(t.Title, projectKey).Contains(i.Key, StringComparer.OrdinalIgnoreCase) ? 1.0 : TitleMatcher.Similarity(t.Title, i.Summary)))
-                .Where(c => c.Score > 0)
-                .OrderByDescending(c => c.Score)
-                .Take(perTask)]))];
+            .GroupBy(t => t.Id.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.First().Id.IdentityKey(prefix), StringComparer.Ordinal)
+            .Select(g => (g.Key, g.First()))
+            .ToList();
+        var issues = (await jira.SearchAsync($"project = \"{projectKey}\" ORDER BY created ASC", cancellationToken))
+            .Where(i => mappings.ForIssue(i.Key) is null)
+            .ToList();
+        return (mappings, tasks, issues);
     }
 
     private async Task<TaskMapping> SaveLinkAsync(MappingFile mappings, BacklogMdTask task, string id, JiraIssue issue, string op, CancellationToken cancellationToken)

@@ -57,7 +57,11 @@ public static class PairPlanner
             jiraTarget = jiraTarget.With(field, jiraValue);
             if (baseValue is null) unresolved.Add(field);
             else newBase = newBase.With(field, baseValue);
-            decisions.Add(decision with { Action = FieldAction.Deferred, Reason = decision.Reason + (allowPush ? "; left for pull" : "; left for push") });
+            decisions.Add(decision with
+            {
+                Action = allowPush ? FieldAction.LeftForPull : FieldAction.LeftForPush,
+                Reason = decision.Reason + (allowPush ? "; left for pull" : "; left for push"),
+            });
         }
         return merged with { Decisions = decisions, BacklogTarget = backlogTarget, JiraTarget = jiraTarget, NewBase = newBase, Unresolved = unresolved };
     }

@@ -140,8 +140,8 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
     private static PairState Classify(MergeResult plan)
     {
         if (plan.Unresolved.Count > 0) return PairState.Conflict;
-        var push = plan.Decisions.Any(d => d.Action is FieldAction.PushToJira or FieldAction.MergeBoth || (d.Action == FieldAction.Deferred && d.Reason.EndsWith("left for push", StringComparison.Ordinal)));
-        var pull = plan.Decisions.Any(d => d.Action is FieldAction.PullToBacklog or FieldAction.MergeBoth || (d.Action == FieldAction.Deferred && d.Reason.EndsWith("left for pull", StringComparison.Ordinal)));
+        var push = plan.Decisions.Any(d => d.Action is FieldAction.PushToJira or FieldAction.MergeBoth or FieldAction.LeftForPush);
+        var pull = plan.Decisions.Any(d => d.Action is FieldAction.PullToBacklog or FieldAction.MergeBoth or FieldAction.LeftForPull);
         return (push, pull) switch
         {
             (true, true) => PairState.NeedsBoth,
