@@ -40,6 +40,13 @@ public sealed class SandboxJira : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Disposed with the sandbox (before it stops), like the REST clients.</summary>
+    public T Track<T>(T client) where T : IDisposable
+    {
+        _clients.Add(client);
+        return client;
+    }
+
     public JiraDeployment Deployment => Sandbox.Options.Mode == SandboxMode.Cloud ? JiraDeployment.Cloud : JiraDeployment.DataCenter;
 
     public async ValueTask DisposeAsync()

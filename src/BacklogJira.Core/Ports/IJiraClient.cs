@@ -9,6 +9,10 @@ namespace BacklogJira.Core.Ports;
 /// </summary>
 public interface IJiraClient
 {
+    /// <summary>False where issue properties cannot be written (the MCP transport): a retried create then recognises
+    /// its issue by summary and creator instead of by the token property.</summary>
+    bool StoresIssueProperties => true;
+
     Task<JiraServerInfo> GetServerInfoAsync(CancellationToken cancellationToken);
 
     Task<JiraUser> GetMyselfAsync(CancellationToken cancellationToken);

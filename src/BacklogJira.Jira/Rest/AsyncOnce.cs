@@ -16,4 +16,7 @@ internal sealed class AsyncOnce<T>(Func<CancellationToken, Task<T>> fetch)
         }
         return task.WaitAsync(cancellationToken);
     }
+
+    /// <summary>The value when it has been fetched, else default (nothing is started).</summary>
+    public T? TryGetCompleted() => Volatile.Read(ref _task) is { IsCompletedSuccessfully: true } task ? task.Result : default;
 }

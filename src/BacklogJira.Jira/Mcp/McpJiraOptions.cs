@@ -1,0 +1,10 @@
+namespace BacklogJira.Jira.Mcp;
+
+/// <summary>What the MCP transport needs beyond the Jira connection: the server to start and the workflow hints
+/// (config <c>jira.transitionTargets</c>) that stand in for the transition targets the server does not report.</summary>
+public sealed record McpJiraOptions
+{
+    public required McpServerLaunch Launch { get; init; }
+
+    public IReadOnlyDictionary<string, string> TransitionTargets { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,48 @@
+using BacklogJira.Core.Ports;
+using BacklogJira.Jira.Configuration;
+using BacklogJira.Jira.Mcp;
+
+namespace BacklogJira.Testing;
+
+/// <summary>Starts <c>sandbox-jira-mcp</c> (the mcp-atlassian stand-in) as a real child process over stdio, pointed
+/// at a Jira sandbox, and MCP clients that use it.</summary>
+public static class SandboxMcp
+{
+    /// <summary>The sandbox's default workflow names transitions after actions ("Start Progress"), not target
+    /// statuses; through MCP the targets must be given, as a user of such a workflow would in config.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DefaultWorkflowTargets = new Dictionary<string, string>
+    {
+        ["Start Progress"] = "In Progress",
+        ["Stop Progress"] = "To Do",
+        ["Request Review"] = "In Review",
+        ["Back to Progress"] = "In Progress",
+        ["Approve"] = "Done",
+        ["Reopen"] = "To Do",
+    };
+
+    public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "Sandbox.Jira.Mcp.dll");
+
+    public static McpServerLaunch Launch(string? faults = null) => new()
+    {
+        Command = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet",
+        Arguments = [ServerDll],
+        Environment = faults is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["SANDBOX_MCP_FAULTS"] = faults },
+    };
+
+    public static McpJiraClient Client(SandboxJira jira, string? faults = null, Func<JiraConnectionSettings, JiraConnectionSettings>? adjust = null) =>
+        new(jira.Settings(s => (adjust ?? (x => x))(s with { Deployment = jira.Deployment })),
+            new McpJiraOptions { Launch = Launch(faults), TransitionTargets = DefaultWorkflowTargets });
+}
+
+/// <summary>How a test reaches Jira: directly over REST, or through the MCP stand-in.</summary>
+public enum JiraTransport
+{
+    Rest,
+    Mcp,
+}
+
+public static class JiraTransportExtensions
+{
+    public static IJiraClient ClientFor(this SandboxJira jira, JiraTransport transport) =>
+        transport == JiraTransport.Rest ? jira.Client() : jira.Track(SandboxMcp.Client(jira));
+}
