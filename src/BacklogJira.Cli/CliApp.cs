@@ -21,8 +21,16 @@ internal static class CliApp
         "backlog-jira: keep Backlog.md tasks and Jira issues in sync\n\n" +
         "Exit codes: 0 done, 1 something failed, 2 conflicts left to settle, 3 configuration or usage error.";
 
+    /// <summary>Global: how to reach Jira for this run.</summary>
+    public static readonly Option<string?> TransportOption = new("--transport")
+    {
+        Description = "How to reach Jira: rest (default) or mcp (through an MCP Atlassian server, config 'mcp'); overrides jira.transport",
+        Recursive = true,
+    };
+
     public static RootCommand Build(CliContext context) => new(Description)
     {
+        TransportOption,
         InitCommand.Create(context),
         MapCommand.Create(context),
         MapAssigneesCommand.Create(context),
@@ -39,7 +47,10 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         // Backlog handles start with @, which System.CommandLine would read as a response file by default.
-        var parse = Build(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };
+        var parse = Build(context).Parse(args, configuration);
+        if (parse.Errors.Count == 0 && parse.GetValue(TransportOption) is { } transport)
+            parse = Build(context = context with { Transport = transport }).Parse(args, configuration);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) context.Error.WriteLine(error.Message);

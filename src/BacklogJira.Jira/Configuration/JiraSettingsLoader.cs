@@ -32,9 +32,18 @@ public static class JiraSettingsLoader
             User = user,
             ApiToken = personal is null ? apiToken : null,
             PersonalToken = personal,
-            Deployment = deployment,
+            Deployment = deployment ?? DeploymentFrom(NonEmpty(values, "JIRA_DEPLOYMENT")),
         };
     }
+
+    /// <summary><c>JIRA_DEPLOYMENT=cloud|datacenter</c> skips detection (REST) and overrides the host-name rule (MCP).</summary>
+    private static JiraDeployment? DeploymentFrom(string? text) => text?.ToLowerInvariant() switch
+    {
+        null => null,
+        "cloud" => JiraDeployment.Cloud,
+        "datacenter" or "data-center" or "server" or "dc" => JiraDeployment.DataCenter,
+        _ => throw new JiraConfigurationException($"JIRA_DEPLOYMENT '{text}' is not known; use cloud or datacenter (or leave it unset to detect)."),
+    };
 
     private static Dictionary<string, string> Merge(string? projectRoot, IDictionary environment)
     {

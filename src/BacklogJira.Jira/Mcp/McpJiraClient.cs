@@ -142,17 +142,19 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
     private async Task<List<string>> SearchKeysAsync(string jql, CancellationToken cancellationToken)
     {
         var keys = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string? token = null;
         while (true)
         {
-            var arguments = new Dictionary<string, object?> { ["jql"] = jql, ["fields"] = "updated", ["limit"] = SearchPageSize };
-            if (_deployment == JiraDeployment.Cloud) { if (token is not null) arguments["page_token"] = token; }
-            else arguments["start_at"] = keys.Count;
+            var arguments = new Dictionary<string, object?> { ["jql"] = jql, ["fields"] = "updated", ["limit"] = SearchPageSize, ["start_at"] = keys.Count };
+            if (token is not null) arguments["page_token"] = token;
             var page = await CallAsync("jira_search", arguments, true, cancellationToken) ?? new JsonObject();
             var issues = page["issues"] as JsonArray ?? throw new JiraException("jira_search answered without an \"issues\" list.");
-            keys.AddRange(issues.Select(i => McpIssueReader.Text(i?["key"])).OfType<string>());
+            var fresh = issues.Select(i => McpIssueReader.Text(i?["key"])).OfType<string>().Where(seen.Add).ToList();
+            keys.AddRange(fresh);
             token = McpIssueReader.Text(page["next_page_token"]);
-            var more = _deployment == JiraDeployment.Cloud ? token is not null && issues.Count > 0 : issues.Count >= SearchPageSize;
+            // A page with nothing new ends it too, whichever way the server pages (a Cloud server ignores start_at).
+            var more = fresh.Count > 0 && (token is not null || issues.Count >= SearchPageSize);
             if (!more) return keys;
         }
     }
@@ -215,14 +217,16 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
             var serverTarget = McpIssueReader.Text(item?["to_status"]) ?? McpIssueReader.Text(item?["to"]?["name"]) ?? McpIssueReader.Text(item?["to"]);
             var target = McpTransitionTargets.Resolve(name, serverTarget, _options.TransitionTargets, _learnedTargets.GetValueOrDefault(project + "/" + id), _statuses);
             if (target is null) continue;
-            // The server does not list screen fields; a move into a done (or not yet known) status may need a resolution,
-            // offered here and dropped again by TransitionAsync when the screen has no such field.
-            IReadOnlyList<JiraTransitionField> fields = target.CategoryKey is "done" or "undefined" ? [new JiraTransitionField("resolution", "Resolution", true, ["Done"])] : [];
+            // The server does not list screen fields; a move into a done status usually needs a resolution, so it is
+            // offered here (the writer fills it from jira.transitionFields) and TransitionAsync copes when the screen differs.
+            IReadOnlyList<JiraTransitionField> fields = target.CategoryKey == "done" ? [new JiraTransitionField("resolution", "Resolution", true, ["Done"])] : [];
             transitions.Add(new JiraTransition(id, name, target, fields));
         }
         return transitions;
     }
 
+    /// <summary>Screen fields are guessed (see <see cref="GetTransitionsAsync"/>): when Jira refuses the resolution as
+    /// not on the screen it is dropped, and when Jira asks for one it is added (<c>jira.transitionFields.resolution</c>, else Done).</summary>
     public async Task TransitionAsync(string key, string transitionId, IReadOnlyDictionary<string, string> fieldValues, CancellationToken cancellationToken)
     {
         JsonNode? json;
@@ -230,9 +234,12 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         {
             json = await TransitionCallAsync(key, transitionId, fieldValues, cancellationToken);
         }
-        catch (JiraRequestRejectedException error) when (fieldValues.Count > 0 && error.Message.Contains("resolution", StringComparison.OrdinalIgnoreCase))
+        catch (JiraRequestRejectedException error) when (error.Message.Contains("resolution", StringComparison.OrdinalIgnoreCase))
         {
-            json = await TransitionCallAsync(key, transitionId, new Dictionary<string, string>(), cancellationToken);
+            var retry = fieldValues.ContainsKey("resolution")
+                ? fieldValues.Where(f => f.Key != "resolution").ToDictionary()
+                : new Dictionary<string, string>(fieldValues) { ["resolution"] = _options.Resolution };
+            json = await TransitionCallAsync(key, transitionId, retry, cancellationToken);
         }
         if (json?["issue"]?["status"] is { } status && McpIssueReader.Status(status) is { } reached)
         {

@@ -7,4 +7,7 @@ public sealed record McpJiraOptions
     public required McpServerLaunch Launch { get; init; }
 
     public IReadOnlyDictionary<string, string> TransitionTargets { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The resolution to give when Jira asks for one on a transition (config <c>jira.transitionFields.resolution</c>).</summary>
+    public string Resolution { get; init; } = "Done";
 }

@@ -48,6 +48,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
                 ["taskId"] = id,
                 ["token"] = token,
                 ["startedAt"] = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+                ["summary"] = draft.Summary,
             }.ToJsonString(), cancellationToken);
             created = await jira.CreateIssueAsync(draft with
             {
@@ -110,6 +111,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         var startedAt = pending?["startedAt"]?.GetValue<long>() ?? 0;
         if (token is null) return null;
         var since = (startedAt - 300_000).ToString(CultureInfo.InvariantCulture);
+        if (!jira.StoresIssueProperties) return await FindBySummaryAsync(pending?["summary"]?.GetValue<string>(), projectKey, since, pendingPath, cancellationToken);
         var candidates = await jira.SearchAsync($"project = \"{projectKey}\" AND created >= {since} ORDER BY created DESC", cancellationToken);
         foreach (var candidate in candidates)
         {
@@ -117,5 +119,22 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
             if (property?["token"]?.GetValue<string>() == token) return new JiraIssueRef(candidate.Id, candidate.Key, "");
         }
         return null;
+    }
+
+    /// <summary>Where no token can be stored on the issue (MCP transport): the one issue this user created since the
+    /// attempt with exactly that summary. Two such issues cannot be told apart, so the user decides.</summary>
+    private async Task<JiraIssueRef?> FindBySummaryAsync(string? summary, string projectKey, string since, string pendingPath, CancellationToken cancellationToken)
+    {
+        if (summary is null) return null;
+        var candidates = (await jira.SearchAsync($"project = \"{projectKey}\" AND reporter = currentUser() AND created >= {since} ORDER BY created DESC", cancellationToken))
+            .Where(c => string.Equals(c.Summary, summary, StringComparison.Ordinal)).ToList();
+        return candidates.Count switch
+        {
+            0 => null,
+            1 => new JiraIssueRef(candidates[0].Id, candidates[0].Key, ""),
+            _ => throw new InvalidOperationException(
+                $"An earlier create-issue was cut off and Jira now has {string.Join(", ", candidates.Select(c => c.Key))} with the summary \"{summary}\". " +
+                $"Link the right one with 'backlog-jira map link <taskId> <KEY>' (and delete the other), then delete {pendingPath}."),
+        };
     }
 }

@@ -28,6 +28,9 @@ public sealed class SyncConfig
         Priorities = ReadPriorities();
         Assignees = new AssigneeMapping(StringMap(Section("backlog")?["assigneeMapping"], "backlog.assigneeMapping"));
         TransitionFields = StringMap(Section("jira")?["transitionFields"], "jira.transitionFields");
+        TransitionTargets = StringMap(Section("jira")?["transitionTargets"], "jira.transitionTargets");
+        Transport = ParseTransport(Text("jira", "transport"), "jira.transport in config.json");
+        Mcp = ReadMcp();
     }
 
     public string ProjectKey { get; }
@@ -41,7 +44,40 @@ public sealed class SyncConfig
     /// <summary>Values for required transition screen fields (e.g. <c>resolution → Done</c>), config <c>jira.transitionFields</c>.</summary>
     public IReadOnlyDictionary<string, string> TransitionFields { get; }
 
+    /// <summary>Where a transition leads, by transition name (config <c>jira.transitionTargets</c>); the MCP transport
+    /// needs it for workflows whose transitions are not named after their target status.</summary>
+    public IReadOnlyDictionary<string, string> TransitionTargets { get; }
+
+    /// <summary>How Jira is reached (config <c>jira.transport</c>): REST by default, or an MCP Atlassian server.</summary>
+    public JiraTransportKind Transport { get; }
+
+    /// <summary>The MCP server to start (config <c>mcp</c>; the original's <c>serverCommand</c>, <c>serverArgs</c> and
+    /// <c>envVars</c> are read too).</summary>
+    public McpServerConfig Mcp { get; }
+
     public JsonObject Json => _json;
+
+    public static JiraTransportKind ParseTransport(string? text, string where) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "rest" => JiraTransportKind.Rest,
+        "mcp" => JiraTransportKind.Mcp,
+        _ => throw new SyncConfigException($"{where} is \"{text}\"; use \"rest\" (the default) or \"mcp\"."),
+    };
+
+    private McpServerConfig ReadMcp()
+    {
+        var mcp = Section("mcp");
+        var command = Text("mcp", "command") ?? Text("mcp", "serverCommand");
+        var argsNode = mcp?["args"] ?? mcp?["serverArgs"];
+        IReadOnlyList<string> args = argsNode switch
+        {
+            null => [],
+            JsonArray list when list.All(i => i?.GetValueKind() == JsonValueKind.String) => [.. list.Select(i => i!.GetValue<string>())],
+            _ => throw new SyncConfigException("'mcp.args' in config.json must be a list of strings, e.g. [\"mcp-atlassian@0.23.1\"]."),
+        };
+        var env = StringMap(mcp?["env"] ?? mcp?["envVars"], "mcp.env");
+        return new McpServerConfig(string.IsNullOrWhiteSpace(command) ? null : command, args, env);
+    }
 
     public static JsonObject Defaults(string projectKey = "") => new()
     {
@@ -189,3 +225,13 @@ public sealed class SyncConfig
         return result;
     }
 }
+
+public enum JiraTransportKind
+{
+    Rest,
+    Mcp,
+}
+
+/// <summary>Config <c>mcp</c>: the server command (null: uvx or Docker with the pinned version), its arguments and
+/// extra environment variables.</summary>
+public sealed record McpServerConfig(string? Command, IReadOnlyList<string> Args, IReadOnlyDictionary<string, string> Env);

@@ -6,6 +6,8 @@ using BacklogJira.Core.Ports;
 using BacklogJira.Sync.Engine;
 using Sandbox.Jira;
 
+using BacklogJira.Testing;
+
 namespace BacklogJira.Sync.Tests.Engine;
 
 /// <summary>
@@ -18,11 +20,13 @@ public class RandomEditTests
     private static CancellationToken None => CancellationToken.None;
 
     [Theory]
-    [InlineData(SandboxMode.Cloud, 7)]
-    [InlineData(SandboxMode.DataCenter, 11)]
-    public async Task After_any_run_the_next_sync_is_in_sync_and_writes_nothing(SandboxMode mode, int seed)
+    [InlineData(SandboxMode.Cloud, 7, JiraTransport.Rest)]
+    [InlineData(SandboxMode.DataCenter, 11, JiraTransport.Rest)]
+    [InlineData(SandboxMode.Cloud, 7, JiraTransport.Mcp)]
+    [InlineData(SandboxMode.DataCenter, 11, JiraTransport.Mcp)]
+    public async Task After_any_run_the_next_sync_is_in_sync_and_writes_nothing(SandboxMode mode, int seed, JiraTransport transport)
     {
-        await using var world = await SyncWorld.CreateAsync(mode: mode);
+        await using var world = await SyncWorld.CreateAsync(mode: mode, transport: transport);
         var random = new Random(seed);
         var ids = new List<string>
         {

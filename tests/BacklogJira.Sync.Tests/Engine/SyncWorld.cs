@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BacklogJira.BacklogMd;
 using BacklogJira.Core.Merge;
+using BacklogJira.Core.Ports;
 using BacklogJira.Jira.Rest;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Sync.State;
@@ -9,7 +10,8 @@ using Sandbox.Jira;
 
 namespace BacklogJira.Sync.Tests.Engine;
 
-/// <summary>A Backlog.md project made by the real CLI, a Cloud sandbox, and the engine between them.</summary>
+/// <summary>A Backlog.md project made by the real CLI, a Jira sandbox, and the engine between them, reaching Jira over
+/// REST or through the MCP stand-in. <see cref="Client"/> is always REST: the tests' own edits and checks in Jira.</summary>
 internal sealed class SyncWorld : IAsyncDisposable
 {
     private readonly TempDirectory _dir = new("bj-sync");
@@ -20,9 +22,12 @@ internal sealed class SyncWorld : IAsyncDisposable
     public string Root => _dir.Path;
     public StatePaths Paths => new(Root);
     public JiraRestClient Client { get; private set; } = null!;
+
+    /// <summary>The client the engine uses, per <see cref="JiraTransport"/>.</summary>
+    public IJiraClient SyncClient { get; private set; } = null!;
     public BacklogMdTaskStore Store => BacklogMdTaskStore.Open(Root);
 
-    public static async Task<SyncWorld> CreateAsync(Action<JsonObject>? configure = null, SandboxMode mode = SandboxMode.Cloud)
+    public static async Task<SyncWorld> CreateAsync(Action<JsonObject>? configure = null, SandboxMode mode = SandboxMode.Cloud, JiraTransport transport = JiraTransport.Rest)
     {
         var world = new SyncWorld(await SandboxJira.StartAsync(new SandboxOptions { Mode = mode, User = mode == SandboxMode.Cloud ? "demo@example.com" : "demo" }));
         await BacklogCli.InitAsync(world.Root, "--no-git");
@@ -35,6 +40,7 @@ internal sealed class SyncWorld : IAsyncDisposable
         configure?.Invoke(config);
         await SyncConfig.SaveAsync(world.Paths, config, CancellationToken.None);
         world.Client = world.Jira.Client();
+        world.SyncClient = world.Jira.ClientFor(transport);
         return world;
     }
 
@@ -47,12 +53,12 @@ internal sealed class SyncWorld : IAsyncDisposable
 
     public Task CliAsync(params string[] arguments) => BacklogCli.RunAsync(Root, arguments).ContinueWith(t => t.Result.EnsureSuccess(string.Join(' ', arguments)));
 
-    public SyncEngine Engine(TimeProvider? clock = null) => new(Store, Client, SyncConfig.Load(Paths), Paths, clock ?? TimeProvider.System, Jira.Sandbox.BaseUrl.ToString());
+    public SyncEngine Engine(TimeProvider? clock = null) => new(Store, SyncClient, SyncConfig.Load(Paths), Paths, clock ?? TimeProvider.System, Jira.Sandbox.BaseUrl.ToString());
 
     public IssueCreator Creator(Func<BacklogJira.Core.Ports.JiraIssueRef, Task>? afterCreate = null) =>
-        new(Store, Client, SyncConfig.Load(Paths), Paths, TimeProvider.System, Jira.Sandbox.BaseUrl.ToString()) { AfterJiraCreate = afterCreate };
+        new(Store, SyncClient, SyncConfig.Load(Paths), Paths, TimeProvider.System, Jira.Sandbox.BaseUrl.ToString()) { AfterJiraCreate = afterCreate };
 
-    public JiraImporter Importer() => new(Store, Client, SyncConfig.Load(Paths), Paths, TimeProvider.System, Jira.Sandbox.BaseUrl.ToString());
+    public JiraImporter Importer() => new(Store, SyncClient, SyncConfig.Load(Paths), Paths, TimeProvider.System, Jira.Sandbox.BaseUrl.ToString());
 
     public Task<IReadOnlyList<PairOutcome>> RunAsync(SyncMode mode, ConflictStrategy? strategy = null, bool dryRun = false, bool force = false, params string[] ids) =>
         Engine().RunAsync(new SyncRequest { Mode = mode, Strategy = strategy, DryRun = dryRun, Force = force, TaskIds = ids }, CancellationToken.None);
