@@ -8,10 +8,12 @@ public class ImportTests
 {
     private static CancellationToken None => CancellationToken.None;
 
-    [Fact]
-    public async Task Import_by_jql_of_200_issues_makes_200_tasks_the_cli_lists_and_a_rerun_makes_none()
+    [Theory]
+    [InlineData(JiraTransport.Rest)]
+    [InlineData(JiraTransport.Mcp)]
+    public async Task Import_by_jql_of_200_issues_makes_200_tasks_the_cli_lists_and_a_rerun_makes_none(JiraTransport transport)
     {
-        await using var world = await SyncWorld.CreateAsync();
+        await using var world = await SyncWorld.CreateAsync(transport: transport);
         world.Jira.Sandbox.SeedIssues(200);
         var importer = world.Importer();
         var jql = JiraImporter.ResolveJql(null, SyncConfig.Load(world.Paths));
@@ -40,10 +42,12 @@ public class ImportTests
         world.JiraWrites.ShouldBe(0);
     }
 
-    [Fact]
-    public async Task An_import_cut_off_before_the_mapping_was_saved_adopts_the_task_it_wrote()
+    [Theory]
+    [InlineData(JiraTransport.Rest)]
+    [InlineData(JiraTransport.Mcp)]
+    public async Task An_import_cut_off_before_the_mapping_was_saved_adopts_the_task_it_wrote(JiraTransport transport)
     {
-        await using var world = await SyncWorld.CreateAsync();
+        await using var world = await SyncWorld.CreateAsync(transport: transport);
         world.Jira.Sandbox.SeedIssues(2);
         var jql = JiraImporter.ResolveJql(null, SyncConfig.Load(world.Paths));
         await world.Importer().ImportAsync(jql, dryRun: false, None);
@@ -57,10 +61,12 @@ public class ImportTests
         MappingFile.Load(world.Paths).All.Select(m => m.JiraKey).ShouldBe(["DEMO-1", "DEMO-2"], ignoreOrder: true);
     }
 
-    [Fact]
-    public async Task Import_dry_run_lists_the_issues_and_writes_nothing()
+    [Theory]
+    [InlineData(JiraTransport.Rest)]
+    [InlineData(JiraTransport.Mcp)]
+    public async Task Import_dry_run_lists_the_issues_and_writes_nothing(JiraTransport transport)
     {
-        await using var world = await SyncWorld.CreateAsync();
+        await using var world = await SyncWorld.CreateAsync(transport: transport);
         world.Jira.Sandbox.SeedIssues(3);
         var outcomes = await world.Importer().ImportAsync("project = DEMO", dryRun: true, None);
         outcomes.Select(o => o.JiraKey).ShouldBe(["DEMO-1", "DEMO-2", "DEMO-3"], ignoreOrder: true);
