@@ -66,6 +66,9 @@ internal sealed class SyncWorld : IAsyncDisposable
     /// <summary>Requests that change Jira, counted by the sandbox.</summary>
     public int JiraWrites => Jira.Sandbox.Counters.ByEndpoint.Where(e => !e.Key.StartsWith("GET", StringComparison.Ordinal) && !e.Key.Contains("/search", StringComparison.Ordinal)).Sum(e => e.Value);
 
+    /// <summary>From now on the engine uses <paramref name="client"/> (e.g. an MCP server set up to fail).</summary>
+    public void UseSyncClient(IJiraClient client) => SyncClient = client;
+
     public string TaskFile(string id) => Store.Get(id).FilePath;
 
     public async ValueTask DisposeAsync()
