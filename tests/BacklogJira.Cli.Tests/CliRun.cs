@@ -26,6 +26,9 @@ internal sealed class CliRun : IAsyncDisposable
         ["JIRA_URL"] = Jira.Sandbox.BaseUrl.ToString(),
         ["JIRA_EMAIL"] = Jira.Sandbox.Options.User,
         ["JIRA_API_TOKEN"] = Jira.Sandbox.Options.Token,
+        // The sandbox listens on 127.0.0.1, which the MCP transport would take for Data Center.
+        ["JIRA_DEPLOYMENT"] = "cloud",
+        ["PATH"] = System.Environment.GetEnvironmentVariable("PATH"),
     };
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
