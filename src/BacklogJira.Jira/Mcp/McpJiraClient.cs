@@ -49,6 +49,9 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
 
     public bool StoresIssueProperties => false;
 
+    /// <summary>Tool calls sent to the server so far.</summary>
+    public int ToolCalls => _session.Calls;
+
     /// <summary>mcp-atlassian's own rule (jira-surface.md §1.1): Cloud only for Atlassian host names.</summary>
     public static JiraDeployment DeploymentFromUrl(Uri url)
     {

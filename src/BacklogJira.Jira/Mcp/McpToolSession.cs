@@ -33,6 +33,7 @@ internal sealed class McpToolSession : IAsyncDisposable
     private readonly SemaphoreSlim _concurrency;
     private readonly string _emptyFolder = Path.Combine(Path.GetTempPath(), "backlog-jira-mcp-" + Guid.NewGuid().ToString("N")[..8]);
     private string _serverName = "";
+    private int _calls;
 
     public McpToolSession(McpServerLaunch launch, JiraConnectionSettings settings, IDictionary parentEnvironment,
         IReadOnlyCollection<string> requiredTools, TimeProvider clock, ILogger logger)
@@ -51,6 +52,9 @@ internal sealed class McpToolSession : IAsyncDisposable
     public string ServerName => _serverName;
 
     public IReadOnlySet<string> Tools { get; private set; } = new HashSet<string>();
+
+    /// <summary>Tool calls sent so far (benchmarks report it).</summary>
+    public int Calls => Volatile.Read(ref _calls);
 
     public Task EnsureStartedAsync(CancellationToken cancellationToken) => _client.GetAsync(cancellationToken);
 
@@ -127,6 +131,7 @@ internal sealed class McpToolSession : IAsyncDisposable
                 timeout.CancelAfter(_settings.RequestTimeout);
                 try
                 {
+                    Interlocked.Increment(ref _calls);
                     result = await client.CallToolAsync(tool, arguments, cancellationToken: timeout.Token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
