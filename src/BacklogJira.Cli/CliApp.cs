@@ -40,6 +40,8 @@ internal static class CliApp
         SyncCommand.Create(context),
         StatusCommand.Create(context),
         ViewCommand.Create(context),
+        Commands.Doctor.DoctorCommand.Create(context),
+        Commands.Connect.ConnectCommand.Create(context),
         DemoCommand.Create(context),
         SandboxCommand.Create(),
     };

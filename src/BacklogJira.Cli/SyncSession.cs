@@ -2,8 +2,6 @@ using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Locks;
 using BacklogJira.Core.Ports;
 using BacklogJira.Jira.Configuration;
-using BacklogJira.Jira.Mcp;
-using BacklogJira.Jira.Rest;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Sync.State;
 
@@ -30,25 +28,7 @@ internal sealed class SyncSession : IDisposable
     public SyncConfig Config { get; }
     public TimeProvider Clock { get; } = TimeProvider.System;
 
-    public IJiraClient Jira => _client ??= CreateClient();
-
-    /// <summary>REST unless <c>--transport</c> or <c>jira.transport</c> says mcp; the MCP server comes from config
-    /// <c>mcp</c>, else uvx or Docker with the pinned mcp-atlassian.</summary>
-    private IJiraClient CreateClient()
-    {
-        var transport = _context.Transport is { } option ? SyncConfig.ParseTransport(option, "--transport") : Config.Transport;
-        if (transport == JiraTransportKind.Rest) return new JiraRestClient(Settings);
-        var mcp = Config.Mcp;
-        var launch = mcp.Command is { } command
-            ? new McpServerLaunch { Command = command, Arguments = mcp.Args, Environment = mcp.Env }
-            : McpServerLaunch.Default(program => McpServerLaunch.FindOnPath(program, _context.Environment)) with { Environment = mcp.Env };
-        return new McpJiraClient(Settings, new McpJiraOptions
-        {
-            Launch = launch,
-            TransitionTargets = Config.TransitionTargets,
-            Resolution = Config.TransitionFields.GetValueOrDefault("resolution") ?? "Done",
-        }, _context.Environment);
-    }
+    public IJiraClient Jira => _client ??= JiraClientFactory.Create(_context, Config, Settings);
 
     private JiraConnectionSettings Settings => _settings ??= JiraSettingsLoader.Load(Store.Project.RootPath, _context.Environment);
 

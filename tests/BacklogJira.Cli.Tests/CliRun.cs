@@ -14,14 +14,17 @@ internal sealed class CliRun : IAsyncDisposable
     public SandboxJira Jira { get; }
     public string Root => _dir.Path;
 
-    public static async Task<CliRun> StartAsync()
+    public static async Task<CliRun> StartAsync(Sandbox.Jira.SandboxOptions? options = null)
     {
-        var run = new CliRun(await SandboxJira.StartAsync());
+        var run = new CliRun(await SandboxJira.StartAsync(options));
         await BacklogCli.InitAsync(run.Root, "--no-git");
         return run;
     }
 
-    public IDictionary Environment => new Hashtable
+    /// <summary>Replaces <see cref="Environment"/> for the next runs (a test of missing or wrong credentials).</summary>
+    public IDictionary? EnvironmentOverride { get; set; }
+
+    public IDictionary Environment => EnvironmentOverride ?? new Hashtable
     {
         ["JIRA_URL"] = Jira.Sandbox.BaseUrl.ToString(),
         ["JIRA_EMAIL"] = Jira.Sandbox.Options.User,

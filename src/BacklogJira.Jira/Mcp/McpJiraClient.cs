@@ -76,12 +76,19 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
     public async Task<JiraUser> GetMyselfAsync(CancellationToken cancellationToken) =>
         await FindUserAsync("me", cancellationToken) ?? throw new JiraAuthenticationException("jira_get_user_profile found no user for \"me\"; check the credentials given to the MCP server.");
 
+    /// <summary>Whether the project is visible, by a one-issue search (mcp-atlassian's project list tool answers with
+    /// every project; a search also proves the user may browse it). Name and issue types are not known this way.</summary>
     public async Task<JiraProject> GetProjectAsync(string projectKey, CancellationToken cancellationToken)
     {
-        var projects = await CallAsync("jira_get_all_projects", [], true, cancellationToken) as JsonArray ?? [];
-        var project = projects.FirstOrDefault(p => string.Equals(McpIssueReader.Text(p?["key"]), projectKey, StringComparison.OrdinalIgnoreCase))
-            ?? throw new JiraNotFoundException($"Project {projectKey} is not among the projects the MCP server can see.");
-        return new JiraProject(McpIssueReader.Text(project["id"]) ?? "", McpIssueReader.Text(project["key"]) ?? projectKey, McpIssueReader.Text(project["name"]) ?? "", []);
+        try
+        {
+            await CallAsync("jira_search", new() { ["jql"] = $"project = \"{projectKey.Replace("\"", "", StringComparison.Ordinal)}\"", ["fields"] = "updated", ["limit"] = 1 }, true, cancellationToken);
+        }
+        catch (JiraRequestRejectedException error)
+        {
+            throw new JiraNotFoundException($"Project {projectKey} is not visible through the MCP server ({error.Message}).");
+        }
+        return new JiraProject("", projectKey, "", []);
     }
 
     public async Task<JiraIssue?> GetIssueAsync(string key, CancellationToken cancellationToken)

@@ -86,6 +86,10 @@ internal sealed class McpToolSession : IAsyncDisposable
             {
                 ClientInfo = new Implementation { Name = "backlog-jira", Version = typeof(McpToolSession).Assembly.GetName().Version?.ToString(3) ?? "0" },
                 InitializationTimeout = StartTimeout,
+                // The initialize handshake at a revision every mcp-atlassian release speaks. Left to itself the SDK first
+                // probes the 2026-07-28 server/discover with a 5 s limit; on a loaded machine the probe's answer comes
+                // late, the client falls back to initialize, and a server that already agreed on 2026-07-28 refuses it.
+                ProtocolVersion = "2025-06-18",
             }, cancellationToken: timeout.Token);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -114,7 +118,9 @@ internal sealed class McpToolSession : IAsyncDisposable
         }
     }
 
-    private TimeSpan StartTimeout => _settings.RequestTimeout * 2;
+    /// <summary>A first <c>uvx</c> run downloads the server and a first <c>docker run</c> pulls the image: a start gets
+    /// far longer than a call (the original's 60 s initialize timeout was too short for an image pull).</summary>
+    private TimeSpan StartTimeout => TimeSpan.FromTicks(Math.Max(_settings.RequestTimeout.Ticks * 4, TimeSpan.FromSeconds(120).Ticks));
 
     /// <summary>Calls a tool and returns its JSON answer (mcp-atlassian sends JSON as the first text block).
     /// A tool error (<c>isError</c>) becomes a <see cref="JiraException"/> chosen from the documented messages.</summary>

@@ -35,7 +35,7 @@ public class TransportOptionTests
         config["mcp"]!["env"] = new JsonObject { ["SANDBOX_MCP_FAULTS"] = "hide=jira_search" };
         await File.WriteAllTextAsync(configPath, config.ToJsonString());
         var viaConfig = await cli.RunAsync("status");
-        viaConfig.ExitCode.ShouldBe(3);
+        viaConfig.ExitCode.ShouldBe(3, viaConfig.Stderr + viaConfig.Stdout);
         viaConfig.Stderr.ShouldContain("does not offer jira_search");
         (await cli.RunAsync("status", "--transport", "rest")).Stdout.ShouldContain("in sync");
         var wrong = await cli.RunAsync("status", "--transport", "carrier-pigeon");

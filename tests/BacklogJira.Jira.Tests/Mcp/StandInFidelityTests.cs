@@ -29,7 +29,7 @@ public sealed partial class StandInFidelityTests
             Command = launch.Command,
             Arguments = [.. launch.Arguments],
             EnvironmentVariables = new Dictionary<string, string?> { ["JIRA_URL"] = settings.BaseUrl.ToString(), ["JIRA_USERNAME"] = settings.User, ["JIRA_API_TOKEN"] = settings.ApiToken },
-        }));
+        }), new McpClientOptions { ProtocolVersion = "2025-06-18" });
 
         var tools = await client.ListToolsAsync();
         var getIssue = tools.Single(t => t.Name == "jira_get_issue").ProtocolTool;

@@ -1,0 +1,30 @@
+using BacklogJira.Core.Ports;
+using BacklogJira.Jira.Configuration;
+using BacklogJira.Jira.Mcp;
+using BacklogJira.Jira.Rest;
+using BacklogJira.Sync.State;
+
+namespace BacklogJira.Cli;
+
+/// <summary>The Jira client for a run: REST unless <c>--transport</c> or <c>jira.transport</c> says mcp; the MCP server
+/// comes from config <c>mcp</c>, else uvx or Docker with the pinned mcp-atlassian.</summary>
+internal static class JiraClientFactory
+{
+    public static JiraTransportKind Transport(CliContext context, SyncConfig? config) =>
+        context.Transport is { } option ? SyncConfig.ParseTransport(option, "--transport") : config?.Transport ?? JiraTransportKind.Rest;
+
+    public static IJiraClient Create(CliContext context, SyncConfig? config, JiraConnectionSettings settings)
+    {
+        if (Transport(context, config) == JiraTransportKind.Rest) return new JiraRestClient(settings);
+        var mcp = config?.Mcp ?? new McpServerConfig(null, [], new Dictionary<string, string>());
+        var launch = mcp.Command is { } command
+            ? new McpServerLaunch { Command = command, Arguments = mcp.Args, Environment = mcp.Env }
+            : McpServerLaunch.Default(program => McpServerLaunch.FindOnPath(program, context.Environment)) with { Environment = mcp.Env };
+        return new McpJiraClient(settings, new McpJiraOptions
+        {
+            Launch = launch,
+            TransitionTargets = config?.TransitionTargets ?? new Dictionary<string, string>(),
+            Resolution = config?.TransitionFields.GetValueOrDefault("resolution") ?? "Done",
+        }, context.Environment);
+    }
+}
