@@ -42,6 +42,7 @@ internal static class CliApp
         ViewCommand.Create(context),
         Commands.Doctor.DoctorCommand.Create(context),
         Commands.Connect.ConnectCommand.Create(context),
+        Commands.Mcp.McpStartCommand.Create(context),
         DemoCommand.Create(context),
         SandboxCommand.Create(),
     };
