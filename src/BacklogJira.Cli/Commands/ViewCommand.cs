@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Model;
 using BacklogJira.Cli.Json;
@@ -15,9 +16,46 @@ internal static class ViewCommand
         var ids = new Argument<string[]>("taskId") { Description = "Task ids (TASK-12, task-12 or 12)", Arity = ArgumentArity.ZeroOrMore };
         var all = new Option<bool>("--all") { Description = "Every task in tasks/, completed/, drafts/ and archive/tasks/" };
         var json = new Option<bool>("--json") { Description = "JSON with the field names of `backlog task view --json`" };
-        var command = new Command("view", "Show tasks as backlog-jira reads them") { ids, all, json };
-        command.SetAction(parse => Run(context.WorkingDirectory, parse.GetValue(ids) ?? [], parse.GetValue(all), parse.GetValue(json), context.Out, context.Error));
+        var withJira = new Option<bool>("--with-jira") { Description = "Also the mapped issue, field by field beside the task, each marked in sync, changed in Backlog or Jira, or conflict (reads only)" };
+        var history = new Option<bool>("--history") { Description = "Also the task's operations from the ops log (last 50)" };
+        var command = new Command("view", "Show tasks as backlog-jira reads them; with --with-jira beside their Jira issue\n\nExample: backlog-jira view TASK-12 --with-jira --history")
+        {
+            ids, all, json, withJira, history,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var selected = parse.GetValue(ids) ?? [];
+            if (!parse.GetValue(withJira) && !parse.GetValue(history))
+                return Run(context.WorkingDirectory, selected, parse.GetValue(all), parse.GetValue(json), context.Out, context.Error);
+            if (selected.Length != 1 || parse.GetValue(all))
+            {
+                await context.Error.WriteLineAsync("--with-jira and --history show one task: name exactly one task id.");
+                return ExitCodes.Usage;
+            }
+            return await RunWithJiraAsync(context, selected[0], parse.GetValue(withJira), parse.GetValue(history), parse.GetValue(json), token);
+        });
         return command;
+    }
+
+    private static async Task<int> RunWithJiraAsync(CliContext context, string id, bool withJira, bool history, bool json, CancellationToken cancellationToken)
+    {
+        var side = await ViewJiraSide.BuildAsync(context, id, withJira, history, cancellationToken);
+        var store = BacklogMdTaskStore.Open(context.WorkingDirectory);
+        var task = store.Get(side.TaskId);
+        var taskJson = TaskJsonMapper.ToJson(task, store.Project, store.FindSubtasks(task));
+        if (json)
+        {
+            var document = JsonSerializer.SerializeToNode(new TaskViewJson(1, "task-view", taskJson), CliJsonContext.Default.TaskViewJson)!.AsObject();
+            if (withJira) document["jira"] = ViewJiraSide.ToJson(side);
+            if (history) document["history"] = new JsonArray([.. side.History.Select(line => JsonNode.Parse(line))]);
+            context.Out.WriteLine(document.ToJsonString());
+        }
+        else
+        {
+            context.Out.Write(TaskTextRenderer.Render(taskJson));
+            ViewJiraSide.Write(side, context.Out);
+        }
+        return ExitCodes.Success;
     }
 
     public static int Run(string workingDirectory, IReadOnlyList<string> ids, bool all, bool json, TextWriter stdout, TextWriter stderr)

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using BacklogJira.Core.Merge;
+using BacklogJira.Core.Model;
+using BacklogJira.Sync.Canonical;
+using BacklogJira.Sync.Engine;
+using BacklogJira.Sync.State;
+
+namespace BacklogJira.Cli.Commands;
+
+/// <summary>
+/// <c>view &lt;taskId&gt; --with-jira</c>: the task and its issue side by side, field by field, each marked with what the
+/// merge would do (in sync, changed in Backlog, changed in Jira, merge, conflict), computed by the same engine run as
+/// <c>status</c> (nothing is written); <c>--history</c>: the ops-log entries of that task.
+/// </summary>
+internal static class ViewJiraSide
+{
+    private const int HistoryLimit = 50;
+
+    public sealed record Row(SyncField Field, string Backlog, string Jira, string Marker);
+
+    public sealed record Result(string TaskId, string? JiraKey, string? Url, string State, IReadOnlyList<Row> Rows, IReadOnlyList<string> Warnings, IReadOnlyList<string> History);
+
+    public static async Task<Result> BuildAsync(CliContext context, string id, bool withJira, bool history, CancellationToken cancellationToken)
+    {
+        using var session = SyncSession.Open(context);
+        var taskId = SyncEngine.Normalize(id, session.Store.Project.Config.TaskPrefix);
+        var task = session.Store.Get(taskId);
+        var mapping = MappingFile.Load(session.Paths).ForTask(taskId);
+        var log = history ? new OpsLog(session.Paths, session.Clock).Tail(HistoryLimit, taskId) : [];
+        if (!withJira || mapping is null)
+            return new Result(taskId, mapping?.JiraKey, null, mapping is null ? "unmapped" : "", [], mapping is null && withJira ? [$"{taskId} is not mapped to a Jira issue; 'backlog-jira create-issue {taskId}' or 'map link' pairs it."] : [], log);
+
+        var outcome = (await session.Engine().RunAsync(new SyncRequest { Mode = SyncMode.Status, TaskIds = [taskId] }, cancellationToken)).Single();
+        var warnings = new List<string>(outcome.Warnings);
+        if (outcome.Error is { } error) warnings.Add(error);
+        var issue = await session.Jira.GetIssueAsync(mapping.JiraKey, cancellationToken);
+        var backlog = CanonicalFields.FromTask(task);
+        var jira = issue is null ? null : CanonicalFields.FromIssue(issue, session.Config, warnings);
+        var decisions = outcome.Decisions.ToDictionary(d => d.Field);
+        var rows = Enum.GetValues<SyncField>()
+            .Select(f => new Row(f, OneLine(backlog.Display(f)), jira is null ? "(issue not found)" : OneLine(jira.Display(f)), Marker(decisions.GetValueOrDefault(f))))
+            .ToList();
+        return new Result(taskId, mapping.JiraKey, session.BrowseBase.TrimEnd('/') + "/browse/" + mapping.JiraKey, Rendering.RunReport.StateName(outcome.State), rows, warnings, log);
+    }
+
+    public static string Marker(FieldDecision? decision) => decision?.Action switch
+    {
+        null or FieldAction.InSync => "in sync",
+        FieldAction.PushToJira or FieldAction.LeftForPush => "changed in Backlog",
+        FieldAction.PullToBacklog or FieldAction.LeftForPull => "changed in Jira",
+        FieldAction.MergeBoth => "changed on both (merges)",
+        FieldAction.Conflict => "conflict",
+        _ => decision.Action.ToString(),
+    };
+
+    public static void Write(Result result, TextWriter output)
+    {
+        if (result.JiraKey is not null && result.Rows.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"{result.TaskId} ⇄ {result.JiraKey} ({result.Url}): {result.State}");
+            var width = Math.Min(40, Math.Max(7, result.Rows.Max(r => r.Backlog.Length)));
+            output.WriteLine($"  {"field",-20} {"Backlog".PadRight(width)}  {"Jira".PadRight(width)}  state");
+            foreach (var row in result.Rows)
+                output.WriteLine($"  {row.Field,-20} {Clip(row.Backlog, width).PadRight(width)}  {Clip(row.Jira, width).PadRight(width)}  {row.Marker}");
+        }
+        foreach (var warning in result.Warnings) output.WriteLine($"! {warning}");
+        if (result.History.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"History of {result.TaskId} (ops log, oldest first):");
+            foreach (var line in result.History)
+            {
+                var entry = JsonNode.Parse(line);
+                var fields = entry?["fields"] is JsonArray list ? " " + string.Join(",", list.Select(f => f?.GetValue<string>())) : "";
+                var details = entry?["details"]?.GetValue<string>() is { } d ? " — " + d : "";
+                output.WriteLine($"  {entry?["ts"]} {entry?["op"]} {entry?["jiraKey"]} {entry?["outcome"]}{fields}{details}");
+            }
+        }
+    }
+
+    public static JsonObject ToJson(Result result) => new()
+    {
+        ["jiraKey"] = result.JiraKey,
+        ["url"] = result.Url,
+        ["state"] = result.State,
+        ["fields"] = new JsonArray([.. result.Rows.Select(r => (JsonNode)new JsonObject
+        {
+            ["field"] = Rendering.RunReport.FieldName(r.Field),
+            ["backlog"] = r.Backlog,
+            ["jira"] = r.Jira,
+            ["state"] = r.Marker,
+        })]),
+        ["warnings"] = new JsonArray([.. result.Warnings.Select(w => (JsonNode?)w)]),
+    };
+
+    private static string OneLine(string text) => text.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ').Trim();
+
+    private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+}
