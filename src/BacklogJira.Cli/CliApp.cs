@@ -39,6 +39,7 @@ internal static class CliApp
         PullCommand.Create(context),
         SyncCommand.Create(context),
         StatusCommand.Create(context),
+        WatchCommand.Create(context),
         ViewCommand.Create(context),
         Commands.Doctor.DoctorCommand.Create(context),
         Commands.Connect.ConnectCommand.Create(context),
@@ -62,7 +63,14 @@ internal static class CliApp
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = context.Out, Error = context.Error }, cancellationToken);
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                Output = context.Out,
+                Error = context.Error,
+                // Ctrl-C cancels the command's token; a running write (a watch cycle) gets this long to finish.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            }, cancellationToken);
         }
         catch (Exception error) when (error is SyncConfigException or JiraConfigurationException or BacklogMdProjectNotFoundException or BacklogMdConfigException)
         {
