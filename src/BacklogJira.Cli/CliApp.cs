@@ -8,9 +8,12 @@ using BacklogJira.Cli.Commands;
 using BacklogJira.Cli.Commands.Map;
 using BacklogJira.Cli.Commands.MapAssignees;
 using BacklogJira.Cli.Commands.Sync;
+using BacklogJira.Cli.Rendering;
+using BacklogJira.Cli.Logging;
 using BacklogJira.Jira.Errors;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Sync.State;
+using Microsoft.Extensions.Logging;
 
 namespace BacklogJira.Cli;
 
@@ -28,9 +31,17 @@ internal static class CliApp
         Recursive = true,
     };
 
+    /// <summary>Global: debug log lines on stderr (same as LOG_LEVEL=debug).</summary>
+    public static readonly Option<bool> VerboseOption = new("--verbose", "-v")
+    {
+        Description = "Log what happens (requests, timings, the MCP server's messages) to stderr; LOG_LEVEL=trace|debug|information|warning|error also sets it",
+        Recursive = true,
+    };
+
     public static RootCommand Build(CliContext context) => new(Description)
     {
         TransportOption,
+        VerboseOption,
         InitCommand.Create(context),
         MapCommand.Create(context),
         MapAssigneesCommand.Create(context),
@@ -44,17 +55,26 @@ internal static class CliApp
         Commands.Doctor.DoctorCommand.Create(context),
         Commands.Connect.ConnectCommand.Create(context),
         Commands.Mcp.McpStartCommand.Create(context),
+        CompletionCommand.Create(context),
         DemoCommand.Create(context),
         SandboxCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
+        if (AsciiText.Wanted(context.Environment["FORCE_ASCII"] as string, context.ConsoleEncoding))
+            context = context with { Out = new AsciiWriter(context.Out), Error = new AsciiWriter(context.Error) };
         // Backlog handles start with @, which System.CommandLine would read as a response file by default.
         var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };
         var parse = Build(context).Parse(args, configuration);
-        if (parse.Errors.Count == 0 && parse.GetValue(TransportOption) is { } transport)
-            parse = Build(context = context with { Transport = transport }).Parse(args, configuration);
+        if (parse.Errors.Count == 0)
+        {
+            // The global options shape the context every command is built with, so the tree is built again with them.
+            var level = parse.GetValue(VerboseOption) ? LogLevel.Debug
+                : StderrLogger.ParseLevel(context.Environment["LOG_LEVEL"] as string) ?? LogLevel.Warning;
+            context = context with { Transport = parse.GetValue(TransportOption), Logger = new StderrLogger("backlog-jira", level, context.Error, context.Secrets) };
+            parse = Build(context).Parse(args, configuration);
+        }
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) context.Error.WriteLine(error.Message);

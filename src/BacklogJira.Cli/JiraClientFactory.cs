@@ -15,7 +15,9 @@ internal static class JiraClientFactory
 
     public static IJiraClient Create(CliContext context, SyncConfig? config, JiraConnectionSettings settings)
     {
-        if (Transport(context, config) == JiraTransportKind.Rest) return new JiraRestClient(settings);
+        context.Secrets.Add(settings.ApiToken);
+        context.Secrets.Add(settings.PersonalToken);
+        if (Transport(context, config) == JiraTransportKind.Rest) return new JiraRestClient(settings, logger: context.Logger);
         var mcp = config?.Mcp ?? new McpServerConfig(null, [], new Dictionary<string, string>());
         var launch = mcp.Command is { } command
             ? new McpServerLaunch { Command = command, Arguments = mcp.Args, Environment = mcp.Env }
@@ -25,6 +27,6 @@ internal static class JiraClientFactory
             Launch = launch,
             TransitionTargets = config?.TransitionTargets ?? new Dictionary<string, string>(),
             Resolution = config?.TransitionFields.GetValueOrDefault("resolution") ?? "Done",
-        }, context.Environment);
+        }, context.Environment, logger: context.Logger);
     }
 }

@@ -27,7 +27,7 @@ internal static class SandboxCommand
         var drops = new Option<double>("--drop-fraction") { Description = "Share of connections dropped without an answer (0–1)" };
         var slowBody = new Option<int>("--slow-body-ms") { Description = "Pause between 512-byte chunks of every response body" };
 
-        var command = new Command("sandbox", "Run a local Jira look-alike (Cloud or Data Center) for demos and tests")
+        var command = new Command("sandbox", "Run a local Jira look-alike (Cloud or Data Center) for demos and tests, until Ctrl-C\n\nExample: backlog-jira sandbox --port 8080 --mode datacenter --seed-issues 50")
         {
             port, data, mode, user, token, project, timeZone, seed, latency, rateLimit, perSecond, retryAfter, errors, drops, slowBody,
         };

@@ -8,7 +8,7 @@ internal static class MapAssigneesCommand
 {
     public static Command Create(CliContext context)
     {
-        var show = new Command("show", "List the Backlog assignee → Jira user mappings");
+        var show = new Command("show", "List the Backlog assignee → Jira user mappings\n\nExample: backlog-jira map-assignees show");
         show.Aliases.Add("list");
         show.SetAction(parse =>
         {
@@ -38,7 +38,7 @@ internal static class MapAssigneesCommand
         });
 
         var removeHandle = new Argument<string>("backlog-user") { Description = "The Backlog assignee, e.g. @alice" };
-        var remove = new Command("remove", "Remove a Backlog assignee's mapping") { removeHandle };
+        var remove = new Command("remove", "Remove a Backlog assignee's mapping\n\nExample: backlog-jira map-assignees remove @alice") { removeHandle };
         remove.Aliases.Add("rm");
         remove.SetAction(async (parse, token) =>
         {

@@ -15,11 +15,11 @@ internal static class McpStartCommand
     {
         var dnsServers = new Option<string[]>("--dns-servers") { Description = "DNS servers for the Docker container (one --dns each)", AllowMultipleArgumentsPerToken = true };
         var dnsSearch = new Option<string[]>("--dns-search-domains") { Description = "DNS search domains for the Docker container (one --dns-search each)", AllowMultipleArgumentsPerToken = true };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the command started (never a secret) to stderr" };
         var start = new Command("start",
             "Start the MCP Atlassian server (config mcp; else uvx or Docker, pinned) with the Jira credentials and relay its stdio untouched\n\n" +
-            "Example (in an MCP client's config): {\"command\": \"backlog-jira\", \"args\": [\"mcp\", \"start\"]}") { dnsServers, dnsSearch, verbose };
-        start.SetAction((parse, token) => RunAsync(context, parse.GetValue(dnsServers) ?? [], parse.GetValue(dnsSearch) ?? [], parse.GetValue(verbose), token));
+            "Example: backlog-jira mcp start --dns-servers 10.0.0.2 --dns-search-domains corp.example\n" +
+            "(an MCP client's config: {\"command\": \"backlog-jira\", \"args\": [\"mcp\", \"start\"]})") { dnsServers, dnsSearch };
+        start.SetAction((parse, token) => RunAsync(context, parse.GetValue(dnsServers) ?? [], parse.GetValue(dnsSearch) ?? [], parse.GetValue(CliApp.VerboseOption), token));
         return new Command("mcp", "The MCP Atlassian server behind the mcp transport") { start };
     }
 
