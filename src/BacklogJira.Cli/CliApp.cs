@@ -43,6 +43,7 @@ internal static class CliApp
         TransportOption,
         VerboseOption,
         InitCommand.Create(context),
+        Commands.Configure.ConfigureCommand.Create(context),
         MapCommand.Create(context),
         MapAssigneesCommand.Create(context),
         CreateIssueCommand.Create(context),

@@ -58,6 +58,8 @@ internal static class ToolCatalog
             new Argument("body", "string", true, "Comment text in Markdown format")),
         Define("jira_get_user_profile", "Retrieve profile information for a specific Jira user.",
             new Argument("user_identifier", "string", true, "Identifier for the user (e.g., email address, username, account ID, or 'me')")),
+        Define("jira_get_all_projects", "Get all Jira projects accessible to the current user.",
+            new Argument("include_archived", "boolean", false, "Whether to include archived projects in the results")),
         Define("jira_search_fields", "Search Jira fields by keyword with fuzzy match.",
             new Argument("keyword", "string", false, "Keyword for fuzzy search"),
             new Argument("limit", "integer", false, "Maximum number of results"),

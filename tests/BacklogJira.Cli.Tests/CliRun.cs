@@ -38,6 +38,16 @@ internal sealed class CliRun : IAsyncDisposable
 
     public Task<Result> RunAsync(params string[] args) => RunInteractiveAsync(null, args);
 
+    /// <summary>Not on a terminal, with <paramref name="input"/> on stdin (a token piped in by a script).</summary>
+    public async Task<Result> RunWithInputAsync(string input, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var stdin = new StringReader(input);
+        var code = await CliApp.RunAsync(args, new CliContext(Root, stdout, stderr, Environment, IsInteractive: false, stdin));
+        return new Result(code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Runs as if on a terminal when <paramref name="answers"/> is given: prompts read those lines.</summary>
     public async Task<Result> RunInteractiveAsync(string? answers, params string[] args)
     {

@@ -19,6 +19,9 @@ public interface IJiraClient
 
     Task<JiraProject> GetProjectAsync(string projectKey, CancellationToken cancellationToken);
 
+    /// <summary>Every project this user can see (for <c>configure</c>'s pick list), all pages.</summary>
+    Task<IReadOnlyList<JiraProject>> GetProjectsAsync(CancellationToken cancellationToken);
+
     Task<JiraIssue?> GetIssueAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>Issues by key in bulk (JQL <c>key in</c> chunks); keys that no longer exist are left out, not errors.</summary>

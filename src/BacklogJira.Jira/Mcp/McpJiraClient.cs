@@ -91,6 +91,14 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         return new JiraProject("", projectKey, "", []);
     }
 
+    /// <summary><c>jira_get_all_projects</c> (an array of project objects; failures are tool errors).</summary>
+    public async Task<IReadOnlyList<JiraProject>> GetProjectsAsync(CancellationToken cancellationToken)
+    {
+        var json = await CallAsync("jira_get_all_projects", [], true, cancellationToken);
+        var list = json as JsonArray ?? json?["projects"] as JsonArray ?? throw new JiraException("jira_get_all_projects did not answer with a list of projects.");
+        return [.. list.Select(p => new JiraProject(McpIssueReader.Text(p?["id"]) ?? "", McpIssueReader.Text(p?["key"]) ?? "", McpIssueReader.Text(p?["name"]) ?? "", []))];
+    }
+
     public async Task<JiraIssue?> GetIssueAsync(string key, CancellationToken cancellationToken)
     {
         try

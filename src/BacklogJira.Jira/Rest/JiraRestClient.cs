@@ -78,6 +78,24 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
             [.. (json["issueTypes"] as JsonArray ?? []).Select(t => JiraReader.Text(t?["name"]) ?? "")]);
     }
 
+    public async Task<IReadOnlyList<JiraProject>> GetProjectsAsync(CancellationToken cancellationToken)
+    {
+        var (api, deployment) = await ApiAsync(cancellationToken);
+        if (deployment == JiraDeployment.DataCenter)
+            return [.. (await _http.SendAsync(HttpMethod.Get, $"{api}/project", null, true, cancellationToken) as JsonArray ?? []).Select(Project)];
+        var projects = new List<JiraProject>();
+        while (true)
+        {
+            var page = await _http.SendAsync(HttpMethod.Get, $"{api}/project/search?startAt={projects.Count}&maxResults=50", null, true, cancellationToken) ?? new JsonObject();
+            var values = page["values"] as JsonArray ?? [];
+            projects.AddRange(values.Select(Project));
+            if (values.Count == 0 || page["isLast"]?.GetValue<bool>() != false) return projects;
+        }
+    }
+
+    private static JiraProject Project(JsonNode? json) => new(JiraReader.Text(json?["id"]) ?? "", JiraReader.Text(json?["key"]) ?? "", JiraReader.Text(json?["name"]) ?? "",
+        [.. (json?["issueTypes"] as JsonArray ?? []).Select(t => JiraReader.Text(t?["name"]) ?? "")]);
+
     public async Task<JiraIssue?> GetIssueAsync(string key, CancellationToken cancellationToken)
     {
         var (api, deployment) = await ApiAsync(cancellationToken);

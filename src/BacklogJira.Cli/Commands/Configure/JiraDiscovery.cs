@@ -1,0 +1,24 @@
+using BacklogJira.Core.Ports;
+using BacklogJira.Jira.Configuration;
+using BacklogJira.Jira.Rest;
+
+namespace BacklogJira.Cli.Commands.Configure;
+
+/// <summary>What configure learns from the real Jira before proposing anything: that the login works, the projects,
+/// the chosen project's issue types, and the statuses with their categories.</summary>
+internal sealed class JiraDiscovery(JiraConnectionSettings settings) : IDisposable
+{
+    private readonly JiraRestClient _jira = new(settings with { MaxRetries = 1, BackoffBase = TimeSpan.FromMilliseconds(500), RequestTimeout = TimeSpan.FromSeconds(20) });
+
+    public Task<JiraServerInfo> ServerAsync(CancellationToken cancellationToken) => _jira.GetServerInfoAsync(cancellationToken);
+
+    public Task<JiraUser> LoginAsync(CancellationToken cancellationToken) => _jira.GetMyselfAsync(cancellationToken);
+
+    public Task<IReadOnlyList<JiraProject>> ProjectsAsync(CancellationToken cancellationToken) => _jira.GetProjectsAsync(cancellationToken);
+
+    public Task<JiraProject> ProjectAsync(string key, CancellationToken cancellationToken) => _jira.GetProjectAsync(key, cancellationToken);
+
+    public Task<IReadOnlyList<JiraStatus>> StatusesAsync(CancellationToken cancellationToken) => _jira.GetStatusesAsync(cancellationToken);
+
+    public void Dispose() => _jira.Dispose();
+}

@@ -1,0 +1,77 @@
+using System.Collections;
+using System.Text.Json.Nodes;
+
+namespace BacklogJira.Cli.Tests.Commands.Configure;
+
+public class ConfigureCommandTests
+{
+    private static async Task<CliRun> PreparedAsync()
+    {
+        var cli = await CliRun.StartAsync();
+        (await cli.RunAsync("init", "--project-key", "OLD")).ExitCode.ShouldBe(0);
+        var path = Path.Combine(cli.Root, ".backlog-jira", "config.json");
+        var config = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
+        config["backlog"]!["assigneeMapping"] = new JsonObject { ["alice"] = "5b10a2844c20165700ede21a" };
+        config["team"] = new JsonObject { ["owner"] = "platform" };
+        await File.WriteAllTextAsync(path, config.ToJsonString());
+        await File.WriteAllTextAsync(Path.Combine(cli.Root, ".env"), "OTHER_TOOL=keep-me\n");
+        cli.EnvironmentOverride = new Hashtable { ["PATH"] = Environment.GetEnvironmentVariable("PATH") };
+        return cli;
+    }
+
+    [Fact]
+    public async Task Non_interactive_configure_tests_the_login_writes_config_and_dotenv_and_keeps_unknown_keys()
+    {
+        await using var cli = await PreparedAsync();
+        var token = cli.Jira.Sandbox.Options.Token;
+        var result = await cli.RunWithInputAsync(token + "\n", "configure", "--non-interactive", "--url", cli.Jira.Sandbox.BaseUrl.ToString(),
+            "--email", cli.Jira.Sandbox.Options.User, "--token-stdin", "--project", "DEMO", "--strategy", "prefer-jira", "--yes");
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stdout.ShouldContain("✓ Configured DEMO");
+        (result.Stdout + result.Stderr).ShouldNotContain(token);
+
+        var configText = await File.ReadAllTextAsync(Path.Combine(cli.Root, ".backlog-jira", "config.json"));
+        configText.ShouldNotContain(token);
+        var config = JsonNode.Parse(configText)!;
+        config["jira"]!["projectKey"]!.GetValue<string>().ShouldBe("DEMO");
+        config["jira"]!["issueType"]!.GetValue<string>().ShouldBe("Task");
+        config["jira"]!["jqlFilter"]!.GetValue<string>().ShouldBe("project = DEMO");
+        config["sync"]!["conflictStrategy"]!.GetValue<string>().ShouldBe("prefer-jira");
+        config["backlog"]!["statusMapping"]!["In Progress"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldBe(["In Progress"]);
+        config["backlog"]!["assigneeMapping"]!["alice"]!.GetValue<string>().ShouldBe("5b10a2844c20165700ede21a");
+        config["team"]!["owner"]!.GetValue<string>().ShouldBe("platform");
+
+        var dotEnv = await File.ReadAllTextAsync(Path.Combine(cli.Root, ".env"));
+        dotEnv.ShouldStartWith("OTHER_TOOL=keep-me\n");
+        dotEnv.ShouldContain($"JIRA_API_TOKEN={token}");
+        (await File.ReadAllTextAsync(Path.Combine(cli.Root, ".gitignore"))).ShouldContain(".env");
+
+        // The written setup works with nothing in the environment.
+        var doctor = await cli.RunAsync("doctor");
+        doctor.Stdout.ShouldContain("✓ login");
+        doctor.Stdout.ShouldContain("✓ status mapping");
+    }
+
+    [Fact]
+    public async Task A_wrong_token_fails_and_writes_nothing()
+    {
+        await using var cli = await PreparedAsync();
+        var before = await File.ReadAllTextAsync(Path.Combine(cli.Root, ".backlog-jira", "config.json"));
+        var result = await cli.RunWithInputAsync("not-the-token\n", "configure", "--non-interactive", "--url", cli.Jira.Sandbox.BaseUrl.ToString(),
+            "--email", cli.Jira.Sandbox.Options.User, "--token-stdin", "--project", "DEMO");
+        result.ExitCode.ShouldNotBe(0);
+        result.Stderr.ShouldNotContain("not-the-token");
+        (await File.ReadAllTextAsync(Path.Combine(cli.Root, ".backlog-jira", "config.json"))).ShouldBe(before);
+        (await File.ReadAllTextAsync(Path.Combine(cli.Root, ".env"))).ShouldBe("OTHER_TOOL=keep-me\n");
+    }
+
+    [Fact]
+    public async Task An_unknown_project_lists_the_visible_ones()
+    {
+        await using var cli = await PreparedAsync();
+        var result = await cli.RunWithInputAsync(cli.Jira.Sandbox.Options.Token + "\n", "configure", "--non-interactive", "--url", cli.Jira.Sandbox.BaseUrl.ToString(),
+            "--email", cli.Jira.Sandbox.Options.User, "--token-stdin", "--project", "NOPE");
+        result.ExitCode.ShouldBe(3);
+        result.Stderr.ShouldContain("Project NOPE is not visible to this user; it can see: DEMO");
+    }
+}
