@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using BacklogJira.Cli.Rendering;
 using BacklogJira.BacklogMd.Discovery;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Sync.State;
@@ -12,12 +14,18 @@ internal static class InitCommand
     public static Command Create(CliContext context)
     {
         var projectKey = new Option<string?>("--project-key") { Description = "The Jira project key to write into a new config.json, e.g. PROJ" };
-        var command = new Command("init", "Create .backlog-jira/ (config.json, snapshots/, .gitignore) in the Backlog.md project\n\nExample: backlog-jira init --project-key PROJ") { projectKey };
+        var json = JsonResult.Option();
+        var command = new Command("init", "Create .backlog-jira/ (config.json, snapshots/, .gitignore) in the Backlog.md project\n\nExample: backlog-jira init --project-key PROJ") { projectKey, json };
         command.SetAction(async (parse, token) =>
         {
             var project = ProjectLocator.Locate(context.WorkingDirectory);
             var paths = new StatePaths(project.RootPath);
             var created = await StateInitializer.InitializeAsync(paths, parse.GetValue(projectKey)?.Trim().ToUpperInvariant(), token);
+            if (parse.GetValue(json))
+            {
+                JsonResult.Write(context, "init", new JsonObject { ["root"] = project.RootPath, ["created"] = new JsonArray([.. created.Select(c => (JsonNode?)project.RelativePath(c))]) });
+                return ExitCodes.Success;
+            }
             if (created.Count == 0)
             {
                 context.Out.WriteLine($"{StatePaths.DirectoryName}/ is already set up in {project.RootPath}; nothing changed.");

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using BacklogJira.Cli.Rendering;
 using BacklogJira.BacklogMd;
 using BacklogJira.Core.Merge;
 using BacklogJira.Core.Ports;
@@ -33,11 +35,12 @@ internal static class ConfigureCommand
         var credentials = new Option<string>("--credentials") { Description = "Where to keep the credentials: dotenv (.env in the project, kept out of git) or none", DefaultValueFactory = _ => "dotenv" };
         credentials.AcceptOnlyFromAmong("dotenv", "none");
         var yes = new Option<bool>("--yes", "-y") { Description = "Add .env to .gitignore without asking" };
+        var json = JsonResult.Option();
         var command = new Command("configure",
             "Connect this project to Jira: login test, project and issue type from the real lists, a status mapping proposed from the workflow, the conflict strategy\n\n" +
             "Example: backlog-jira configure --non-interactive --url https://acme.atlassian.net --email me@acme.com --token-stdin --project PROJ < token.txt")
         {
-            nonInteractive, url, deployment, email, tokenStdin, project, issueType, jql, strategy, keepStatuses, credentials, yes,
+            nonInteractive, url, deployment, email, tokenStdin, project, issueType, jql, strategy, keepStatuses, credentials, yes, json,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -53,6 +56,17 @@ internal static class ConfigureCommand
             context.Secrets.Add(answers.ApiToken);
             context.Secrets.Add(answers.PersonalToken);
             var written = await ConfigureWriter.WriteAsync(store.Project.RootPath, paths, answers, token);
+            if (parse.GetValue(json))
+            {
+                JsonResult.Write(context, "configure", new JsonObject
+                {
+                    ["url"] = answers.BaseUrl.ToString(), ["projectKey"] = answers.ProjectKey, ["issueType"] = answers.IssueType,
+                    ["strategy"] = SyncConfig.StrategyName(answers.Strategy), ["statusMappingProposed"] = answers.StatusMapping is not null,
+                    ["written"] = new JsonArray([.. written.Select(w => (JsonNode?)store.Project.RelativePath(w))]),
+                    ["dotEnvIgnored"] = ConfigureWriter.IsIgnored(store.Project.RootPath),
+                });
+                return ExitCodes.Success;
+            }
             await context.Out.WriteLineAsync($"✓ Configured {answers.ProjectKey} at {answers.BaseUrl}: wrote {string.Join(", ", written.Select(store.Project.RelativePath))}.");
             if (answers.Credentials == CredentialStore.DotEnv && !ConfigureWriter.IsIgnored(store.Project.RootPath))
                 await context.Out.WriteLineAsync("! .env is not in .gitignore: add it before your next commit, it holds your token.");

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using BacklogJira.Cli.Rendering;
 
 namespace BacklogJira.Cli.Commands.Map;
 
@@ -10,16 +12,18 @@ internal static class MapLinkCommand
         var taskId = new Argument<string>("taskId") { Description = "The Backlog task, e.g. TASK-12" };
         var key = new Argument<string>("jiraKey") { Description = "The Jira issue, e.g. PROJ-34" };
         var force = new Option<bool>("--force") { Description = "Replace the task's existing mapping" };
+        var json = JsonResult.Option();
         var command = new Command("link", "Map a task to an existing Jira issue; the first sync then compares them field by field\n\nExample: backlog-jira map link TASK-12 PROJ-34")
         {
-            taskId, key, force,
+            taskId, key, force, json,
         };
         command.SetAction(async (parse, token) =>
         {
             using var session = SyncSession.Open(context);
             await using var runLock = await session.LockAsync(token);
             var mapping = await session.Mappings().LinkAsync(session.Jira, parse.GetValue(taskId)!, parse.GetValue(key)!.Trim().ToUpperInvariant(), parse.GetValue(force), token);
-            context.Out.WriteLine($"✓ Linked {mapping.TaskId} → {mapping.JiraKey}. Run 'backlog-jira sync {mapping.TaskId}' to compare them.");
+            if (parse.GetValue(json)) JsonResult.Write(context, "map-link", new JsonObject { ["taskId"] = mapping.TaskId, ["jiraKey"] = mapping.JiraKey });
+            else context.Out.WriteLine($"✓ Linked {mapping.TaskId} → {mapping.JiraKey}. Run 'backlog-jira sync {mapping.TaskId}' to compare them.");
             return ExitCodes.Success;
         });
         return command;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using BacklogJira.Cli.Rendering;
 
 namespace BacklogJira.Cli.Commands.Map;
 
@@ -8,13 +10,15 @@ internal static class MapRemoveCommand
     public static Command Create(CliContext context)
     {
         var taskId = new Argument<string>("taskId") { Description = "The Backlog task, e.g. TASK-12" };
-        var command = new Command("remove", "Unmap a task; neither the task nor the issue is deleted\n\nExample: backlog-jira map remove TASK-12") { taskId };
+        var json = JsonResult.Option();
+        var command = new Command("remove", "Unmap a task; neither the task nor the issue is deleted\n\nExample: backlog-jira map remove TASK-12") { taskId, json };
         command.SetAction(async (parse, token) =>
         {
             using var session = SyncSession.Open(context);
             await using var runLock = await session.LockAsync(token);
             var removed = await session.Mappings().RemoveAsync(parse.GetValue(taskId)!, token);
-            context.Out.WriteLine($"✓ Unmapped {removed.TaskId} from {removed.JiraKey}.");
+            if (parse.GetValue(json)) JsonResult.Write(context, "map-remove", new JsonObject { ["taskId"] = removed.TaskId, ["jiraKey"] = removed.JiraKey });
+            else context.Out.WriteLine($"✓ Unmapped {removed.TaskId} from {removed.JiraKey}.");
             return ExitCodes.Success;
         });
         return command;
