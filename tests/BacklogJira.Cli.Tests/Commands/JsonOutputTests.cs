@@ -30,3 +30,23 @@ public class JsonOutputTests
         Document(await cli.RunAsync("map", "remove", "1", "--json"), "map-remove")["taskId"]!.GetValue<string>().ShouldBe("TASK-1");
     }
 }
+
+public class BulkImportConfirmationTests
+{
+    [Fact]
+    public async Task Pull_import_on_a_terminal_asks_before_creating_tasks()
+    {
+        await using var cli = await CliRun.StartAsync();
+        await cli.RunAsync("init", "--project-key", "DEMO");
+        cli.Jira.Sandbox.SeedIssues(3);
+
+        var declined = await cli.RunInteractiveAsync("n\n", "pull", "--import");
+        declined.Stdout.ShouldContain("Create 3 task(s) from Jira issues (JQL: project = ");
+        declined.Stdout.ShouldContain("Nothing imported.");
+        Directory.GetFiles(Path.Combine(cli.Root, "backlog", "tasks")).ShouldBeEmpty();
+
+        var accepted = await cli.RunInteractiveAsync("y\n", "pull", "--import");
+        accepted.ExitCode.ShouldBe(0, accepted.Stderr);
+        Directory.GetFiles(Path.Combine(cli.Root, "backlog", "tasks")).Length.ShouldBe(3);
+    }
+}
