@@ -93,6 +93,17 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         }
     }
 
+    /// <summary>The statuses the project's workflows use, for one issue type (Jira's per-project status list);
+    /// null when this Jira does not offer the endpoint.</summary>
+    public async Task<IReadOnlyList<JiraStatus>?> GetProjectStatusesAsync(string projectKey, string issueType, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var json = await _http.SendAsync(HttpMethod.Get, $"{api}/project/{Uri.EscapeDataString(projectKey)}/statuses", null, true, cancellationToken, notFoundIsNull: true);
+        if (json is not JsonArray types) return null;
+        var type = types.FirstOrDefault(t => string.Equals(JiraReader.Text(t?["name"]), issueType, StringComparison.OrdinalIgnoreCase)) ?? types.FirstOrDefault();
+        return [.. (type?["statuses"] as JsonArray ?? []).Select(s => JiraReader.Status(s)).OfType<JiraStatus>()];
+    }
+
     private static JiraProject Project(JsonNode? json) => new(JiraReader.Text(json?["id"]) ?? "", JiraReader.Text(json?["key"]) ?? "", JiraReader.Text(json?["name"]) ?? "",
         [.. (json?["issueTypes"] as JsonArray ?? []).Select(t => JiraReader.Text(t?["name"]) ?? "")]);
 

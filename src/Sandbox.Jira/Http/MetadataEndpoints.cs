@@ -78,6 +78,25 @@ internal static class MetadataEndpoints
             Reply.Ok(new JsonArray([.. data.Projects.SelectMany(p => p.AllStatuses).DistinctBy(s => s.Id)
                 .Select(s => (JsonNode)JiraJson.Status(s, api))]))));
 
+        // The statuses each issue type's workflow uses in a project (Jira's "get all statuses for project").
+        routes.Map("GET", "/project/{projectIdOrKey}/statuses", (http, api, _, _) => state.Read(data =>
+        {
+            var key = ApiRoutes.Route(http, "projectIdOrKey");
+            var project = SandboxState.FindProject(data, key) ?? throw new JiraApiException(404, [$"No project could be found with key '{key}'."]);
+            return Reply.Ok(new JsonArray([.. SandboxProject.IssueTypes.Select(type =>
+            {
+                var workflow = project.IssueTypeWorkflows.GetValueOrDefault(type.Id) ?? project.Workflow;
+                return (JsonNode)new JsonObject
+                {
+                    ["self"] = $"{api.ApiBase}/issuetype/{type.Id}",
+                    ["id"] = type.Id,
+                    ["name"] = type.Name,
+                    ["subtask"] = type.Subtask,
+                    ["statuses"] = new JsonArray([.. workflow.Statuses.Select(s => (JsonNode)JiraJson.Status(s, api))]),
+                };
+            })]));
+        }));
+
         routes.Map("GET", "/statuscategory", (_, api, _, _) =>
             Reply.Ok(new JsonArray([.. StatusCategory.All.Select(c => (JsonNode)JiraJson.StatusCategoryJson(c, api))])));
 

@@ -117,7 +117,7 @@ internal static class ConfigureCommand
             IssueType = issueType,
             JqlFilter = flags.Jql ?? $"project = {chosen.Key}",
             Strategy = strategy,
-            StatusMapping = flags.KeepStatuses ? null : StatusMappingProposal.Propose(backlogStatuses, await jira.StatusesAsync(cancellationToken)),
+            StatusMapping = flags.KeepStatuses ? null : StatusMappingProposal.Propose(backlogStatuses, await jira.StatusesAsync(chosen.Key, issueType, cancellationToken)),
             Credentials = flags.Credentials,
             AddDotEnvToGitignore = flags.Yes,
         };

@@ -64,7 +64,7 @@ internal sealed class ConfigureWizard(CliContext context, IReadOnlyList<string> 
             : _console.Prompt(new SelectionPrompt<string>().Title("Issue type for create-issue:").AddChoices(OrderedIssueTypes(details.IssueTypes)));
         var jql = _console.Prompt(new TextPrompt<string>("JQL for pull --import:").DefaultValue($"project = {projectKey}").AllowEmpty());
 
-        var proposal = StatusMappingProposal.Propose(backlogStatuses, await jira.StatusesAsync(cancellationToken));
+        var proposal = StatusMappingProposal.Propose(backlogStatuses, await jira.StatusesAsync(projectKey, issueType, cancellationToken));
         var table = new Table().AddColumn("Backlog status").AddColumn("Jira statuses (first is where a push moves the issue)");
         foreach (var (backlog, jiraStatuses) in proposal) table.AddRow(Markup.Escape(backlog), Markup.Escape(jiraStatuses.Count == 0 ? "(none found)" : string.Join(", ", jiraStatuses)));
         _console.Write(table);

@@ -18,7 +18,9 @@ internal sealed class JiraDiscovery(JiraConnectionSettings settings) : IDisposab
 
     public Task<JiraProject> ProjectAsync(string key, CancellationToken cancellationToken) => _jira.GetProjectAsync(key, cancellationToken);
 
-    public Task<IReadOnlyList<JiraStatus>> StatusesAsync(CancellationToken cancellationToken) => _jira.GetStatusesAsync(cancellationToken);
+    /// <summary>The statuses of the project's workflow for the issue type, else every status of the site.</summary>
+    public async Task<IReadOnlyList<JiraStatus>> StatusesAsync(string projectKey, string issueType, CancellationToken cancellationToken) =>
+        await _jira.GetProjectStatusesAsync(projectKey, issueType, cancellationToken) is { Count: > 0 } workflow ? workflow : await _jira.GetStatusesAsync(cancellationToken);
 
     public void Dispose() => _jira.Dispose();
 }

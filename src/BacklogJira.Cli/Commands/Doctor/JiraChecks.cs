@@ -3,6 +3,7 @@ using BacklogJira.Core.Ports;
 using BacklogJira.Jira.Configuration;
 using BacklogJira.Jira.Errors;
 using BacklogJira.Jira.Mcp;
+using BacklogJira.Jira.Rest;
 using BacklogJira.Sync.State;
 
 namespace BacklogJira.Cli.Commands.Doctor;
@@ -109,8 +110,11 @@ internal sealed class JiraChecks(IJiraClient jira, JiraConnectionSettings settin
 
     private async Task<CheckResult> StatusesAsync(SyncConfig config, CancellationToken cancellationToken)
     {
-        var known = await jira.GetStatusesAsync(cancellationToken);
         if (jira is McpJiraClient) return CheckResult.Skip("status mapping", "Jira's status list is not available through MCP");
+        // The project's own workflow when Jira lists it, else every status of the site.
+        var known = (jira is JiraRestClient rest ? await rest.GetProjectStatusesAsync(config.ProjectKey, config.IssueType, cancellationToken) : null) is { Count: > 0 } workflow
+            ? workflow
+            : await jira.GetStatusesAsync(cancellationToken);
         var names = known.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unmatched = config.Statuses.BacklogToJira.Where(m => !m.Value.Any(names.Contains)).ToList();
         if (unmatched.Count > 0)
