@@ -93,6 +93,15 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         }
     }
 
+    /// <summary>Which of <paramref name="permissionKeys"/> this user has in the project (Jira's "my permissions").</summary>
+    public async Task<IReadOnlyDictionary<string, bool>> GetMyPermissionsAsync(string projectKey, IReadOnlyList<string> permissionKeys, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var json = await _http.SendAsync(HttpMethod.Get, $"{api}/mypermissions?projectKey={Uri.EscapeDataString(projectKey)}&permissions={string.Join(',', permissionKeys)}", null, true, cancellationToken);
+        var permissions = json?["permissions"] as JsonObject ?? [];
+        return permissionKeys.ToDictionary(k => k, k => permissions[k]?["havePermission"]?.GetValue<bool>() == true);
+    }
+
     /// <summary>The statuses the project's workflows use, for one issue type (Jira's per-project status list);
     /// null when this Jira does not offer the endpoint.</summary>
     public async Task<IReadOnlyList<JiraStatus>?> GetProjectStatusesAsync(string projectKey, string issueType, CancellationToken cancellationToken)

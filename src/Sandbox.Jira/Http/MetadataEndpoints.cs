@@ -97,6 +97,27 @@ internal static class MetadataEndpoints
             })]));
         }));
 
+        // The sandbox user may do everything in every project; the answer has Jira's shape for the keys asked.
+        routes.Map("GET", "/mypermissions", (http, _, _, _) => state.Read(data =>
+        {
+            if (http.Request.Query["projectKey"].ToString() is { Length: > 0 } key && SandboxState.FindProject(data, key) is null)
+                throw new JiraApiException(404, [$"No project could be found with key '{key}'."]);
+            var keys = http.Request.Query["permissions"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (keys.Length == 0) throw new JiraApiException(400, ["The 'permissions' query parameter is required."]);
+            return Reply.Ok(new JsonObject
+            {
+                ["permissions"] = new JsonObject(keys.Select((k, i) => KeyValuePair.Create(k, (JsonNode?)new JsonObject
+                {
+                    ["id"] = (10 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["key"] = k,
+                    ["name"] = k.Replace('_', ' ').ToLowerInvariant(),
+                    ["type"] = "PROJECT",
+                    ["description"] = "",
+                    ["havePermission"] = true,
+                }))),
+            });
+        }));
+
         routes.Map("GET", "/statuscategory", (_, api, _, _) =>
             Reply.Ok(new JsonArray([.. StatusCategory.All.Select(c => (JsonNode)JiraJson.StatusCategoryJson(c, api))])));
 

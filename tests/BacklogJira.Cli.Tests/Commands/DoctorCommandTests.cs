@@ -49,7 +49,7 @@ public class DoctorCommandTests
         document["transport"]!.GetValue<string>().ShouldBe("rest");
         document["ok"]!.GetValue<bool>().ShouldBeTrue();
         var checks = Checks(json.Stdout);
-        checks.Keys.ShouldBe([".NET runtime", "Backlog.md project", "backlog CLI", "config", "credentials", "Jira reachable", "login", "project", "clock", "status mapping", "priority mapping", "assignee mapping", "git"]);
+        checks.Keys.ShouldBe([".NET runtime", "Backlog.md project", "backlog CLI", "config", "credentials", "Jira reachable", "login", "project", "permissions", "clock", "status mapping", "priority mapping", "assignee mapping", "git"]);
         checks["login"]["durationMs"]!.GetValue<double>().ShouldBeGreaterThanOrEqualTo(0);
     }
 
@@ -171,6 +171,7 @@ public class DoctorCommandTests
         result.Stdout.ShouldContain("✓ Backlog.md: 0 task(s) read from backlog/");
         result.Stdout.ShouldMatch(@"✓ login: as Demo User[^\n]*\(\d+ ms\)");
         result.Stdout.ShouldMatch(@"✓ project: DEMO[^\n]*\(\d+ ms\)");
+        result.Stdout.ShouldMatch(@"✓ permissions: browse projects, create issues, edit issues, transition issues, assign issues, add comments in DEMO \(\d+ ms\)");
         JsonDocument.Parse((await cli.RunAsync("connect", "--json")).Stdout).RootElement.GetProperty("kind").GetString().ShouldBe("connect");
     }
 

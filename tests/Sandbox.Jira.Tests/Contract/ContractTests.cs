@@ -76,6 +76,7 @@ public sealed class ContractTests : IClassFixture<ContractTests.Fixture>
         ["project search"] = ("GET", "/rest/api/3/project/search", "/rest/api/3/project/search", 200, null),
         ["priorities"] = ("GET", "/rest/api/3/priority", "/rest/api/3/priority", 200, null),
         ["statuses"] = ("GET", "/rest/api/3/status", "/rest/api/3/status", 200, null),
+        ["my permissions"] = ("GET", "/rest/api/3/mypermissions?projectKey=DEMO&permissions=BROWSE_PROJECTS,CREATE_ISSUES", "/rest/api/3/mypermissions", 200, null),
         ["project statuses"] = ("GET", "/rest/api/3/project/DEMO/statuses", "/rest/api/3/project/{projectIdOrKey}/statuses", 200, null),
         ["status categories"] = ("GET", "/rest/api/3/statuscategory", "/rest/api/3/statuscategory", 200, null),
         ["fields"] = ("GET", "/rest/api/3/field", "/rest/api/3/field", 200, null),

@@ -36,7 +36,11 @@ internal sealed class JiraChecks(IJiraClient jira, JiraConnectionSettings settin
         results.Add(auth);
         if (auth.Status == CheckStatus.Failed) return results;
         if (config is { ProjectKey.Length: > 0 })
-            results.Add(await ProjectAsync(config, cancellationToken));
+        {
+            var project = await ProjectAsync(config, cancellationToken);
+            results.Add(project);
+            if (project.Status == CheckStatus.Ok && jira is JiraRestClient rest) results.Add(await PermissionsAsync(rest, config, cancellationToken));
+        }
         if (!full) return results;
         results.Add(ClockSkew(serverInfo, midpoint));
         if (config is null) return results;
@@ -92,6 +96,26 @@ internal sealed class JiraChecks(IJiraClient jira, JiraConnectionSettings settin
         catch (JiraException error) when (error is JiraNotFoundException or JiraPermissionException or JiraRequestRejectedException)
         {
             return CheckResult.Fail("project", $"{config.ProjectKey}: {error.Message}", "Check jira.projectKey (the key, e.g. PROJ, not the name) and that this user can browse the project.", watch.Elapsed);
+        }
+    }
+
+    /// <summary>What a sync does in the project: browse, create, edit, transition, assign, comment.</summary>
+    private static readonly string[] SyncPermissions = ["BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES", "TRANSITION_ISSUES", "ASSIGN_ISSUES", "ADD_COMMENTS"];
+
+    private static async Task<CheckResult> PermissionsAsync(JiraRestClient rest, SyncConfig config, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var granted = await rest.GetMyPermissionsAsync(config.ProjectKey, SyncPermissions, cancellationToken);
+            var missing = granted.Where(p => !p.Value).Select(p => p.Key).ToList();
+            return missing.Count == 0
+                ? CheckResult.Ok("permissions", $"{string.Join(", ", SyncPermissions.Select(p => p.ToLowerInvariant().Replace('_', ' ')))} in {config.ProjectKey}", watch.Elapsed)
+                : CheckResult.Fail("permissions", $"missing in {config.ProjectKey}: {string.Join(", ", missing)}", "Ask a Jira admin to grant them to this user in the project's permission scheme.", watch.Elapsed);
+        }
+        catch (JiraException error)
+        {
+            return CheckResult.Warn("permissions", $"could not be read: {error.Message}", "Check them by hand in the project's permission scheme.");
         }
     }
 
