@@ -18,15 +18,20 @@ internal static class JiraClientFactory
         context.Secrets.Add(settings.ApiToken);
         context.Secrets.Add(settings.PersonalToken);
         if (Transport(context, config) == JiraTransportKind.Rest) return new JiraRestClient(settings, logger: context.Logger);
-        var mcp = config?.Mcp ?? new McpServerConfig(null, [], new Dictionary<string, string>());
-        var launch = mcp.Command is { } command
-            ? new McpServerLaunch { Command = command, Arguments = mcp.Args, Environment = mcp.Env }
-            : McpServerLaunch.Default(program => McpServerLaunch.FindOnPath(program, context.Environment)) with { Environment = mcp.Env };
         return new McpJiraClient(settings, new McpJiraOptions
         {
-            Launch = launch,
+            Launch = Launch(context, config),
             TransitionTargets = config?.TransitionTargets ?? new Dictionary<string, string>(),
             Resolution = config?.TransitionFields.GetValueOrDefault("resolution") ?? "Done",
         }, context.Environment, logger: context.Logger);
+    }
+
+    /// <summary>The MCP server to start: config <c>mcp</c>, else uvx or Docker with the pinned mcp-atlassian.</summary>
+    public static McpServerLaunch Launch(CliContext context, SyncConfig? config)
+    {
+        var mcp = config?.Mcp ?? new McpServerConfig(null, [], new Dictionary<string, string>());
+        return mcp.Command is { } command
+            ? new McpServerLaunch { Command = command, Arguments = mcp.Args, Environment = mcp.Env }
+            : McpServerLaunch.Default(program => McpServerLaunch.FindOnPath(program, context.Environment)) with { Environment = mcp.Env };
     }
 }

@@ -11,16 +11,7 @@ public class McpStartCommandTests
 {
     private static async Task<(int Code, byte[] Stdout, string Stderr)> RunAsync(CliRun cli, byte[] input, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            WorkingDirectory = cli.Root,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "backlog-jira.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (System.Collections.DictionaryEntry entry in cli.Environment) start.Environment[(string)entry.Key] = (string?)entry.Value;
+        var start = CliProcess.StartInfo(cli, args);
         using var process = Process.Start(start)!;
         var stdout = new MemoryStream();
         var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);

@@ -41,15 +41,7 @@ public class WatchCommandTests
         (await cli.BacklogAsync("task", "create", "Second")).EnsureSuccess("create");
         (await cli.RunAsync("create-issue", "1", "2")).ExitCode.ShouldBe(0);
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            WorkingDirectory = cli.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "backlog-jira.dll"), "watch", "--interval", "1s", "--strategy", "prefer-jira", "--json" }) start.ArgumentList.Add(arg);
-        foreach (System.Collections.DictionaryEntry entry in cli.Environment) start.Environment[(string)entry.Key] = (string?)entry.Value;
+        var start = CliProcess.StartInfo(cli, "watch", "--interval", "1s", "--strategy", "prefer-jira", "--json");
         using var watch = Process.Start(start)!;
         var lines = new BlockingCollection<JsonNode>();
         var stderr = watch.StandardError.ReadToEndAsync();

@@ -2,7 +2,6 @@ using System.CommandLine;
 using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Discovery;
 using BacklogJira.Jira.Configuration;
-using BacklogJira.Jira.Mcp;
 using BacklogJira.Sync.State;
 
 namespace BacklogJira.Cli.Commands.Mcp;
@@ -27,10 +26,7 @@ internal static class McpStartCommand
     {
         var config = TryLoadConfig(context.WorkingDirectory, out var root);
         var settings = JiraSettingsLoader.Load(root, context.Environment);
-        var mcp = config?.Mcp ?? new McpServerConfig(null, [], new Dictionary<string, string>());
-        var launch = mcp.Command is { } command
-            ? new McpServerLaunch { Command = command, Arguments = mcp.Args, Environment = mcp.Env }
-            : McpServerLaunch.Default(program => McpServerLaunch.FindOnPath(program, context.Environment)) with { Environment = mcp.Env };
+        var launch = JiraClientFactory.Launch(context, config);
         if ((dnsServers.Length > 0 || dnsSearch.Length > 0) && !McpLaunchPlan.IsDocker(launch))
             await context.Error.WriteLineAsync("backlog-jira: --dns-servers and --dns-search-domains apply to Docker only; use the system resolver's settings for other commands.");
         launch = McpLaunchPlan.WithDns(launch, dnsServers, dnsSearch);
