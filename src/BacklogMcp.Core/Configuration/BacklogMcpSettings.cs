@@ -1,0 +1,18 @@
+namespace BacklogMcp.Core.Configuration;
+
+/// <summary>What backlog-mcp needs to run. <see cref="ToString"/> never shows the API key.</summary>
+public sealed record BacklogMcpSettings
+{
+    /// <summary>The space's origin, e.g. https://yourspace.backlog.com (no trailing slash; the API is under /api/v2).</summary>
+    public required Uri BaseUrl { get; init; }
+
+    public required string ApiKey { get; init; }
+
+    /// <summary>Where downloads and exports may write (ATTACHMENT_WORKSPACE; default: .backlog-mcp in the working directory).</summary>
+    public required string DownloadRoot { get; init; }
+
+    /// <summary>BACKLOG_ENABLE_WRITES=true adds the write tools; read-only otherwise.</summary>
+    public bool WritesEnabled { get; init; }
+
+    public override string ToString() => $"{BaseUrl} (API key set, downloads under {DownloadRoot}, writes {(WritesEnabled ? "on" : "off")})";
+}

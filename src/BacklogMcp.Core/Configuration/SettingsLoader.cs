@@ -1,0 +1,58 @@
+using System.Collections;
+
+namespace BacklogMcp.Core.Configuration;
+
+/// <summary>
+/// Reads BACKLOG_BASE_URL, BACKLOG_API_KEY, ATTACHMENT_WORKSPACE and BACKLOG_ENABLE_WRITES from the environment, or
+/// from a <c>.env</c> in the working directory (the environment wins), and checks them all at once, so one start
+/// reports every problem. The reference server read .env from its package folder only and never read
+/// ATTACHMENT_WORKSPACE (nulab-backlog-mcp.md §0.4, §1.2); both are fixed here.
+/// </summary>
+public static class SettingsLoader
+{
+    public const string DefaultDownloadFolder = ".backlog-mcp";
+
+    public static BacklogMcpSettings Load(string workingDirectory, IDictionary environment)
+    {
+        var values = DotEnv.Read(Path.Combine(workingDirectory, ".env"));
+        foreach (DictionaryEntry entry in environment)
+            if (entry.Key is string key && entry.Value is string value && (key.StartsWith("BACKLOG_", StringComparison.Ordinal) || key == "ATTACHMENT_WORKSPACE"))
+                values[key] = value;
+
+        var problems = new List<string>();
+        Uri? baseUrl = null;
+        var urlText = values.GetValueOrDefault("BACKLOG_BASE_URL")?.Trim();
+        if (string.IsNullOrEmpty(urlText))
+            problems.Add("BACKLOG_BASE_URL is not set. Set it to your space, e.g. BACKLOG_BASE_URL=https://yourspace.backlog.com (or .backlog.jp).");
+        else if (!Uri.TryCreate(urlText.TrimEnd('/'), UriKind.Absolute, out baseUrl) || baseUrl.Scheme is not ("http" or "https") || baseUrl.AbsolutePath.Trim('/').Length > 0)
+        {
+            problems.Add($"BACKLOG_BASE_URL '{urlText}' is not a space URL. Use the origin only, e.g. BACKLOG_BASE_URL=https://yourspace.backlog.com");
+            baseUrl = null;
+        }
+
+        var apiKey = values.GetValueOrDefault("BACKLOG_API_KEY")?.Trim();
+        if (string.IsNullOrEmpty(apiKey))
+            problems.Add("BACKLOG_API_KEY is not set. Create one in Backlog under Personal Settings → API, then set BACKLOG_API_KEY=<key> in the environment or in .env.");
+
+        var writesText = values.GetValueOrDefault("BACKLOG_ENABLE_WRITES")?.Trim().ToLowerInvariant();
+        var writes = writesText switch
+        {
+            null or "" or "false" or "0" or "no" => false,
+            "true" or "1" or "yes" => true,
+            _ => Problem(problems, $"BACKLOG_ENABLE_WRITES '{writesText}' is not true or false. Example: BACKLOG_ENABLE_WRITES=true"),
+        };
+
+        var root = values.GetValueOrDefault("ATTACHMENT_WORKSPACE")?.Trim();
+        root = string.IsNullOrEmpty(root) ? Path.Combine(workingDirectory, DefaultDownloadFolder) : Path.GetFullPath(root, workingDirectory);
+
+        if (problems.Count > 0)
+            throw new BacklogMcpConfigurationException("backlog-mcp cannot start:\n  " + string.Join("\n  ", problems));
+        return new BacklogMcpSettings { BaseUrl = baseUrl!, ApiKey = apiKey!, DownloadRoot = root, WritesEnabled = writes };
+    }
+
+    private static bool Problem(List<string> problems, string message)
+    {
+        problems.Add(message);
+        return false;
+    }
+}

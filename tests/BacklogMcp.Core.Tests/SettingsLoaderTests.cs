@@ -1,0 +1,51 @@
+using System.Collections;
+using BacklogJira.Testing;
+using BacklogMcp.Core.Configuration;
+
+namespace BacklogMcp.Core.Tests;
+
+public class SettingsLoaderTests
+{
+    [Fact]
+    public void The_environment_wins_over_dotenv_in_the_working_directory()
+    {
+        using var dir = new TempDirectory("bmcp-config");
+        File.WriteAllText(dir.Combine(".env"), "BACKLOG_BASE_URL=https://from-file.backlog.com\nexport BACKLOG_API_KEY='file-key'\nATTACHMENT_WORKSPACE=downloads\n");
+        var settings = SettingsLoader.Load(dir.Path, new Hashtable { ["BACKLOG_BASE_URL"] = "https://space.backlog.jp/" });
+        settings.BaseUrl.ShouldBe(new Uri("https://space.backlog.jp"));
+        settings.ApiKey.ShouldBe("file-key");
+        settings.DownloadRoot.ShouldBe(dir.Combine("downloads"));
+        settings.WritesEnabled.ShouldBeFalse();
+        settings.ToString().ShouldNotContain("file-key");
+    }
+
+    [Fact]
+    public void Defaults_download_under_the_working_directory_and_reads_writes_flag()
+    {
+        using var dir = new TempDirectory("bmcp-config");
+        var settings = SettingsLoader.Load(dir.Path, new Hashtable { ["BACKLOG_BASE_URL"] = "http://127.0.0.1:5000", ["BACKLOG_API_KEY"] = "k", ["BACKLOG_ENABLE_WRITES"] = "true" });
+        settings.DownloadRoot.ShouldBe(dir.Combine(".backlog-mcp"));
+        settings.WritesEnabled.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once_naming_the_variable_with_an_example()
+    {
+        using var dir = new TempDirectory("bmcp-config");
+        var error = Should.Throw<BacklogMcpConfigurationException>(() =>
+            SettingsLoader.Load(dir.Path, new Hashtable { ["BACKLOG_BASE_URL"] = "yourspace.backlog.com/projects", ["BACKLOG_ENABLE_WRITES"] = "maybe" }));
+        error.Message.ShouldContain("BACKLOG_BASE_URL 'yourspace.backlog.com/projects' is not a space URL");
+        error.Message.ShouldContain("e.g. BACKLOG_BASE_URL=https://yourspace.backlog.com");
+        error.Message.ShouldContain("BACKLOG_API_KEY is not set");
+        error.Message.ShouldContain("BACKLOG_ENABLE_WRITES 'maybe'");
+    }
+
+    [Theory]
+    [InlineData("https://s.backlog.com/api/v2/issues?apiKey=abc123&count=5", "https://s.backlog.com/api/v2/issues?apiKey=***&count=5")]
+    [InlineData("GET /api/v2/space?projectId[]=1&apiKey=abc123 failed", "GET /api/v2/space?projectId[]=1&apiKey=*** failed")]
+    [InlineData("url%3FapiKey%3Dabc123", "url%3FapiKey%3D***")]
+    public void Api_keys_in_urls_are_redacted(string text, string expected) => SecretRedaction.Redact(text).ShouldBe(expected);
+
+    [Fact]
+    public void A_known_key_is_redacted_anywhere() => SecretRedaction.Redact("key abc123 leaked", "abc123").ShouldBe("key *** leaked");
+}
