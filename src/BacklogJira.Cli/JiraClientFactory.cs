@@ -13,6 +13,11 @@ internal static class JiraClientFactory
     public static JiraTransportKind Transport(CliContext context, SyncConfig? config) =>
         context.Transport is { } option ? SyncConfig.ParseTransport(option, "--transport") : config?.Transport ?? JiraTransportKind.Rest;
 
+    /// <summary>Settings for a diagnosis or a setup step, which should answer in seconds: one retry, not the sync's six
+    /// with backoff.</summary>
+    public static JiraConnectionSettings Quick(JiraConnectionSettings settings) =>
+        settings with { MaxRetries = 1, BackoffBase = TimeSpan.FromMilliseconds(500), RequestTimeout = TimeSpan.FromSeconds(15) };
+
     public static IJiraClient Create(CliContext context, SyncConfig? config, JiraConnectionSettings settings)
     {
         context.Secrets.Add(settings.ApiToken);

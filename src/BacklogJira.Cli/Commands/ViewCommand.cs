@@ -40,9 +40,7 @@ internal static class ViewCommand
     private static async Task<int> RunWithJiraAsync(CliContext context, string id, bool withJira, bool history, bool json, CancellationToken cancellationToken)
     {
         var side = await ViewJiraSide.BuildAsync(context, id, withJira, history, cancellationToken);
-        var store = BacklogMdTaskStore.Open(context.WorkingDirectory);
-        var task = store.Get(side.TaskId);
-        var taskJson = TaskJsonMapper.ToJson(task, store.Project, store.FindSubtasks(task));
+        var taskJson = side.Task;
         if (json)
         {
             var document = JsonSerializer.SerializeToNode(new TaskViewJson(1, "task-view", taskJson), CliJsonContext.Default.TaskViewJson)!.AsObject();

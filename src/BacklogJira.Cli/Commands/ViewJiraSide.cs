@@ -18,17 +18,18 @@ internal static class ViewJiraSide
 
     public sealed record Row(SyncField Field, string Backlog, string Jira, string Marker);
 
-    public sealed record Result(string TaskId, string? JiraKey, string? Url, string State, IReadOnlyList<Row> Rows, IReadOnlyList<string> Warnings, IReadOnlyList<string> History);
+    public sealed record Result(Json.TaskJson Task, string TaskId, string? JiraKey, string? Url, string State, IReadOnlyList<Row> Rows, IReadOnlyList<string> Warnings, IReadOnlyList<string> History);
 
     public static async Task<Result> BuildAsync(CliContext context, string id, bool withJira, bool history, CancellationToken cancellationToken)
     {
         using var session = SyncSession.Open(context);
         var taskId = SyncEngine.Normalize(id, session.Store.Project.Config.TaskPrefix);
         var task = session.Store.Get(taskId);
+        var taskJson = Json.TaskJsonMapper.ToJson(task, session.Store.Project, session.Store.FindSubtasks(task));
         var mapping = MappingFile.Load(session.Paths).ForTask(taskId);
         var log = history ? new OpsLog(session.Paths, session.Clock).Tail(HistoryLimit, taskId) : [];
         if (!withJira || mapping is null)
-            return new Result(taskId, mapping?.JiraKey, null, mapping is null ? "unmapped" : "", [], mapping is null && withJira ? [$"{taskId} is not mapped to a Jira issue; 'backlog-jira create-issue {taskId}' or 'map link' pairs it."] : [], log);
+            return new Result(taskJson, taskId, mapping?.JiraKey, null, mapping is null ? "unmapped" : "", [], mapping is null && withJira ? [$"{taskId} is not mapped to a Jira issue; 'backlog-jira create-issue {taskId}' or 'map link' pairs it."] : [], log);
 
         var outcome = (await session.Engine().RunAsync(new SyncRequest { Mode = SyncMode.Status, TaskIds = [taskId] }, cancellationToken)).Single();
         var warnings = new List<string>(outcome.Warnings);
@@ -40,7 +41,7 @@ internal static class ViewJiraSide
         var rows = Enum.GetValues<SyncField>()
             .Select(f => new Row(f, OneLine(backlog.Display(f)), jira is null ? "(issue not found)" : OneLine(jira.Display(f)), Marker(decisions.GetValueOrDefault(f))))
             .ToList();
-        return new Result(taskId, mapping.JiraKey, session.BrowseBase.TrimEnd('/') + "/browse/" + mapping.JiraKey, Rendering.RunReport.StateName(outcome.State), rows, warnings, log);
+        return new Result(taskJson, taskId, mapping.JiraKey, session.BrowseBase.TrimEnd('/') + "/browse/" + mapping.JiraKey, Rendering.RunReport.StateName(outcome.State), rows, warnings, log);
     }
 
     public static string Marker(FieldDecision? decision) => decision?.Action switch

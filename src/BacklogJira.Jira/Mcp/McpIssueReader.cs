@@ -27,7 +27,7 @@ internal static class McpIssueReader
         {
             Id = Text(json["id"]) ?? "",
             Key = key,
-            ProjectKey = key[..Math.Max(0, key.LastIndexOf('-'))],
+            ProjectKey = ProjectOf(key),
             IssueType = Text(json["issue_type"]?["name"]) ?? "",
             Summary = Text(json["summary"]) ?? "",
             Description = description.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd(),
@@ -84,6 +84,9 @@ internal static class McpIssueReader
         try { return JiraTimestamp.Parse(text); }
         catch (FormatException) { return null; }
     }
+
+    /// <summary>The project part of an issue key (PROJ of PROJ-12).</summary>
+    public static string ProjectOf(string key) => key[..Math.Max(0, key.LastIndexOf('-'))];
 
     public static string? Text(JsonNode? node) => node is JsonValue value
         ? value.GetValueKind() switch

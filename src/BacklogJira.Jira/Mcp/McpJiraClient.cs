@@ -225,7 +225,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
     {
         var json = await CallAsync("jira_get_transitions", new() { ["issue_key"] = key }, true, cancellationToken);
         var list = json as JsonArray ?? json?["transitions"] as JsonArray ?? [];
-        var project = key[..Math.Max(0, key.LastIndexOf('-'))];
+        var project = McpIssueReader.ProjectOf(key);
         var transitions = new List<JiraTransition>();
         foreach (var item in list)
         {
@@ -262,7 +262,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         if (json?["issue"]?["status"] is { } status && McpIssueReader.Status(status) is { } reached)
         {
             _statuses[reached.Name] = reached;
-            _learnedTargets[key[..Math.Max(0, key.LastIndexOf('-'))] + "/" + transitionId] = reached;
+            _learnedTargets[McpIssueReader.ProjectOf(key) + "/" + transitionId] = reached;
         }
     }
 

@@ -53,8 +53,6 @@ internal static class ConfigureCommand
                 answers = await FromFlagsAsync(context, flags, store.Project.Config.Statuses, token);
             else
                 answers = await new ConfigureWizard(context, store.Project.Config.Statuses, flags).RunAsync(token);
-            context.Secrets.Add(answers.ApiToken);
-            context.Secrets.Add(answers.PersonalToken);
             var written = await ConfigureWriter.WriteAsync(store.Project.RootPath, paths, answers, token);
             if (parse.GetValue(json))
             {

@@ -8,7 +8,7 @@ namespace BacklogJira.Cli.Commands.Configure;
 /// the chosen project's issue types, and the statuses with their categories.</summary>
 internal sealed class JiraDiscovery(JiraConnectionSettings settings) : IDisposable
 {
-    private readonly JiraRestClient _jira = new(settings with { MaxRetries = 1, BackoffBase = TimeSpan.FromMilliseconds(500), RequestTimeout = TimeSpan.FromSeconds(20) });
+    private readonly JiraRestClient _jira = new(JiraClientFactory.Quick(settings));
 
     public Task<JiraServerInfo> ServerAsync(CancellationToken cancellationToken) => _jira.GetServerInfoAsync(cancellationToken);
 

@@ -44,8 +44,7 @@ internal static class DoctorCommand
         JiraConnectionSettings settings;
         try
         {
-            // A diagnosis should answer in seconds: one retry, not the sync's six with backoff.
-            settings = JiraSettingsLoader.Load(projectRoot, context.Environment) with { MaxRetries = 1, BackoffBase = TimeSpan.FromMilliseconds(500), RequestTimeout = TimeSpan.FromSeconds(15) };
+            settings = JiraClientFactory.Quick(JiraSettingsLoader.Load(projectRoot, context.Environment));
         }
         catch (JiraConfigurationException error)
         {

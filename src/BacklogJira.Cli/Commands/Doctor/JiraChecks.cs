@@ -31,8 +31,11 @@ internal sealed class JiraChecks(IJiraClient jira, JiraConnectionSettings settin
         var (reachable, serverInfo, midpoint) = await ReachableAsync(cancellationToken);
         results.Add(reachable);
         if (reachable.Status == CheckStatus.Failed) return results;
-        var auth = await TimedAsync("login", async () => await jira.GetMyselfAsync(cancellationToken) is var me
-            ? $"as {me.DisplayName}{(me.Email is null ? "" : $" <{me.Email}>")}" : "", "Check JIRA_EMAIL/JIRA_API_TOKEN (Cloud) or JIRA_PERSONAL_TOKEN (Data Center); a new API token: https://id.atlassian.com/manage-profile/security/api-tokens");
+        var auth = await TimedAsync("login", async () =>
+        {
+            var me = await jira.GetMyselfAsync(cancellationToken);
+            return $"as {me.DisplayName}{(me.Email is null ? "" : $" <{me.Email}>")}";
+        }, "Check JIRA_EMAIL/JIRA_API_TOKEN (Cloud) or JIRA_PERSONAL_TOKEN (Data Center); a new API token: https://id.atlassian.com/manage-profile/security/api-tokens");
         results.Add(auth);
         if (auth.Status == CheckStatus.Failed) return results;
         if (config is { ProjectKey.Length: > 0 })

@@ -43,7 +43,8 @@ internal sealed class McpProxy(McpServerLaunch launch, IDictionary<string, strin
         {
             var relayOut = RelayAsync(child.StandardOutput.BaseStream, output);
             var relayErr = RelayAsync(child.StandardError.BaseStream, errorOutput);
-            var relayIn = RelayInputAsync(input, child.StandardInput.BaseStream, cancellationToken);
+            // Not awaited: our stdin may stay open after the child exits; the relay ends with the process.
+            _ = RelayInputAsync(input, child.StandardInput.BaseStream, cancellationToken);
             var exited = child.WaitForExitAsync(CancellationToken.None);
             if (await Task.WhenAny(exited, Task.Delay(StartGrace, CancellationToken.None)) == exited && child.ExitCode != 0)
             {
@@ -61,7 +62,6 @@ internal sealed class McpProxy(McpServerLaunch launch, IDictionary<string, strin
             });
             await exited;
             await Task.WhenAll(relayOut, relayErr);
-            _ = relayIn;
             return cancellationToken.IsCancellationRequested ? 130 : child.ExitCode;
         }
     }
