@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace BacklogMcp.Core.Formatting;
+
+/// <summary>The reference's renderings (nulab-backlog-mcp.md §1.5), culture-independent: dates as <c>16 Sept 2024,
+/// 15:30</c> in the server's local zone (English month names hardcoded, "Sept" as Node's ICU writes it), hours as
+/// <c>8h</c>/<c>1.5h</c>, sizes on a 1024 base with one decimal.</summary>
+public static class BacklogFormat
+{
+    public const string None = "—";
+
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"];
+
+    public static string Date(string? iso, TimeZoneInfo? zone = null)
+    {
+        if (string.IsNullOrEmpty(iso)) return None;
+        if (!DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)) return "Invalid Date";
+        var local = TimeZoneInfo.ConvertTime(value, zone ?? TimeZoneInfo.Local);
+        return string.Create(CultureInfo.InvariantCulture, $"{local.Day} {Months[local.Month - 1]} {local.Year}, {local.Hour:00}:{local.Minute:00}");
+    }
+
+    public static string Hours(decimal? hours) => hours is { } h ? h.ToString("0.##", CultureInfo.InvariantCulture) + "h" : None;
+
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => (bytes / 1024d).ToString("0.0", CultureInfo.InvariantCulture) + " KB",
+        < 1024L * 1024 * 1024 => (bytes / (1024d * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MB",
+        _ => (bytes / (1024d * 1024 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " GB",
+    };
+
+    public static string Role(int? roleType) => roleType switch
+    {
+        1 => "Administrator",
+        2 => "Normal User",
+        3 => "Reporter",
+        4 => "Viewer",
+        5 => "Guest Reporter",
+        6 => "Guest Viewer",
+        null => None,
+        var n => $"Role({n})",
+    };
+
+    public static string OrNone(string? text) => string.IsNullOrEmpty(text) ? None : text;
+
+    public static string Join(IEnumerable<string?>? names) =>
+        names is null ? "" : string.Join(", ", names.Where(n => !string.IsNullOrEmpty(n)));
+}

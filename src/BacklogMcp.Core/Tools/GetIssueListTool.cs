@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using BacklogMcp.Core.Api;
+using BacklogMcp.Core.Formatting;
+
+namespace BacklogMcp.Core.Tools;
+
+/// <summary>backlog_get_issue_list (nulab-backlog-mcp.md §1.6.1), with the reference's defects fixed: custom status
+/// ids (e.g. 101) and status or priority names are accepted, parentChild is described as Backlog means it, the
+/// next-page hint keeps the filters, and the total matching count is shown.</summary>
+public sealed class GetIssueListTool : BacklogTool
+{
+    private static readonly string[] SortKeys =
+    [
+        "issueType", "category", "version", "milestone", "summary", "status", "priority", "attachment", "sharedFile", "created",
+        "createdUser", "updated", "updatedUser", "assignee", "startDate", "dueDate", "estimatedHours", "actualHours", "childIssue",
+    ];
+
+    public override string Name => "backlog_get_issue_list";
+
+    public override string Title => "List Backlog issues";
+
+    public override string Description =>
+        "List Backlog issues with optional filters; returns a compact table and a short summary per issue, plus the total that match. "
+        + "Filter by project (key or id, several comma-separated), status (ids, including custom ones such as 101, or names such as \"In Progress\"; "
+        + "names need projectIdOrKey; backlog_get_statuses lists a project's statuses), priority (ids or names: 2 High, 3 Normal, 4 Low), assignee, category, milestone, keyword, "
+        + "and parentChild: 0 all, 1 exclude child issues, 2 child issues only, 3 neither parent nor child, 4 parent issues only. "
+        + "Page with offset and count (1-100, default 20); the result says which offset comes next.";
+
+    public override JsonObject InputSchema => Schema.Input(new JsonObject
+    {
+        ["projectIdOrKey"] = Schema.Text("Project key(s) or id(s), comma-separated, e.g. \"MYPROJ\", \"12345\" or \"MYPROJ,OTHER\". Keys are resolved to ids."),
+        ["statusId"] = Schema.IdOrNameList("Status ids (any, including custom statuses such as 101) or status names, as an array or a comma-separated string. Defaults: 1 Open, 2 In Progress, 3 Resolved, 4 Closed."),
+        ["priorityId"] = Schema.IdOrNameList("Priority ids or names: 2 High, 3 Normal, 4 Low."),
+        ["assigneeId"] = Schema.IdList("Assignee user ids (backlog_get_users lists them)."),
+        ["categoryId"] = Schema.IdList("Category ids (backlog_get_categories)."),
+        ["milestoneId"] = Schema.IdList("Milestone ids (backlog_get_milestones)."),
+        ["keyword"] = Schema.Text("Text to search for in summaries and descriptions."),
+        ["parentChild"] = new JsonObject
+        {
+            ["type"] = "integer", ["enum"] = new JsonArray(0, 1, 2, 3, 4),
+            ["description"] = "0 all issues, 1 exclude child issues, 2 child issues only, 3 issues that are neither parent nor child, 4 parent issues only.",
+        },
+        ["count"] = Schema.WholeNumber("Issues per page, 1-100.", 1, 100, 20),
+        ["offset"] = Schema.WholeNumber("How many matching issues to skip.", 0, null, 0),
+        ["sort"] = Schema.Enum("Sort key.", SortKeys),
+        ["order"] = Schema.Enum("Sort order.", ["asc", "desc"], "desc"),
+    });
+
+    public override JsonObject OutputSchema => Schema.Output(new JsonObject
+    {
+        ["issues"] = Schema.ArrayOf(IssueJson.Schema()),
+        ["offset"] = Schema.Type("integer"),
+        ["count"] = Schema.Type("integer"),
+        ["total"] = Schema.Nullable("integer"),
+        ["nextOffset"] = Schema.Nullable("integer"),
+    }, "issues", "offset", "count", "nextOffset");
+
+    protected override async Task<ToolOutput> ExecuteAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
+    {
+        var projectText = args.Text("projectIdOrKey") ?? "";
+        var statuses = args.IdsOrNames("statusId");
+        var priorities = args.IdsOrNames("priorityId");
+        var assignees = args.Ids("assigneeId");
+        var categories = args.Ids("categoryId");
+        var milestones = args.Ids("milestoneId");
+        var keyword = args.Text("keyword");
+        var parentChild = args.WholeNumber("parentChild", 0, 4);
+        var count = args.WholeNumber("count", 1, 100) ?? 20;
+        var offset = args.WholeNumber("offset", 0, int.MaxValue) ?? 0;
+        var sort = args.Choice("sort", SortKeys);
+        var order = args.Choice("order", ["asc", "desc"]) ?? "desc";
+
+        var projectParts = projectText.Split(',').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        var projects = await Task.WhenAll(projectParts.Select(async part =>
+            int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id > 0 ? (Id: id, Key: (string?)null) : (Id: (await context.ProjectAsync(part, cancellationToken)).Id, Key: part)));
+        var statusIds = await StatusResolver.ResolveAsync(context, statuses, projectParts, cancellationToken);
+        var priorityIds = await PriorityResolver.ResolveAsync(context, priorities, cancellationToken);
+
+        var filters = new BacklogQuery()
+            .AddArray("projectId", projects.Select(p => p.Id))
+            .AddArray("statusId", statusIds)
+            .AddArray("priorityId", priorityIds)
+            .AddArray("assigneeId", assignees)
+            .AddArray("categoryId", categories)
+            .AddArray("milestoneId", milestones)
+            .Add("keyword", string.IsNullOrEmpty(keyword) ? null : keyword)
+            .Add("parentChild", parentChild);
+        var page = new BacklogQuery();
+        foreach (var (name, value) in filters.Pairs) page.Add(name, value);
+        page.Add("offset", offset).Add("count", count).Add("sort", sort).Add("order", order);
+
+        var issuesTask = context.Api.GetAsync("/api/v2/issues", page, BacklogJsonContext.Default.ListBacklogIssue, cancellationToken);
+        var totalTask = context.Api.GetAsync("/api/v2/issues/count", filters, BacklogJsonContext.Default.BacklogCount, cancellationToken);
+        var issues = await issuesTask;
+        var total = (await totalTask).Count;
+        var nextOffset = offset + issues.Count < total ? offset + issues.Count : (int?)null;
+
+        var structured = new JsonObject
+        {
+            ["issues"] = new JsonArray([.. issues.Select(i => (JsonNode)IssueJson.Of(i, context.IssueUrl(i.IssueKey)))]),
+            ["offset"] = offset,
+            ["count"] = issues.Count,
+            ["total"] = total,
+            ["nextOffset"] = nextOffset,
+        };
+        return new ToolOutput(Render(issues, offset, total, nextOffset, count, context, args), structured);
+    }
+
+    private static string Render(List<BacklogIssue> issues, int offset, int total, int? nextOffset, int count, ToolContext context, ToolArgs args)
+    {
+        var text = new StringBuilder("# Backlog Issue List\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"**Showing:** {issues.Count} issue(s) (offset: {offset})\n");
+        text.Append(CultureInfo.InvariantCulture, $"**Total matching:** {total}\n\n");
+        if (issues.Count == 0) return text.Append("_No issues found matching your filters._").ToString();
+
+        var table = new MarkdownTable("Key", "Type", "Status", "Priority", "Assignee", "Due", "Updated");
+        foreach (var issue in issues)
+            table.Row($"[{issue.IssueKey}]({context.IssueUrl(issue.IssueKey)})", BacklogFormat.OrNone(issue.IssueType?.Name), BacklogFormat.OrNone(issue.Status?.Name),
+                BacklogFormat.OrNone(issue.Priority?.Name), issue.Assignee?.Name ?? "Unassigned", BacklogFormat.OrNone(issue.DueDate), BacklogFormat.Date(issue.Updated));
+        text.Append(table).Append("\n\n## Issue Summaries\n\n");
+        foreach (var issue in issues)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"### [{issue.IssueKey}] {issue.Summary ?? "(no summary)"}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"- **URL:** {context.IssueUrl(issue.IssueKey)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- **Status:** {BacklogFormat.OrNone(issue.Status?.Name)} | **Priority:** {BacklogFormat.OrNone(issue.Priority?.Name)} | **Type:** {BacklogFormat.OrNone(issue.IssueType?.Name)}\n");
+            if (issue.Assignee is { } assignee) text.Append(CultureInfo.InvariantCulture, $"- **Assignee:** {assignee.Name}\n");
+            if (issue.Milestone is { Count: > 0 } ms) text.Append(CultureInfo.InvariantCulture, $"- **Milestone:** {BacklogFormat.Join(ms.Select(m => m.Name))}\n");
+            if (issue.Category is { Count: > 0 } cs) text.Append(CultureInfo.InvariantCulture, $"- **Category:** {BacklogFormat.Join(cs.Select(c => c.Name))}\n");
+            if (issue.StartDate is not null || issue.DueDate is not null) text.Append(CultureInfo.InvariantCulture, $"- **Dates:** {BacklogFormat.OrNone(issue.StartDate)} → {BacklogFormat.OrNone(issue.DueDate)}\n");
+            if (issue.EstimatedHours is not null || issue.ActualHours is not null)
+                text.Append(CultureInfo.InvariantCulture, $"- **Hours:** Estimated {BacklogFormat.Hours(issue.EstimatedHours)} / Actual {BacklogFormat.Hours(issue.ActualHours)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- **Created:** {BacklogFormat.Date(issue.Created)} | **Updated:** {BacklogFormat.Date(issue.Updated)}\n\n");
+        }
+        var hints = new List<(string, string)> { ($"backlog_get_issue(issueIdOrKey: {NextHints.Quote(issues[0].IssueKey ?? "")})", "full details of the first issue") };
+        if (nextOffset is { } next)
+            hints.Add(($"backlog_get_issue_list({NextPageArguments(args, next)})", $"load the next page ({total - next} more)"));
+        return text.ToString().TrimEnd('\n') + NextHints.Block([.. hints]);
+    }
+
+    /// <summary>The same filters with the next offset (the reference dropped the filters from this hint).</summary>
+    private static string NextPageArguments(ToolArgs args, int next)
+    {
+        var parts = new List<string>();
+        foreach (var name in new[] { "projectIdOrKey", "statusId", "priorityId", "assigneeId", "categoryId", "milestoneId", "keyword" })
+        {
+            var (ids, names) = name is "statusId" or "priorityId" ? args.IdsOrNames(name) : (args.Ids(name), (IReadOnlyList<string>)[]);
+            if (name is "projectIdOrKey" or "keyword")
+            {
+                if (args.Text(name) is { Length: > 0 } text) parts.Add($"{name}: {NextHints.Quote(text)}");
+                continue;
+            }
+            var values = ids.Select(i => i.ToString(CultureInfo.InvariantCulture)).Concat(names.Select(NextHints.Quote)).ToList();
+            if (values.Count > 0) parts.Add($"{name}: [{string.Join(", ", values)}]");
+        }
+        foreach (var name in new[] { "parentChild", "count" })
+            if (args.WholeNumber(name, 0, 100) is { } value) parts.Add($"{name}: {value}");
+        if (args.Text("sort") is { } sort) parts.Add($"sort: {NextHints.Quote(sort)}");
+        if (args.Text("order") is { } order) parts.Add($"order: {NextHints.Quote(order)}");
+        parts.Add($"offset: {next}");
+        return string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using BacklogMcp.Core.Api;
+using BacklogMcp.Core.Files;
+
+namespace BacklogMcp.Core.Tools;
+
+/// <summary>What tools share for the life of the server: the API client, the download root, the clock, and a cache
+/// of project keys to ids (keys do not change, so resolving one twice is wasted quota).</summary>
+public sealed class ToolContext(BacklogApiClient api, DownloadRoot downloads, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, Task<BacklogProject>> _projects = new(StringComparer.OrdinalIgnoreCase);
+
+    public BacklogApiClient Api { get; } = api;
+
+    public DownloadRoot Downloads { get; } = downloads;
+
+    public TimeProvider Clock { get; } = clock;
+
+    public string IssueUrl(string? issueKey) => issueKey is null ? "" : Api.IssueUrl(issueKey);
+
+    public async Task<BacklogProject> ProjectAsync(string idOrKey, CancellationToken cancellationToken)
+    {
+        var task = _projects.GetOrAdd(idOrKey, key => Api.GetAsync($"/api/v2/projects/{Uri.EscapeDataString(key)}", null, BacklogJsonContext.Default.BacklogProject, CancellationToken.None));
+        try
+        {
+            return await task.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            _projects.TryRemove(new KeyValuePair<string, Task<BacklogProject>>(idOrKey, task));
+            throw;
+        }
+    }
+
+    public static string Segment(string idOrKey) => Uri.EscapeDataString(idOrKey.Trim());
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BacklogMcp.Core.Configuration;
+using BacklogMcp.Core.Errors;
+using BacklogMcp.Core.Files;
+using BacklogMcp.Core.Prompts;
+using BacklogMcp.Core.Tools;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace BacklogMcp;
+
+/// <summary>Between the MCP SDK and the tools: advertises tools and prompts, runs calls, and turns every failure into
+/// a tool error (<c>isError</c>) whose text says what to do, with the API key blanked out of it.</summary>
+internal sealed class McpBridge(IReadOnlyList<BacklogTool> tools, ToolContext context, string apiKey)
+{
+    private readonly Dictionary<string, BacklogTool> _byName = tools.ToDictionary(t => t.Name);
+
+    public ListToolsResult ListTools() => new() { Tools = [.. tools.Select(Describe)] };
+
+    private static Tool Describe(BacklogTool tool) => new()
+    {
+        Name = tool.Name,
+        Title = tool.Title,
+        Description = tool.Description,
+        InputSchema = JsonSerializer.SerializeToElement(tool.InputSchema, BridgeJson.Default.JsonObject),
+        OutputSchema = JsonSerializer.SerializeToElement(tool.OutputSchema, BridgeJson.Default.JsonObject),
+        Annotations = new ToolAnnotations
+        {
+            Title = tool.Title,
+            ReadOnlyHint = tool.Hints.ReadOnly,
+            DestructiveHint = tool.Hints.Destructive,
+            IdempotentHint = tool.Hints.Idempotent,
+            OpenWorldHint = tool.Hints.OpenWorld,
+        },
+    };
+
+    public async ValueTask<CallToolResult> CallToolAsync(CallToolRequestParams? request, CancellationToken cancellationToken)
+    {
+        var name = request?.Name ?? "";
+        if (!_byName.TryGetValue(name, out var tool))
+            return Failure($"[INVALID_INPUT] Unknown tool '{name}'. Tools: {string.Join(", ", _byName.Keys)}.");
+        try
+        {
+            var output = await tool.RunAsync(new ToolArgs(request?.Arguments as IReadOnlyDictionary<string, JsonElement>), context, cancellationToken);
+            return new CallToolResult
+            {
+                Content = [new TextContentBlock { Text = SecretRedaction.Redact(output.Text, apiKey) }],
+                StructuredContent = JsonSerializer.SerializeToElement(output.Structured, BridgeJson.Default.JsonObject),
+            };
+        }
+        catch (BacklogMcpException error)
+        {
+            return Failure(error.ToolText);
+        }
+        catch (DownloadPathException error)
+        {
+            return Failure("[INVALID_INPUT] Invalid input: " + error.Message);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return Failure($"Could not write under the download root {context.Downloads.Root}: {error.Message} Check ATTACHMENT_WORKSPACE points at a writable folder.");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+    }
+
+    private CallToolResult Failure(string text) => new() { IsError = true, Content = [new TextContentBlock { Text = SecretRedaction.Redact(text, apiKey) }] };
+
+    public static ListPromptsResult ListPrompts() => new()
+    {
+        Prompts = [.. AgentPrompts.All.Select(p => new Prompt
+        {
+            Name = p.Name,
+            Title = p.Title,
+            Description = p.Description,
+            Arguments = [.. p.Arguments.Select(a => new PromptArgument { Name = a.Name, Description = a.Description + (a.Default is { Length: > 0 } d ? $" Default: {d}." : ""), Required = a.Required })],
+        })],
+    };
+
+    public static GetPromptResult GetPrompt(GetPromptRequestParams? request)
+    {
+        var prompt = AgentPrompts.All.FirstOrDefault(p => p.Name == request?.Name)
+            ?? throw new McpProtocolException($"Unknown prompt '{request?.Name}'. Prompts: {string.Join(", ", AgentPrompts.All.Select(p => p.Name))}.", McpErrorCode.InvalidParams);
+        string text;
+        try
+        {
+            text = prompt.RenderWith(request?.Arguments?.ToDictionary(a => a.Key, a => a.Value.ValueKind == JsonValueKind.String ? a.Value.GetString() ?? "" : a.Value.GetRawText()));
+        }
+        catch (ArgumentException error)
+        {
+            throw new McpProtocolException(error.Message, McpErrorCode.InvalidParams);
+        }
+        return new GetPromptResult
+        {
+            Description = prompt.Description,
+            Messages = [new PromptMessage { Role = Role.User, Content = new TextContentBlock { Text = text } }],
+        };
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(JsonObject))]
+internal sealed partial class BridgeJson : System.Text.Json.Serialization.JsonSerializerContext;

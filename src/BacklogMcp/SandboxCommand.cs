@@ -1,0 +1,35 @@
+using System.Globalization;
+using Sandbox.Nulab;
+
+namespace BacklogMcp;
+
+/// <summary><c>backlog-mcp sandbox [--port N]</c>: a local Nulab Backlog look-alike to try the server against; prints
+/// the two settings that point backlog-mcp at it and runs until Ctrl-C.</summary>
+internal static class SandboxCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var port = 0;
+        var at = Array.IndexOf(args, "--port");
+        if (at >= 0 && (at + 1 >= args.Length || !int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535))
+        {
+            await Console.Error.WriteLineAsync("backlog-mcp sandbox: --port needs a number from 0 to 65535, e.g. --port 8765");
+            return 2;
+        }
+        await using var sandbox = await NulabSandbox.StartAsync(new NulabSandboxOptions { Port = port });
+        Console.WriteLine($"Nulab Backlog sandbox listening on {sandbox.BaseUrl} ({sandbox.Space.Read(s => s.Issues.Count)} issues in {sandbox.Space.Read(s => s.Projects.Count)} projects: BLG, WEB, OLD).");
+        Console.WriteLine("Point backlog-mcp at it with:");
+        Console.WriteLine($"  BACKLOG_BASE_URL={sandbox.BaseUrl.GetLeftPart(UriPartial.Authority)}");
+        Console.WriteLine($"  BACKLOG_API_KEY={sandbox.ApiKey}");
+        Console.WriteLine("Press Ctrl-C to stop.");
+        var stopped = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stopped.TrySetResult();
+        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+        await stopped.Task;
+        return 0;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sandbox.Nulab.Model;
+using Sandbox.Nulab.State;
+
+namespace Sandbox.Nulab.Http;
+
+/// <summary>The API v2 shapes of nulab-backlog-mcp.md §2.6, built from the sandbox's state.</summary>
+internal static class NulabJson
+{
+    // Backlog writes non-ASCII text as it is (UTF-8), not as \u escapes.
+    public static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static JsonNode? Time(DateTimeOffset? value) => value is { } v ? Time(v) : null;
+
+    public static JsonObject Error(int code, string message, string moreInfo = "") =>
+        new() { ["errors"] = new JsonArray(new JsonObject { ["message"] = message, ["code"] = code, ["moreInfo"] = moreInfo }) };
+
+    public static JsonObject User(SpaceUser user) => new()
+    {
+        ["id"] = user.Id,
+        ["userId"] = user.UserId,
+        ["name"] = user.Name,
+        ["roleType"] = user.RoleType,
+        ["lang"] = user.Lang,
+        ["nulabAccount"] = user.UserId is null ? null : new JsonObject { ["nulabId"] = "n" + user.Id.ToString(CultureInfo.InvariantCulture), ["name"] = user.Name, ["uniqueId"] = user.UserId },
+        ["mailAddress"] = user.MailAddress,
+        ["lastLoginTime"] = Time(SpaceSeed.Epoch.AddDays(user.Id)),
+    };
+
+    public static JsonObject Project(ProjectData project) => new()
+    {
+        ["id"] = project.Id,
+        ["projectKey"] = project.Key,
+        ["name"] = project.Name,
+        ["chartEnabled"] = true,
+        ["useResolvedForChart"] = false,
+        ["subtaskingEnabled"] = true,
+        ["projectLeaderCanEditProjectLeader"] = false,
+        ["useWiki"] = true,
+        ["useFileSharing"] = true,
+        ["useWikiTreeView"] = true,
+        ["useOriginalImageSizeAtWiki"] = false,
+        ["useSubversion"] = false,
+        ["useGit"] = true,
+        ["textFormattingRule"] = project.TextFormattingRule,
+        ["archived"] = project.Archived,
+        ["displayOrder"] = project.DisplayOrder,
+        ["useDevAttributes"] = true,
+    };
+
+    public static JsonObject Status(StatusData status) => new()
+    {
+        ["id"] = status.Id, ["projectId"] = status.ProjectId, ["name"] = status.Name, ["color"] = status.Color, ["displayOrder"] = status.DisplayOrder,
+    };
+
+    public static JsonObject IssueType(IssueTypeData type) => new()
+    {
+        ["id"] = type.Id, ["projectId"] = type.ProjectId, ["name"] = type.Name, ["color"] = type.Color, ["displayOrder"] = type.DisplayOrder,
+        ["templateSummary"] = null, ["templateDescription"] = null,
+    };
+
+    public static JsonObject Category(CategoryData category) => new()
+    {
+        ["id"] = category.Id, ["projectId"] = category.ProjectId, ["name"] = category.Name, ["displayOrder"] = category.DisplayOrder,
+    };
+
+    public static JsonObject Version(VersionData version) => new()
+    {
+        ["id"] = version.Id, ["projectId"] = version.ProjectId, ["name"] = version.Name, ["description"] = version.Description,
+        ["startDate"] = Time(version.StartDate), ["releaseDueDate"] = Time(version.ReleaseDueDate), ["archived"] = version.Archived, ["displayOrder"] = version.DisplayOrder,
+    };
+
+    public static JsonObject Named(NamedData named) => new() { ["id"] = named.Id, ["name"] = named.Name };
+
+    public static JsonObject Attachment(SpaceState space, AttachmentData attachment) => new()
+    {
+        ["id"] = attachment.Id, ["name"] = attachment.Name, ["size"] = attachment.Size,
+        ["createdUser"] = User(space.User(attachment.CreatedUserId)), ["created"] = Time(attachment.Created),
+    };
+
+    public static JsonObject Issue(SpaceState space, IssueData issue)
+    {
+        var project = space.ProjectOf(issue);
+        return new JsonObject
+        {
+            ["id"] = issue.Id,
+            ["projectId"] = issue.ProjectId,
+            ["issueKey"] = issue.IssueKey,
+            ["keyId"] = issue.KeyId,
+            ["issueType"] = IssueType(project.IssueTypes.Find(t => t.Id == issue.IssueTypeId)!),
+            ["summary"] = issue.Summary,
+            ["description"] = issue.Description,
+            ["resolution"] = issue.ResolutionId is { } r ? Named(space.Resolutions.Find(x => x.Id == r)!) : null,
+            ["priority"] = issue.PriorityId is { } p ? Named(space.Priorities.Find(x => x.Id == p)!) : null,
+            ["status"] = Status(project.Statuses.Find(s => s.Id == issue.StatusId)!),
+            ["assignee"] = issue.AssigneeId is { } a ? User(space.User(a)) : null,
+            ["category"] = new JsonArray([.. issue.CategoryIds.Select(id => (JsonNode)Category(project.Categories.Find(c => c.Id == id)!))]),
+            ["versions"] = new JsonArray([.. issue.VersionIds.Select(id => (JsonNode)Version(project.Versions.Find(v => v.Id == id)!))]),
+            ["milestone"] = new JsonArray([.. issue.MilestoneIds.Select(id => (JsonNode)Version(project.Versions.Find(v => v.Id == id)!))]),
+            ["startDate"] = Time(issue.StartDate),
+            ["dueDate"] = Time(issue.DueDate),
+            ["estimatedHours"] = issue.EstimatedHours,
+            ["actualHours"] = issue.ActualHours,
+            ["parentIssueId"] = issue.ParentIssueId,
+            ["createdUser"] = User(space.User(issue.CreatedUserId)),
+            ["created"] = Time(issue.Created),
+            ["updatedUser"] = User(space.User(issue.UpdatedUserId)),
+            ["updated"] = Time(issue.Updated),
+            ["customFields"] = new JsonArray(),
+            ["attachments"] = new JsonArray([.. issue.Attachments.Select(x => (JsonNode)Attachment(space, x))]),
+            ["sharedFiles"] = new JsonArray(),
+            ["stars"] = new JsonArray(),
+        };
+    }
+
+    public static JsonObject Comment(SpaceState space, IssueData issue, CommentData comment) => new()
+    {
+        ["id"] = comment.Id,
+        ["projectId"] = issue.ProjectId,
+        ["issueId"] = issue.Id,
+        ["content"] = comment.Content,
+        ["changeLog"] = comment.ChangeLog.Count == 0 ? null : new JsonArray([.. comment.ChangeLog.Select(c => (JsonNode)new JsonObject
+        {
+            ["field"] = c.Field,
+            ["newValue"] = c.NewValue,
+            ["originalValue"] = c.OriginalValue,
+            ["attachmentInfo"] = c.AttachmentId is { } id ? new JsonObject { ["id"] = id, ["type"] = "file" } : null,
+            ["attributeInfo"] = null,
+            ["notificationInfo"] = null,
+        })]),
+        ["createdUser"] = User(space.User(comment.CreatedUserId)),
+        ["created"] = Time(comment.Created),
+        ["updated"] = Time(comment.Updated),
+        ["stars"] = new JsonArray(),
+        ["notifications"] = new JsonArray(),
+    };
+}
