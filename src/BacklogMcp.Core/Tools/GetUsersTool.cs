@@ -50,14 +50,5 @@ public sealed class GetUsersTool : BacklogTool
         return new ToolOutput(text.ToString(), ProjectArgument.Rows(project, "users", rows));
     }
 
-    private static bool Matches(string? text, string keyword) => text is not null && Fold(text).Contains(Fold(keyword), StringComparison.Ordinal);
-
-    private static string Fold(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(c == 'đ' || c == 'Đ' ? 'd' : char.ToLowerInvariant(c));
-        return builder.ToString();
-    }
+    private static bool Matches(string? text, string keyword) => text is not null && TextFolding.Fold(text).Contains(TextFolding.Fold(keyword), StringComparison.Ordinal);
 }

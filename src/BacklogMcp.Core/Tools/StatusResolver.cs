@@ -49,5 +49,5 @@ public static class NameMatch
     public static bool Same(string? a, string? b) => a is not null && b is not null && Key(a) == Key(b);
 
     private static string Key(string text) =>
-        new([.. text.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && c is not ('_' or '-')).Select(char.ToLowerInvariant)]);
+        new([.. Formatting.TextFolding.Fold(text).Where(c => !char.IsWhiteSpace(c) && c is not ('_' or '-'))]);
 }

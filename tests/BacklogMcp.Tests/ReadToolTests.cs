@@ -1,0 +1,225 @@
+using System.Text.Json.Nodes;
+
+namespace BacklogMcp.Tests;
+
+/// <summary>The twelve read tools through a real MCP client over stdio, against the seeded sandbox space.</summary>
+public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private BacklogMcpProcess Server => fixture.Server;
+
+    [Fact]
+    public async Task Lists_the_twelve_reference_tools_with_schemas_and_annotations_and_no_write_tool_by_default()
+    {
+        var tools = await Server.Client.ListToolsAsync();
+        tools.Select(t => t.Name).Order().ShouldBe(new[]
+        {
+            "backlog_download_attachment", "backlog_export_issue_context", "backlog_get_attachments", "backlog_get_categories", "backlog_get_comments",
+            "backlog_get_issue", "backlog_get_issue_list", "backlog_get_milestones", "backlog_get_priorities", "backlog_get_projects", "backlog_get_statuses", "backlog_get_users",
+        });
+        foreach (var tool in tools)
+        {
+            tool.ProtocolTool.OutputSchema.ShouldNotBeNull(tool.Name);
+            tool.ProtocolTool.InputSchema.GetProperty("type").GetString().ShouldBe("object");
+            tool.ProtocolTool.Annotations!.ReadOnlyHint.ShouldBe(tool.Name is not ("backlog_download_attachment" or "backlog_export_issue_context"), tool.Name);
+        }
+        var list = tools.Single(t => t.Name == "backlog_get_issue_list").ProtocolTool;
+        list.Description!.ShouldContain("1 exclude child issues, 2 child issues only, 3 neither parent nor child, 4 parent issues only");
+        list.InputSchema.GetRawText().ShouldNotContain("\"maximum\":4");
+    }
+
+    [Fact]
+    public async Task Issue_list_takes_a_project_key_and_a_custom_status_by_id_or_name_and_reports_the_total()
+    {
+        fixture.Sandbox.Requests.Clear();
+        var (byId, structured) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "BLG", statusId = new[] { 101 }, count = 5 });
+        var (_, byName) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "blg", statusId = "in review", count = 5 });
+        byName["issues"]!.ToJsonString().ShouldBe(structured["issues"]!.ToJsonString());
+        var issues = structured["issues"]!.AsArray();
+        issues.Count.ShouldBe(5);
+        issues.ShouldAllBe(i => (int)i!["statusId"]! == 101);
+        var expectedTotal = fixture.Sandbox.Space.Read(s => s.Issues.Count(i => i.ProjectId == 10 && i.StatusId == 101));
+        ((int)structured["total"]!).ShouldBe(expectedTotal);
+        ((int)structured["nextOffset"]!).ShouldBe(5);
+        byId.ShouldStartWith("# Backlog Issue List\n\n**Showing:** 5 issue(s) (offset: 0)\n");
+        byId.ShouldContain("| Key | Type | Status | Priority | Assignee | Due | Updated |");
+        byId.ShouldContain("`backlog_get_issue_list(projectIdOrKey: \"BLG\", statusId: [101], count: 5, offset: 5)` — load the next page");
+        var search = fixture.Sandbox.Requests.Snapshot().First(r => r.Path == "/api/v2/issues");
+        search.Query.ShouldContain(new KeyValuePair<string, string>("projectId[]", "10"));
+        search.Query.ShouldContain(new KeyValuePair<string, string>("statusId[]", "101"));
+        fixture.Sandbox.Requests.Snapshot().Count(r => r.Path == "/api/v2/projects/BLG").ShouldBeLessThanOrEqualTo(1, "project keys are resolved once and cached");
+    }
+
+    [Fact]
+    public async Task Issue_list_pages_through_a_whole_project_without_gaps_or_repeats()
+    {
+        var keys = new List<string>();
+        int? offset = 0;
+        while (offset is { } next)
+        {
+            var (_, page) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "BLG", count = 50, offset = next, sort = "created", order = "asc" });
+            keys.AddRange(page["issues"]!.AsArray().Select(i => (string)i!["issueKey"]!));
+            offset = (int?)page["nextOffset"];
+        }
+        keys.Count.ShouldBe(130);
+        keys.Distinct().Count().ShouldBe(130);
+        keys[0].ShouldBe("BLG-1");
+    }
+
+    [Theory]
+    [InlineData(2, new[] { "BLG-4", "BLG-5", "BLG-6" })]
+    [InlineData(4, new[] { "BLG-3" })]
+    public async Task ParentChild_has_backlogs_meaning(int parentChild, string[] expected)
+    {
+        var (_, result) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "BLG", parentChild, count = 100 });
+        result["issues"]!.AsArray().Select(i => (string)i!["issueKey"]!).Order().ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task Issue_list_filters_by_priority_name_assignee_keyword_and_several_projects()
+    {
+        var (_, result) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "BLG,11", priorityId = new object[] { "High" }, assigneeId = "3", keyword = "フォーム", count = 100 });
+        var issues = result["issues"]!.AsArray();
+        issues.Count.ShouldBeGreaterThan(0);
+        issues.ShouldAllBe(i => (string)i!["priority"]! == "High" && (int)i["assigneeId"]! == 3 && ((string)i["summary"]!).Contains("フォーム"));
+    }
+
+    [Theory]
+    [InlineData("{\"count\":101}", "count must be from 1 to 100")]
+    [InlineData("{\"count\":0}", "count must be from 1 to 100")]
+    [InlineData("{\"parentChild\":7}", "parentChild must be from 0 to 4")]
+    [InlineData("{\"archived\":true}", "does not take 'archived'")]
+    [InlineData("{\"statusId\":\"Doing\"}", "need projectIdOrKey")]
+    [InlineData("{\"projectIdOrKey\":\"BLG\",\"statusId\":\"Doing\"}", "no status named 'Doing'")]
+    [InlineData("{\"order\":\"sideways\"}", "order must be one of asc, desc")]
+    public async Task Bad_issue_list_input_is_an_invalid_input_error_that_names_the_argument(string json, string expected)
+    {
+        var text = await Server.ErrorAsync("backlog_get_issue_list", JsonNode.Parse(json));
+        text.ShouldStartWith("[INVALID_INPUT] Invalid input: ");
+        text.ShouldContain(expected);
+    }
+
+    [Fact]
+    public async Task Unknown_project_key_reaches_the_caller_with_backlogs_own_message_and_no_api_key()
+    {
+        var text = await Server.ErrorAsync("backlog_get_issue_list", new { projectIdOrKey = "NOPE" });
+        text.ShouldStartWith("[BACKLOG_HTTP_ERROR] Backlog HTTP 404 from GET ");
+        text.ShouldContain("/api/v2/projects/NOPE: No project. (Backlog error code 6 NoResourceError)");
+        text.ShouldContain("backlog_get_projects");
+        text.ShouldNotContain(fixture.Sandbox.ApiKey);
+        text.ShouldNotContain("apiKey");
+    }
+
+    [Fact]
+    public async Task Get_issue_renders_details_people_dates_time_and_description()
+    {
+        var (text, structured) = await Server.OkAsync("backlog_get_issue", new { issueIdOrKey = "BLG-1" });
+        text.ShouldStartWith("# [BLG-1] Login fails when the SSO session expires\n\n**URL:** " + fixture.Sandbox.BaseUrl.GetLeftPart(UriPartial.Authority) + "/view/BLG-1\n\n## Details\n");
+        text.ShouldContain("| **Status** | In Progress |");
+        text.ShouldContain("| **Milestones** | v2.0 |");
+        text.ShouldContain("| **Assignee** | Nguyễn Văn Minh |");
+        text.ShouldContain("| **Created** | 5 Jan 2026, 09:00 |");
+        text.ShouldContain("| **Due Date** | 2026-01-30T00:00:00Z |");
+        text.ShouldContain("| **Actual** | 1.5h |");
+        text.ShouldContain("## Description\n\nAfter the SSO session times out");
+        text.ShouldContain("`backlog_export_issue_context(issueIdOrKey: \"BLG-1\")`");
+        var issue = structured["issue"]!;
+        ((string)issue["issueKey"]!).ShouldBe("BLG-1");
+        ((int)issue["attachmentCount"]!).ShouldBe(7);
+
+        var (japanese, _) = await Server.OkAsync("backlog_get_issue", new { issueIdOrKey = "WEB-1" });
+        japanese.ShouldContain("お問い合わせフォームで送信エラーが発生する");
+        japanese.ShouldContain("| **Status** | 確認待ち |");
+        var (bare, _) = await Server.OkAsync("backlog_get_issue", new { issueIdOrKey = "BLG-7" });
+        bare.ShouldContain("| **Priority** | — |");
+        bare.ShouldContain("_No description provided._");
+    }
+
+    [Fact]
+    public async Task Missing_issue_is_a_404_with_backlogs_message()
+    {
+        var text = await Server.ErrorAsync("backlog_get_issue", new { issueIdOrKey = "BLG-9999" });
+        text.ShouldContain("Backlog HTTP 404");
+        text.ShouldContain("No issue.");
+        (await Server.ErrorAsync("backlog_get_issue", new { issueIdOrKey = "" })).ShouldContain("issueIdOrKey is required");
+    }
+
+    [Theory]
+    [InlineData("desc")]
+    [InlineData("asc")]
+    public async Task Comments_page_by_id_window_through_all_130_with_change_logs(string order)
+    {
+        var ids = new List<int>();
+        object arguments = new { issueIdOrKey = "BLG-2", count = 100, order };
+        string? firstText = null;
+        while (true)
+        {
+            var (text, page) = await Server.OkAsync("backlog_get_comments", arguments);
+            firstText ??= text;
+            ids.AddRange(page["comments"]!.AsArray().Select(c => (int)c!["id"]!));
+            if (page["next"] is not JsonObject next) break;
+            arguments = order == "desc"
+                ? new { issueIdOrKey = "BLG-2", count = 100, order, maxId = (int)next["maxId"]! }
+                : (object)new { issueIdOrKey = "BLG-2", count = 100, order, minId = (int)next["minId"]! };
+        }
+        ids.Count.ShouldBe(130);
+        ids.Distinct().Count().ShouldBe(130);
+        ids.ShouldBe(order == "asc" ? ids.Order().ToList() : ids.OrderDescending().ToList());
+        firstText!.ShouldContain($"**Total returned:** 100 | **Order:** {(order == "desc" ? "newest first" : "oldest first")}");
+        firstText.ShouldContain("**Field changes:**");
+        firstText.ShouldContain(order == "desc" ? "load older comments" : "load newer comments");
+    }
+
+    [Fact]
+    public async Task Comments_show_change_log_only_entries_and_empty_issues_say_so()
+    {
+        var (text, structured) = await Server.OkAsync("backlog_get_comments", new { issueIdOrKey = "BLG-1", order = "asc" });
+        text.ShouldContain("| status | Open | In Progress |");
+        text.ShouldContain("**Comment #");
+        structured["comments"]!.AsArray().Count.ShouldBe(6);
+        var (none, _) = await Server.OkAsync("backlog_get_comments", new { issueIdOrKey = "BLG-7" });
+        none.ShouldEndWith("_No comments found._");
+    }
+
+    [Fact]
+    public async Task Project_lists_statuses_priorities_categories_milestones_users()
+    {
+        var (statuses, s) = await Server.OkAsync("backlog_get_statuses", new { projectIdOrKey = "WEB" });
+        statuses.ShouldContain("| 102 | 確認待ち |");
+        s["statuses"]!.AsArray().Count.ShouldBe(5);
+
+        var (priorities, _) = await Server.OkAsync("backlog_get_priorities");
+        priorities.ShouldStartWith("# Priorities (Global)\n\n> Priorities are space-wide and apply to all projects.\n\n| ID | Name |");
+
+        var (categories, _) = await Server.OkAsync("backlog_get_categories", new { projectIdOrKey = "BLG" });
+        categories.ShouldContain("| 200 | Development |");
+        (await Server.OkAsync("backlog_get_categories", new { projectIdOrKey = "OLD" })).Text.ShouldEndWith("_No categories found for this project._");
+
+        var (active, a) = await Server.OkAsync("backlog_get_milestones", new { projectIdOrKey = "BLG" });
+        active.ShouldStartWith("# Active Milestones — BLG");
+        a["milestones"]!.AsArray().Select(m => (string)m!["name"]!).ShouldBe(["v1.1", "v2.0"]);
+        var (all, _) = await Server.OkAsync("backlog_get_milestones", new { projectIdOrKey = "BLG", archived = true });
+        all.ShouldContain("| 300 | v1.0 | 2025-11-06T09:00:00Z | 2025-12-31T09:00:00Z | ✓ |");
+
+        var (users, u) = await Server.OkAsync("backlog_get_users", new { projectIdOrKey = "BLG", keyword = "nguyen" });
+        users.ShouldContain("**Filter:** keyword=\"nguyen\"");
+        u["users"]!.AsArray().Select(x => (string)x!["name"]!).ShouldBe(["Nguyễn Văn Minh"]);
+        var (guests, _) = await Server.OkAsync("backlog_get_users", new { projectIdOrKey = "BLG", keyword = "guest" });
+        guests.ShouldContain("| 5 | — | Guest Viewer | — | Guest Viewer |");
+    }
+
+    [Fact]
+    public async Task Projects_filter_by_archived_and_attachments_list_sizes()
+    {
+        var (_, all) = await Server.OkAsync("backlog_get_projects");
+        all["projects"]!.AsArray().Count.ShouldBe(3);
+        var (archived, only) = await Server.OkAsync("backlog_get_projects", new { archived = true });
+        archived.ShouldStartWith("# Archived Projects");
+        only["projects"]!.AsArray().Select(p => (string)p!["projectKey"]!).ShouldBe(["OLD"]);
+
+        var (text, attachments) = await Server.OkAsync("backlog_get_attachments", new { issueIdOrKey = "BLG-1" });
+        attachments["attachments"]!.AsArray().Count.ShouldBe(7);
+        text.ShouldContain("| screenshot.png | 70 B | Aiko Tanaka | 2026-01-05 |");
+        text.ShouldContain("| big-dump.zip | 11.0 MB |");
+        text.ShouldContain("backlog_download_attachment(issueIdOrKey: \"BLG-1\", attachmentId: 1)");
+    }
+}

@@ -1,0 +1,70 @@
+namespace BacklogMcp.Tests;
+
+/// <summary>The write tools exist only with BACKLOG_ENABLE_WRITES=true, and do what they say.</summary>
+public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixture<WritableServerFixture>
+{
+    private BacklogMcpProcess Server => fixture.Server;
+
+    [Fact]
+    public async Task Writes_are_listed_with_annotations_when_enabled()
+    {
+        var tools = await Server.Client.ListToolsAsync();
+        tools.Count.ShouldBe(15);
+        var update = tools.Single(t => t.Name == "backlog_update_issue").ProtocolTool.Annotations!;
+        update.ReadOnlyHint.ShouldBe(false);
+        update.DestructiveHint.ShouldBe(true);
+    }
+
+    [Fact]
+    public async Task Add_update_and_comment_round_trip_with_names_for_type_status_and_priority()
+    {
+        var (created, c) = await Server.OkAsync("backlog_add_issue", new { projectIdOrKey = "BLG", summary = "Created through MCP", issueType = "task", priority = "High", description = "本文", dueDate = "2026-03-31" });
+        var key = (string)c["issue"]!["issueKey"]!;
+        created.ShouldContain($"**Key:** [{key}]");
+        ((string)c["issue"]!["priority"]!).ShouldBe("High");
+        ((string)c["issue"]!["dueDate"]!).ShouldBe("2026-03-31T00:00:00Z");
+
+        var (_, updated) = await Server.OkAsync("backlog_update_issue", new { issueIdOrKey = key, status = "In Review", comment = "Ready for review" });
+        ((int)updated["issue"]!["statusId"]!).ShouldBe(101);
+        var (comments, _) = await Server.OkAsync("backlog_get_comments", new { issueIdOrKey = key });
+        comments.ShouldContain("Ready for review");
+        comments.ShouldContain("| status | Open | In Review |");
+
+        var (_, added) = await Server.OkAsync("backlog_add_comment", new { issueIdOrKey = key, content = "Second thought" });
+        ((int)added["commentId"]!).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Bad_write_input_is_refused_before_anything_is_sent()
+    {
+        (await Server.ErrorAsync("backlog_add_issue", new { projectIdOrKey = "BLG", summary = "x", issueType = "Epic" })).ShouldContain("no issue type 'Epic' in BLG; its types: Bug (100)");
+        (await Server.ErrorAsync("backlog_update_issue", new { issueIdOrKey = "BLG-1" })).ShouldContain("nothing to change");
+        (await Server.ErrorAsync("backlog_update_issue", new { issueIdOrKey = "BLG-1", dueDate = "31/03/2026" })).ShouldContain("dueDate must be a date like 2026-03-31");
+        (await Server.ErrorAsync("backlog_add_comment", new { issueIdOrKey = "BLG-1", content = " " })).ShouldContain("content is required");
+    }
+}
+
+/// <summary>Read-only by default: the write tools do not exist.</summary>
+public sealed class ReadOnlyDefaultTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    [Fact]
+    public async Task Write_tools_are_unknown_without_the_setting()
+    {
+        var text = await fixture.Server.ErrorAsync("backlog_add_issue", new { projectIdOrKey = "BLG", summary = "x", issueType = "Task" });
+        text.ShouldContain("Unknown tool 'backlog_add_issue'");
+        fixture.Sandbox.Requests.Snapshot().ShouldNotContain(r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task The_two_reference_prompts_are_served()
+    {
+        var prompts = await fixture.Server.Client.ListPromptsAsync();
+        prompts.Select(p => p.Name).ShouldBe(["backlog_issue_summary", "backlog_to_jira_migration"]);
+        var result = await fixture.Server.Client.GetPromptAsync("backlog_to_jira_migration", new Dictionary<string, object?> { ["backlogIssueKey"] = "BLG-1", ["jiraProjectKey"] = "DEMO", ["language"] = "English" });
+        var text = ((ModelContextProtocol.Protocol.TextContentBlock)result.Messages[0].Content).Text;
+        text.ShouldContain("Migrate Backlog issue BLG-1 to Jira project DEMO as a Task.");
+        text.ShouldContain("backlog-BLG-1-manifest.json");
+        text.ShouldContain("Wait for the user's confirmation.");
+        await Should.ThrowAsync<Exception>(() => fixture.Server.Client.GetPromptAsync("backlog_issue_summary").AsTask());
+    }
+}
