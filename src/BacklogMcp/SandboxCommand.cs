@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Sandbox.Nulab;
 
 namespace BacklogMcp;
@@ -22,14 +23,17 @@ internal static class SandboxCommand
         Console.WriteLine($"  BACKLOG_BASE_URL={sandbox.BaseUrl.GetLeftPart(UriPartial.Authority)}");
         Console.WriteLine($"  BACKLOG_API_KEY={sandbox.ApiKey}");
         Console.WriteLine("Press Ctrl-C to stop.");
+        // The web host inside the sandbox takes over SIGTERM and SIGINT for its own lifetime, so listen for them here.
         var stopped = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stopped.TrySetResult();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         await stopped.Task;
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stopped.TrySetResult();
+        }
     }
 }

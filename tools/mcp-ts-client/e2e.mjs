@@ -1,0 +1,90 @@
+// End-to-end check of backlog-mcp with the official MCP TypeScript SDK client: starts `backlog-mcp sandbox`, connects
+// to backlog-mcp over stdio, lists tools and prompts, calls every tool and checks each answer. Exit code 0 = passed.
+// Usage: node e2e.mjs <dotnet host> <path to BacklogMcp.dll>
+import { spawn } from "node:child_process";
+import { mkdtempSync, existsSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+
+import { resolve } from "node:path";
+const [dotnet, dllArgument] = process.argv.slice(2);
+const dll = resolve(dllArgument);
+const failures = [];
+const check = (condition, message) => { if (!condition) failures.push(message); };
+
+const sandbox = spawn(dotnet, [dll, "sandbox", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+const baseUrl = await new Promise((resolve, reject) => {
+  let seen = "";
+  sandbox.stdout.on("data", (chunk) => {
+    seen += chunk;
+    const match = seen.match(/BACKLOG_BASE_URL=(\S+)/);
+    if (match) resolve(match[1]);
+  });
+  sandbox.on("exit", (code) => reject(new Error(`sandbox exited with ${code}: ${seen}`)));
+  setTimeout(() => reject(new Error(`sandbox did not start: ${seen}`)), 60000);
+});
+
+const work = mkdtempSync(join(tmpdir(), "backlog-mcp-e2e-"));
+const transport = new StdioClientTransport({
+  command: dotnet,
+  args: [dll],
+  cwd: work,
+  env: { ...process.env, BACKLOG_BASE_URL: baseUrl, BACKLOG_API_KEY: "sandbox-api-key", TZ: "UTC" },
+  stderr: "pipe",
+});
+const client = new Client({ name: "backlog-mcp-e2e", version: "1.0.0" });
+try {
+  await client.connect(transport);
+  check(client.getServerVersion()?.name === "backlog-mcp", "server name is backlog-mcp");
+
+  const { tools } = await client.listTools();
+  check(tools.length === 12, `12 tools listed, got ${tools.length}`);
+  for (const tool of tools) check(tool.outputSchema?.type === "object", `${tool.name} has an output schema`);
+
+  // callTool validates structuredContent against each tool's outputSchema (the SDK does this itself).
+  const call = async (name, args, expect) => {
+    const result = await client.callTool({ name, arguments: args });
+    const text = result.content.map((c) => c.text ?? "").join("");
+    check(!result.isError, `${name} succeeded: ${text.slice(0, 200)}`);
+    check(result.structuredContent !== undefined, `${name} has structuredContent`);
+    if (expect) check(expect(text, result.structuredContent), `${name}: unexpected answer: ${text.slice(0, 300)}`);
+    return result;
+  };
+  await call("backlog_get_projects", {}, (t, s) => s.projects.length === 3 && t.startsWith("# All Projects"));
+  await call("backlog_get_issue_list", { projectIdOrKey: "BLG", statusId: [101], count: 10 }, (t, s) => s.issues.length === 10 && s.issues.every((i) => i.statusId === 101));
+  await call("backlog_get_issue", { issueIdOrKey: "WEB-1" }, (t) => t.includes("お問い合わせフォーム"));
+  await call("backlog_get_comments", { issueIdOrKey: "BLG-2", count: 100 }, (t, s) => s.comments.length === 100 && s.next.maxId > 0);
+  await call("backlog_get_statuses", { projectIdOrKey: "BLG" }, (t) => t.includes("In Review"));
+  await call("backlog_get_priorities", {}, (t, s) => s.priorities.length === 3);
+  await call("backlog_get_categories", { projectIdOrKey: "WEB" }, (t) => t.includes("フロントエンド"));
+  await call("backlog_get_milestones", { projectIdOrKey: "BLG", archived: true }, (t, s) => s.milestones.length === 3);
+  await call("backlog_get_users", { projectIdOrKey: "BLG", keyword: "yamada" }, (t, s) => s.users.length === 1);
+  await call("backlog_get_attachments", { issueIdOrKey: "BLG-1" }, (t, s) => s.attachments.length === 7);
+  const download = await call("backlog_download_attachment", { issueIdOrKey: "BLG-1", attachmentId: 2 });
+  check(existsSync(download.structuredContent.path), "downloaded file exists");
+  const exported = await call("backlog_export_issue_context", { issueIdOrKey: "BLG-1" }, (t, s) => s.attachments === 7 && s.skipped.length === 2);
+  check(readFileSync(exported.structuredContent.manifest, "utf8").includes("\"placementConfidence\""), "manifest written");
+
+  const bad = await client.callTool({ name: "backlog_get_issue_list", arguments: { count: 500 } });
+  check(bad.isError && bad.content[0].text.includes("count must be from 1 to 100"), "count 500 is an input error");
+  const missing = await client.callTool({ name: "backlog_get_issue", arguments: { issueIdOrKey: "NOPE-1" } });
+  check(missing.isError && missing.content[0].text.includes("No issue."), "a missing issue is a 404 with Backlog's message");
+
+  const { prompts } = await client.listPrompts();
+  check(prompts.length === 2, `2 prompts, got ${prompts.length}`);
+  const prompt = await client.getPrompt({ name: "backlog_issue_summary", arguments: { issueKey: "BLG-1" } });
+  check(prompt.messages[0].content.text.includes("BLG-1"), "prompt rendered");
+} catch (error) {
+  failures.push(`run failed: ${error.stack ?? error}`);
+} finally {
+  await client.close().catch(() => {});
+  sandbox.kill();
+}
+if (failures.length > 0) {
+  console.error(`FAILED (${failures.length}):\n- ` + failures.join("\n- "));
+  process.exit(1);
+}
+console.log("backlog-mcp e2e with @modelcontextprotocol/sdk: all checks passed");
+process.exit(0);
