@@ -31,6 +31,9 @@ public sealed class NulabSandbox : IAsyncDisposable
     /// <summary>The space's origin, e.g. http://127.0.0.1:5123 (what BACKLOG_BASE_URL takes).</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>The https origin when <see cref="NulabSandboxOptions.HttpsPort"/> was set.</summary>
+    public Uri? HttpsUrl { get; private init; }
+
     public string ApiKey => Options.ApiKey;
 
     public NulabSandboxOptions Options { get; }
@@ -48,7 +51,12 @@ public sealed class NulabSandbox : IAsyncDisposable
         options ??= new NulabSandboxOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
+            if (options.HttpsPort is { } httpsPort)
+                kestrel.Listen(System.Net.IPAddress.Loopback, httpsPort, listen => listen.UseHttps(SelfSignedCertificate.Create()));
+        });
         var app = builder.Build();
         var space = new SpaceState(options.Clock);
         if (options.Seed) SpaceSeed.Populate(space);
@@ -96,8 +104,8 @@ public sealed class NulabSandbox : IAsyncDisposable
             return NulabRoutes.WriteAsync(http, NulabJson.Error(6, "Undefined resource. " + http.Request.Path));
         });
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new NulabSandbox(app, options, space, limits, faults, log, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal))).ToList();
+        return new NulabSandbox(app, options, space, limits, faults, log, addresses.First(a => a.Scheme == "http")) { HttpsUrl = addresses.FirstOrDefault(a => a.Scheme == "https") };
     }
 
     private static bool Authenticated(HttpRequest request, string apiKey)

@@ -17,6 +17,10 @@ public sealed record NulabSandboxOptions
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Also listen with TLS (a throwaway self-signed certificate) on this port (0 picks one), for clients
+    /// that only speak https, such as Nulab's own server; null: http only.</summary>
+    public int? HttpsPort { get; init; }
+
     /// <summary>False starts with an empty space (users and priorities only).</summary>
     public bool Seed { get; init; } = true;
 }
