@@ -41,6 +41,8 @@ Console.WriteLine("|---|---:|---:|---:|---:|---|");
 foreach (var (name, list) in figures)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {Median(list.Select(f => f.StartMs)):0} | {Median(list.Select(f => f.CallMs)):0} | {Median(list.Select(f => (double)f.PeakRssKb)) / 1024:0.0} | {list[0].Tools} | {list.All(f => f.CallOk)} |"));
+foreach (var (name, list) in figures)
+    if (list.FirstOrDefault(f => !f.CallOk) is { } failed) Console.WriteLine($"{name}: the call failed: {failed.CallAnswer[..Math.Min(400, failed.CallAnswer.Length)]}");
 if (figures.Count > 1)
 {
     var baseline = figures.Last();

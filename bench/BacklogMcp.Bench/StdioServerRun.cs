@@ -6,7 +6,7 @@ namespace BacklogMcp.Bench;
 
 /// <summary>One cold run of an MCP stdio server, driven with raw JSON-RPC lines (no client library in the measured
 /// path): spawn → initialize answered → tools/list answered, then one tool call; the child's peak RSS from /proc.</summary>
-public sealed record RunFigures(double StartMs, double CallMs, long PeakRssKb, int Tools, bool CallOk);
+public sealed record RunFigures(double StartMs, double CallMs, long PeakRssKb, int Tools, bool CallOk, string CallAnswer);
 
 public static class StdioServerRun
 {
@@ -44,7 +44,7 @@ public static class StdioServerRun
         process.StandardInput.Close();
         if (!process.WaitForExit(5000)) process.Kill(entireProcessTree: true);
         var ok = call["result"] is JsonObject result && result["isError"]?.GetValue<bool>() != true;
-        return new RunFigures(startMs, callMs, rss, tools["result"]?["tools"]?.AsArray().Count ?? 0, ok);
+        return new RunFigures(startMs, callMs, rss, tools["result"]?["tools"]?.AsArray().Count ?? 0, ok, call.ToJsonString());
     }
 
     private static long PeakRssKb(int pid)

@@ -111,6 +111,8 @@ public sealed class NulabSandbox : IAsyncDisposable
     private static bool Authenticated(HttpRequest request, string apiKey)
     {
         if (request.Query.TryGetValue("apiKey", out var key)) return key.Count == 1 && key[0] == apiKey;
+        // Nulab's own client (backlog-js 0.19+) sends the key in this header instead of the query.
+        if (request.Headers.TryGetValue("Backlog-API-Key", out var keyHeader)) return keyHeader.Count == 1 && keyHeader[0] == apiKey;
         var header = request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.Ordinal) && header["Bearer ".Length..] == apiKey;
     }
