@@ -45,7 +45,7 @@ public sealed class AddIssueTool : BacklogTool
         var type = types.Find(t => t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == typeText || NameMatch.Same(t.Name, typeText))
             ?? throw ToolArgs.Invalid($"no issue type '{typeText}' in {project.ProjectKey}; its types: {string.Join(", ", types.Select(t => $"{t.Name} ({t.Id})"))}.");
         var priorityText = args.Text("priority") ?? "3";
-        var priority = (await PriorityResolver.ResolveAsync(context, int.TryParse(priorityText, out var pid) ? ([pid], []) : ([], [priorityText]), cancellationToken))[0];
+        var priority = (await PriorityResolver.ResolveAsync(context, ToolArgs.IdOrName(priorityText), cancellationToken))[0];
 
         var form = new WriteForm()
             .Add("projectId", project.Id).Add("summary", summary).Add("issueTypeId", type.Id).Add("priorityId", priority)

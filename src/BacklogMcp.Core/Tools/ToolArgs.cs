@@ -103,6 +103,10 @@ public sealed class ToolArgs
         return (ids, names);
     }
 
+    /// <summary>One value that is an id when it is a number and a name otherwise.</summary>
+    public static (IReadOnlyList<int> Ids, IReadOnlyList<string> Names) IdOrName(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? ([id], []) : ([], [text]);
+
     private List<string> Tokens(string name)
     {
         var value = Value(name);

@@ -45,13 +45,11 @@ public sealed class UpdateIssueTool : BacklogTool
         if (args.Text("status") is { Length: > 0 } status)
         {
             var current = await GetIssueTool.FetchAsync(context, key, cancellationToken);
-            var asked = int.TryParse(status, NumberStyles.Integer, CultureInfo.InvariantCulture, out var sid) ? ((IReadOnlyList<int>)[sid], (IReadOnlyList<string>)[]) : ([], [status]);
-            form.Add("statusId", (await StatusResolver.ResolveAsync(context, asked, [current.ProjectId.ToString(CultureInfo.InvariantCulture)], cancellationToken))[0]);
+            form.Add("statusId", (await StatusResolver.ResolveAsync(context, ToolArgs.IdOrName(status), [current.ProjectId.ToString(CultureInfo.InvariantCulture)], cancellationToken))[0]);
         }
         if (args.Text("priority") is { Length: > 0 } priority)
         {
-            var asked = int.TryParse(priority, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) ? ((IReadOnlyList<int>)[pid], (IReadOnlyList<string>)[]) : ([], [priority]);
-            form.Add("priorityId", (await PriorityResolver.ResolveAsync(context, asked, cancellationToken))[0]);
+            form.Add("priorityId", (await PriorityResolver.ResolveAsync(context, ToolArgs.IdOrName(priority), cancellationToken))[0]);
         }
         if (form.IsEmpty) throw ToolArgs.Invalid("nothing to change: give at least one of summary, description, status, resolutionId, assigneeId, priority, startDate, dueDate, comment.");
         var issue = await context.Api.SendFormAsync(HttpMethod.Patch, $"/api/v2/issues/{ToolContext.Segment(key)}", form.Fields, BacklogJsonContext.Default.BacklogIssue, cancellationToken);
