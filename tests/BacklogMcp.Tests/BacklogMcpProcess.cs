@@ -27,6 +27,11 @@ public sealed class BacklogMcpProcess : IAsyncDisposable
 
     public static string DotnetHost => System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
+    /// <summary>How the server is started: the built dll under dotnet, or BACKLOG_MCP_EXECUTABLE (e.g. a Native AOT
+    /// publish) so the same tests check that build.</summary>
+    public static (string Command, string[] Arguments) Launch =>
+        System.Environment.GetEnvironmentVariable("BACKLOG_MCP_EXECUTABLE") is { Length: > 0 } executable ? (executable, []) : (DotnetHost, [ServerDll]);
+
     public static Dictionary<string, string?> ChildEnvironment(NulabSandbox sandbox, string? apiKey = null) => new()
     {
         ["BACKLOG_BASE_URL"] = sandbox.BaseUrl.GetLeftPart(UriPartial.Authority),
@@ -42,8 +47,8 @@ public sealed class BacklogMcpProcess : IAsyncDisposable
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "backlog-mcp",
-            Command = DotnetHost,
-            Arguments = [ServerDll],
+            Command = Launch.Command,
+            Arguments = Launch.Arguments,
             WorkingDirectory = workingDirectory,
             EnvironmentVariables = environment,
             StandardErrorLines = process._stderr.Enqueue,

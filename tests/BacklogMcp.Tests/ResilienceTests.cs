@@ -85,7 +85,7 @@ public sealed class ResilienceTests(ServerFixture fixture) : IClassFixture<Serve
     public async Task Missing_configuration_fails_at_start_on_stderr_naming_both_variables_and_stdout_stays_empty()
     {
         using var work = new TempDirectory("backlog-mcp");
-        var start = new System.Diagnostics.ProcessStartInfo(BacklogMcpProcess.DotnetHost, [BacklogMcpProcess.ServerDll])
+        var start = new System.Diagnostics.ProcessStartInfo(BacklogMcpProcess.Launch.Command, BacklogMcpProcess.Launch.Arguments)
         {
             WorkingDirectory = work.Path,
             RedirectStandardOutput = true,

@@ -13,7 +13,7 @@ public sealed class TypeScriptSdkEndToEndTests
         var folder = ClientFolder();
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "@modelcontextprotocol", "sdk")))
             (await RunAsync("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--loglevel=error"], folder)).Code.ShouldBe(0, "npm install in tools/mcp-ts-client");
-        var (code, output) = await RunAsync("node", ["e2e.mjs", BacklogMcpProcess.DotnetHost, BacklogMcpProcess.ServerDll], folder);
+        var (code, output) = await RunAsync("node", ["e2e.mjs", BacklogMcpProcess.Launch.Command, .. BacklogMcpProcess.Launch.Arguments], folder);
         code.ShouldBe(0, output);
         output.ShouldContain("all checks passed");
     }

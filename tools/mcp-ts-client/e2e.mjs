@@ -1,6 +1,6 @@
 // End-to-end check of backlog-mcp with the official MCP TypeScript SDK client: starts `backlog-mcp sandbox`, connects
 // to backlog-mcp over stdio, lists tools and prompts, calls every tool and checks each answer. Exit code 0 = passed.
-// Usage: node e2e.mjs <dotnet host> <path to BacklogMcp.dll>
+// Usage: node e2e.mjs <dotnet host> <path to BacklogMcp.dll>, or node e2e.mjs <path to a published backlog-mcp>
 import { spawn } from "node:child_process";
 import { mkdtempSync, existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,12 +9,11 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 
 import { resolve } from "node:path";
-const [dotnet, dllArgument] = process.argv.slice(2);
-const dll = resolve(dllArgument);
+const [command, ...commandArgs] = process.argv.slice(2).map((a, i) => (i === 0 && !a.includes("/") ? a : resolve(a)));
 const failures = [];
 const check = (condition, message) => { if (!condition) failures.push(message); };
 
-const sandbox = spawn(dotnet, [dll, "sandbox", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+const sandbox = spawn(command, [...commandArgs, "sandbox", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
 const baseUrl = await new Promise((resolve, reject) => {
   let seen = "";
   sandbox.stdout.on("data", (chunk) => {
@@ -28,8 +27,8 @@ const baseUrl = await new Promise((resolve, reject) => {
 
 const work = mkdtempSync(join(tmpdir(), "backlog-mcp-e2e-"));
 const transport = new StdioClientTransport({
-  command: dotnet,
-  args: [dll],
+  command,
+  args: commandArgs,
   cwd: work,
   env: { ...process.env, BACKLOG_BASE_URL: baseUrl, BACKLOG_API_KEY: "sandbox-api-key", TZ: "UTC" },
   stderr: "pipe",
