@@ -30,6 +30,7 @@ switch (args.FirstOrDefault())
               BACKLOG_API_KEY        Backlog: Personal Settings → API                  (required)
               ATTACHMENT_WORKSPACE   where downloads and exports may write (default: ./.backlog-mcp)
               BACKLOG_ENABLE_WRITES  true adds backlog_add_issue, backlog_update_issue, backlog_add_comment (default: false)
+              BACKLOG_TIMEOUT_SECONDS  how long one request to Backlog may take (default: 30)
             """);
         return 0;
     case { } other:
@@ -48,7 +49,7 @@ catch (BacklogMcpConfigurationException error)
     return 1;
 }
 
-using var api = new BacklogApiClient(settings);
+using var api = new BacklogApiClient(settings, new RetryPolicy { RequestTimeout = settings.RequestTimeout, DownloadTimeout = settings.RequestTimeout * 10 });
 var tools = ToolCatalog.Create(settings.WritesEnabled);
 var bridge = new McpBridge(tools, new ToolContext(api, new DownloadRoot(settings.DownloadRoot), TimeProvider.System), settings.ApiKey);
 var options = new McpServerOptions

@@ -41,6 +41,19 @@ public class SettingsLoaderTests
     }
 
     [Theory]
+    [InlineData(null, 30)]
+    [InlineData("5", 5)]
+    public void The_request_timeout_defaults_to_30_seconds(string? value, int seconds)
+    {
+        using var dir = new TempDirectory("bmcp-config");
+        var environment = new Hashtable { ["BACKLOG_BASE_URL"] = "http://127.0.0.1:5000", ["BACKLOG_API_KEY"] = "k" };
+        if (value is not null) environment["BACKLOG_TIMEOUT_SECONDS"] = value;
+        SettingsLoader.Load(dir.Path, environment).RequestTimeout.ShouldBe(TimeSpan.FromSeconds(seconds));
+        environment["BACKLOG_TIMEOUT_SECONDS"] = "0";
+        Should.Throw<BacklogMcpConfigurationException>(() => SettingsLoader.Load(dir.Path, environment)).Message.ShouldContain("BACKLOG_TIMEOUT_SECONDS '0' is not a number of seconds from 1 to 600");
+    }
+
+    [Theory]
     [InlineData("https://s.backlog.com/api/v2/issues?apiKey=abc123&count=5", "https://s.backlog.com/api/v2/issues?apiKey=***&count=5")]
     [InlineData("GET /api/v2/space?projectId[]=1&apiKey=abc123 failed", "GET /api/v2/space?projectId[]=1&apiKey=*** failed")]
     [InlineData("url%3FapiKey%3Dabc123", "url%3FapiKey%3D***")]

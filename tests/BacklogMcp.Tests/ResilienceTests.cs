@@ -64,6 +64,20 @@ public sealed class ResilienceTests(ServerFixture fixture) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task A_backlog_that_does_not_answer_in_time_is_retried_then_reported_with_the_limit()
+    {
+        using var work = new TempDirectory("backlog-mcp");
+        await using var slow = await NulabSandbox.StartAsync();
+        slow.Faults.Delay = TimeSpan.FromSeconds(3);
+        await using var server = await BacklogMcpProcess.StartAsync(slow, work.Path, new Dictionary<string, string?> { ["BACKLOG_TIMEOUT_SECONDS"] = "1" });
+        var text = await server.ErrorAsync("backlog_get_priorities");
+        text.ShouldContain("Backlog did not answer GET ");
+        text.ShouldContain("/api/v2/priorities within 1 s");
+        slow.Faults.Delay = TimeSpan.Zero;
+        (await server.OkAsync("backlog_get_priorities")).Structured["priorities"]!.AsArray().Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task An_answer_of_the_wrong_shape_is_a_response_error()
     {
         fixture.Sandbox.Faults.MalformedNext(1, "/statuses");

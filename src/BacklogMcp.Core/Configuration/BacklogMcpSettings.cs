@@ -14,5 +14,8 @@ public sealed record BacklogMcpSettings
     /// <summary>BACKLOG_ENABLE_WRITES=true adds the write tools; read-only otherwise.</summary>
     public bool WritesEnabled { get; init; }
 
+    /// <summary>BACKLOG_TIMEOUT_SECONDS: how long one request may take (default 30 s; downloads get 10× as long).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     public override string ToString() => $"{BaseUrl} (API key set, downloads under {DownloadRoot}, writes {(WritesEnabled ? "on" : "off")})";
 }

@@ -3,7 +3,7 @@ using System.Collections;
 namespace BacklogMcp.Core.Configuration;
 
 /// <summary>
-/// Reads BACKLOG_BASE_URL, BACKLOG_API_KEY, ATTACHMENT_WORKSPACE and BACKLOG_ENABLE_WRITES from the environment, or
+/// Reads BACKLOG_BASE_URL, BACKLOG_API_KEY, ATTACHMENT_WORKSPACE, BACKLOG_ENABLE_WRITES and BACKLOG_TIMEOUT_SECONDS from the environment, or
 /// from a <c>.env</c> in the working directory (the environment wins), and checks them all at once, so one start
 /// reports every problem. The reference server read .env from its package folder only and never read
 /// ATTACHMENT_WORKSPACE (nulab-backlog-mcp.md §0.4, §1.2); both are fixed here.
@@ -42,12 +42,22 @@ public static class SettingsLoader
             _ => Problem(problems, $"BACKLOG_ENABLE_WRITES '{writesText}' is not true or false. Example: BACKLOG_ENABLE_WRITES=true"),
         };
 
+        var timeoutText = values.GetValueOrDefault("BACKLOG_TIMEOUT_SECONDS")?.Trim();
+        var timeout = TimeSpan.FromSeconds(30);
+        if (!string.IsNullOrEmpty(timeoutText))
+        {
+            if (int.TryParse(timeoutText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 600)
+                timeout = TimeSpan.FromSeconds(seconds);
+            else
+                problems.Add($"BACKLOG_TIMEOUT_SECONDS '{timeoutText}' is not a number of seconds from 1 to 600. Example: BACKLOG_TIMEOUT_SECONDS=30");
+        }
+
         var root = values.GetValueOrDefault("ATTACHMENT_WORKSPACE")?.Trim();
         root = string.IsNullOrEmpty(root) ? Path.Combine(workingDirectory, DefaultDownloadFolder) : Path.GetFullPath(root, workingDirectory);
 
         if (problems.Count > 0)
             throw new BacklogMcpConfigurationException("backlog-mcp cannot start:\n  " + string.Join("\n  ", problems));
-        return new BacklogMcpSettings { BaseUrl = baseUrl!, ApiKey = apiKey!, DownloadRoot = root, WritesEnabled = writes };
+        return new BacklogMcpSettings { BaseUrl = baseUrl!, ApiKey = apiKey!, DownloadRoot = root, WritesEnabled = writes, RequestTimeout = timeout };
     }
 
     private static bool Problem(List<string> problems, string message)
