@@ -65,7 +65,7 @@ public static class IssueExporter
             return new ExportedAttachment(attachment, placement, null, null, $"size {attachment.Size} exceeds maxAttachmentBytes {options.MaxAttachmentBytes}", null);
         try
         {
-            var saved = await DownloadAttachmentTool.SaveAsync(context, key, attachment.Id, directory, overwrite: true, options.MaxAttachmentBytes, cancellationToken);
+            var saved = await DownloadAttachmentTool.SaveAsync(context, key, attachment.Id, directory, overwrite: true, options.MaxAttachmentBytes, cancellationToken, attachment.Name);
             var relative = "attachments/" + Path.GetFileName(saved.Path);
             string? text = null;
             if (options.ExtractReadableFiles && ExportedAttachment.ReadableExtensions.Contains(Path.GetExtension(saved.Path).ToLowerInvariant()))
@@ -75,6 +75,10 @@ public static class IssueExporter
                     text = text[..options.MaxExtractedChars] + $"\n[… cut at {options.MaxExtractedChars.ToString(CultureInfo.InvariantCulture)} characters; the whole file is {relative}]";
             }
             return new ExportedAttachment(attachment, placement, saved.Path, relative, null, text);
+        }
+        catch (BacklogHttpException error)
+        {
+            return new ExportedAttachment(attachment, placement, null, null, $"download failed: HTTP {error.Status}{(error.BacklogMessage is { } m ? " " + m : "")}", null);
         }
         catch (BacklogMcpException error)
         {

@@ -72,7 +72,7 @@ public static class RawMarkdown
         {
             Line($"### Comment #{comment.Id} — {comment.CreatedUser?.Name ?? "Unknown"} — {BacklogFormat.Date(comment.Created)}");
             Line("");
-            Line(string.IsNullOrEmpty(comment.Content) ? "_No text content._" : comment.Content);
+            Line(string.IsNullOrWhiteSpace(comment.Content) ? "_No text content._" : comment.Content);
             if (comment.ChangeLog is { Count: > 0 } changes)
             {
                 Line("");
@@ -113,10 +113,13 @@ public static class RawMarkdown
     private static void Entry(StringBuilder text, ExportedAttachment a)
     {
         var name = a.Attachment.Name ?? "attachment";
-        if (a.Downloaded) text.Append(a.IsImage ? $"![{name}]({a.RelativePath})" : $"- [{name}]({a.RelativePath})");
+        if (a.Downloaded) text.Append(a.IsImage ? $"![{name}]({LinkTarget(a.RelativePath!)})" : $"- [{name}]({LinkTarget(a.RelativePath!)})");
         else text.Append(CultureInfo.InvariantCulture, $"- {name} ({a.SkippedReason ?? "not downloaded"})");
         text.Append('\n').Append(CultureInfo.InvariantCulture, $"  - Placement: {a.Placement.Confidence}; {a.Placement.Reason}\n");
     }
+
+    /// <summary>A link target that survives spaces and parentheses in file names (CommonMark's angle-bracket form).</summary>
+    public static string LinkTarget(string path) => path.IndexOfAny([' ', '(', ')']) >= 0 ? $"<{path}>" : path;
 
     /// <summary>A backtick fence one longer than the longest run inside the text (at least three).</summary>
     public static string Fence(string content)

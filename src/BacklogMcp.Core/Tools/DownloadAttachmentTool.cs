@@ -68,11 +68,15 @@ public sealed class DownloadAttachmentTool : BacklogTool
 
     public sealed record Saved(string ServerName, string Path, long Size);
 
-    /// <summary>Downloads into <paramref name="directory"/> (already inside the root) as <c>&lt;id&gt;_&lt;safe name&gt;</c>.</summary>
-    public static Task<Saved> SaveAsync(ToolContext context, string issue, int attachmentId, string directory, bool overwrite, long maxBytes, CancellationToken cancellationToken) =>
+    /// <summary>Downloads into <paramref name="directory"/> (already inside the root) as <c>&lt;id&gt;_&lt;safe name&gt;</c>.
+    /// Without a Content-Disposition name, the attachment's listed name is used (looked up when not given), so the
+    /// file keeps its extension; <c>attachment_&lt;id&gt;</c> only when neither exists.</summary>
+    public static Task<Saved> SaveAsync(ToolContext context, string issue, int attachmentId, string directory, bool overwrite, long maxBytes, CancellationToken cancellationToken, string? listedName = null) =>
         context.Api.DownloadAsync($"/api/v2/issues/{ToolContext.Segment(issue)}/attachments/{attachmentId.ToString(CultureInfo.InvariantCulture)}", async (body, serverName, length, token) =>
         {
-            var name = serverName ?? $"attachment_{attachmentId.ToString(CultureInfo.InvariantCulture)}";
+            if (serverName is null && listedName is null)
+                listedName = (await GetAttachmentsTool.FetchAsync(context, issue, token)).Find(a => a.Id == attachmentId)?.Name;
+            var name = serverName ?? listedName ?? $"attachment_{attachmentId.ToString(CultureInfo.InvariantCulture)}";
             if (length > maxBytes) throw ToolArgs.Invalid($"attachment {attachmentId} is {BacklogFormat.Size(length.Value)}, above maxBytes {maxBytes}; pass a larger maxBytes to download it.");
             var path = context.Downloads.File(directory, $"{attachmentId.ToString(CultureInfo.InvariantCulture)}_{SafeFileName.From(name)}", overwrite);
             try

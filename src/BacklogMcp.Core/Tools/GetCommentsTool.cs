@@ -88,7 +88,7 @@ public sealed class GetCommentsTool : BacklogTool
             if (comment.Updated is not null && comment.Updated != comment.Created) text.Append(CultureInfo.InvariantCulture, $"_(updated: {BacklogFormat.Date(comment.Updated)})_\n");
             text.Append('\n');
             var changes = comment.ChangeLog ?? [];
-            if (!string.IsNullOrEmpty(comment.Content)) text.Append(comment.Content).Append("\n\n");
+            if (!string.IsNullOrWhiteSpace(comment.Content)) text.Append(comment.Content).Append("\n\n");
             else if (changes.Count == 0) text.Append("_No text content._\n\n");
             if (changes.Count > 0)
             {
