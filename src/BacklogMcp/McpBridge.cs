@@ -61,9 +61,10 @@ internal sealed class McpBridge(IReadOnlyList<BacklogTool> tools, ToolContext co
         {
             return Failure($"Could not write under the download root {context.Downloads.Root}: {error.Message} Check ATTACHMENT_WORKSPACE points at a writable folder.");
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw;
+            // A defect of ours, not of the input: say so plainly (redacted) instead of the SDK's generic text.
+            return Failure($"Unexpected error in {name} ({error.GetType().Name}): {error.Message} This is a bug in backlog-mcp; please report it with the arguments used.");
         }
     }
 

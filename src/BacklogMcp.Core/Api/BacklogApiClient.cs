@@ -38,7 +38,9 @@ public sealed partial class BacklogApiClient : IDisposable
     public Uri BaseUrl => _settings.BaseUrl;
 
     /// <summary>How many times this client waited for the rate limit (for tests and diagnostics).</summary>
-    public int RateLimitWaits { get; private set; }
+    public int RateLimitWaits => Volatile.Read(ref _rateLimitWaits);
+
+    private int _rateLimitWaits;
 
     public string IssueUrl(string issueKey) => $"{_settings.BaseUrl.GetLeftPart(UriPartial.Authority)}/view/{issueKey}";
 
@@ -110,7 +112,7 @@ public sealed partial class BacklogApiClient : IDisposable
             {
                 if (response.StatusCode == HttpStatusCode.TooManyRequests && ++rateLimited < _policy.RateLimitAttempts && WaitFor(response) <= _policy.MaxRateLimitWait)
                 {
-                    RateLimitWaits++;
+                    Interlocked.Increment(ref _rateLimitWaits);
                     await Task.Delay(Max(WaitFor(response), TimeSpan.FromMilliseconds(200)), _clock, cancellationToken);
                     continue;
                 }
@@ -137,7 +139,7 @@ public sealed partial class BacklogApiClient : IDisposable
         var wait = DateTimeOffset.FromUnixTimeSeconds(until) - _clock.GetUtcNow();
         Interlocked.CompareExchange(ref _blockedUntilEpochSeconds, 0, until);
         if (wait <= TimeSpan.Zero || wait > _policy.MaxRateLimitWait) return;
-        RateLimitWaits++;
+        Interlocked.Increment(ref _rateLimitWaits);
         await Task.Delay(wait, _clock, cancellationToken);
     }
 
