@@ -12,13 +12,13 @@ namespace BacklogMcp;
 
 /// <summary>Between the MCP SDK and the tools: advertises tools and prompts, runs calls, and turns every failure into
 /// a tool error (<c>isError</c>) whose text says what to do, with the API key blanked out of it.</summary>
-internal sealed class McpBridge(IReadOnlyList<BacklogTool> tools, ToolContext context, string apiKey)
+internal sealed class McpBridge(IReadOnlyList<NulabTool> tools, ToolContext context, string apiKey)
 {
-    private readonly Dictionary<string, BacklogTool> _byName = tools.ToDictionary(t => t.Name);
+    private readonly Dictionary<string, NulabTool> _byName = tools.ToDictionary(t => t.Name);
 
     public ListToolsResult ListTools() => new() { Tools = [.. tools.Select(Describe)] };
 
-    private static Tool Describe(BacklogTool tool) => new()
+    private static Tool Describe(NulabTool tool) => new()
     {
         Name = tool.Name,
         Title = tool.Title,

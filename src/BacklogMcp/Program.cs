@@ -49,7 +49,7 @@ catch (BacklogMcpConfigurationException error)
     return 1;
 }
 
-using var api = new BacklogApiClient(settings, new RetryPolicy { RequestTimeout = settings.RequestTimeout, DownloadTimeout = settings.RequestTimeout * 10 });
+using var api = new NulabApiClient(settings, new RetryPolicy { RequestTimeout = settings.RequestTimeout, DownloadTimeout = settings.RequestTimeout * 10 });
 var tools = ToolCatalog.Create(settings.WritesEnabled);
 var bridge = new McpBridge(tools, new ToolContext(api, new DownloadRoot(settings.DownloadRoot), TimeProvider.System), settings.ApiKey);
 var options = new McpServerOptions

@@ -15,21 +15,21 @@ public sealed class FormattingAndArgumentTests
     [InlineData(null, "UTC", "—")]
     [InlineData("not a date", "UTC", "Invalid Date")]
     public void Dates_render_like_the_reference_in_the_given_zone(string? iso, string zone, string expected) =>
-        BacklogFormat.Date(iso, TimeZoneInfo.FindSystemTimeZoneById(zone)).ShouldBe(expected);
+        NulabFormat.Date(iso, TimeZoneInfo.FindSystemTimeZoneById(zone)).ShouldBe(expected);
 
     [Theory]
     [InlineData(1023, "1023 B")]
     [InlineData(2048, "2.0 KB")]
     [InlineData(11534336, "11.0 MB")]
-    public void Sizes_use_a_1024_base(long bytes, string expected) => BacklogFormat.Size(bytes).ShouldBe(expected);
+    public void Sizes_use_a_1024_base(long bytes, string expected) => NulabFormat.Size(bytes).ShouldBe(expected);
 
     [Fact]
     public void Hours_roles_and_folding()
     {
-        BacklogFormat.Hours(1.5m).ShouldBe("1.5h");
-        BacklogFormat.Hours(8m).ShouldBe("8h");
-        BacklogFormat.Role(6).ShouldBe("Guest Viewer");
-        BacklogFormat.Role(9).ShouldBe("Role(9)");
+        NulabFormat.Hours(1.5m).ShouldBe("1.5h");
+        NulabFormat.Hours(8m).ShouldBe("8h");
+        NulabFormat.Role(6).ShouldBe("Guest Viewer");
+        NulabFormat.Role(9).ShouldBe("Role(9)");
         TextFolding.Fold("Nguyễn Đức MÜLLER").ShouldBe("nguyen duc muller");
         NameMatch.Same("In Progress", "inprogress").ShouldBeTrue();
         NameMatch.Same("処理中", "処理中").ShouldBeTrue();
@@ -80,7 +80,7 @@ public sealed class FormattingAndArgumentTests
     [Fact]
     public void Query_puts_the_key_first_and_encodes_array_brackets()
     {
-        var query = new BacklogQuery().AddArray("projectId", [10, 12]).Add("keyword", "a b&c").Add("archived", (bool?)false);
+        var query = new NulabQuery().AddArray("projectId", [10, 12]).Add("keyword", "a b&c").Add("archived", (bool?)false);
         query.Encode("k/y").ShouldBe("apiKey=k%2Fy&projectId%5B%5D=10&projectId%5B%5D=12&keyword=a%20b%26c&archived=false");
     }
 }

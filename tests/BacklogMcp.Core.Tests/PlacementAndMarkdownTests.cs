@@ -5,17 +5,17 @@ namespace BacklogMcp.Core.Tests;
 
 public sealed class PlacementAndMarkdownTests
 {
-    private static readonly BacklogUser Alice = new(1, "alice", "Alice", 2, null, null);
-    private static readonly BacklogUser Bob = new(2, "bob", "Bob", 2, null, null);
+    private static readonly NulabUser Alice = new(1, "alice", "Alice", 2, null, null);
+    private static readonly NulabUser Bob = new(2, "bob", "Bob", 2, null, null);
 
-    private static BacklogAttachment File(int id, string name, BacklogUser by, string created) => new(id, name, 10, by, created);
+    private static NulabAttachment File(int id, string name, NulabUser by, string created) => new(id, name, 10, by, created);
 
-    private static BacklogComment Comment(int id, string? content, BacklogUser by, string created, params BacklogChange[] changes) => new(id, content, changes, by, created, created);
+    private static NulabComment Comment(int id, string? content, NulabUser by, string created, params NulabChange[] changes) => new(id, content, changes, by, created, created);
 
     [Fact]
     public void A_change_log_row_naming_the_attachment_is_exact_even_when_text_names_nothing()
     {
-        var comments = new[] { Comment(100, "first", Bob, "2026-01-01T10:00:00Z"), Comment(101, null, Bob, "2026-01-02T10:00:00Z", new BacklogChange("attachment", null, "x.bin", new BacklogAttachmentInfo(10, "file"))) };
+        var comments = new[] { Comment(100, "first", Bob, "2026-01-01T10:00:00Z"), Comment(101, null, Bob, "2026-01-02T10:00:00Z", new NulabChange("attachment", null, "x.bin", new NulabAttachmentRef(10, "file"))) };
         var placement = AttachmentPlacement.Place(File(10, "x.bin", Alice, "2026-01-05T00:00:00Z"), "no mention", comments, 10);
         placement.ShouldBe(new Placement("comment", "exact", "Comment change log records this attachment.", 101));
     }
@@ -52,8 +52,8 @@ public sealed class PlacementAndMarkdownTests
     [Fact]
     public void Raw_markdown_lists_every_attachment_and_keeps_those_placed_on_hidden_comments()
     {
-        var issue = new BacklogIssue(1, 1, "P-1", null, "Title", "Body", null, null, null, null, null, null, null, null, null, null, null, null, Alice, "2026-01-01T00:00:00Z", Alice, "2026-01-01T00:00:00Z", null);
-        var hidden = Comment(100, "  ", Alice, "2026-01-01T10:00:00Z", new BacklogChange("status", "Open", "Closed", null));
+        var issue = new NulabIssue(1, 1, "P-1", null, "Title", "Body", null, null, null, null, null, null, null, null, null, null, null, null, Alice, "2026-01-01T00:00:00Z", Alice, "2026-01-01T00:00:00Z", null);
+        var hidden = Comment(100, "  ", Alice, "2026-01-01T10:00:00Z", new NulabChange("status", "Open", "Closed", null));
         var placed = new ExportedAttachment(File(10, "a.txt", Alice, "2026-01-01T10:00:00Z"), new Placement("comment", "inferred", "r", 100), "/x/attachments/10_a.txt", "attachments/10_a.txt", null, "text with ``` fence");
         var unmatched = new ExportedAttachment(File(11, "b.bin", Bob, "2026-01-01T10:00:00Z"), new Placement("issue", "unmatched", "u", null), null, null, "download failed: 404", null);
         var raw = RawMarkdown.Render(issue, "https://s/view/P-1", [hidden], [placed, unmatched], skipChangelogOnly: true);

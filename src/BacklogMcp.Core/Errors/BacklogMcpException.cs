@@ -12,7 +12,7 @@ public class BacklogMcpException(ErrorCode code, string message, Exception? inne
 
 /// <summary>Backlog answered with an error status; <see cref="BacklogCode"/> and <see cref="BacklogMessage"/> are from its
 /// <c>{"errors":[…]}</c> body when it had one.</summary>
-public sealed class BacklogHttpException(int status, int? backlogCode, string? backlogMessage, string message)
+public sealed class NulabHttpException(int status, int? backlogCode, string? backlogMessage, string message)
     : BacklogMcpException(ErrorCode.BacklogHttpError, message)
 {
     public int Status { get; } = status;

@@ -16,7 +16,7 @@ public static class AttachmentPlacement
 {
     public const string UnmatchedReason = "Backlog API does not expose commentId for this attachment and no reliable text/time match was found.";
 
-    public static Placement Place(BacklogAttachment attachment, string? description, IReadOnlyList<BacklogComment> commentsAscending, int windowMinutes)
+    public static Placement Place(NulabAttachment attachment, string? description, IReadOnlyList<NulabComment> commentsAscending, int windowMinutes)
     {
         var recorded = commentsAscending.FirstOrDefault(c => (c.ChangeLog ?? []).Any(ch => ch.Field == "attachment" && (ch.AttachmentInfo?.Id == attachment.Id)));
         if (recorded is not null) return new Placement("comment", "exact", "Comment change log records this attachment.", recorded.Id);

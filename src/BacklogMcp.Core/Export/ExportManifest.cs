@@ -11,7 +11,7 @@ public static class ExportManifest
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonObject Build(BacklogIssue issue, string url, DateTimeOffset generatedAt, int comments, int exportedComments, IReadOnlyList<ExportedAttachment> attachments) => new()
+    public static JsonObject Build(NulabIssue issue, string url, DateTimeOffset generatedAt, int comments, int exportedComments, IReadOnlyList<ExportedAttachment> attachments) => new()
     {
         ["issueKey"] = issue.IssueKey,
         ["issueUrl"] = url,

@@ -20,8 +20,8 @@ public static class IssueExporter
         var baseDirectory = context.Downloads.Directory(options.OutputDir);
         var issue = await GetIssueTool.FetchAsync(context, issueIdOrKey, cancellationToken);
         var key = issue.IssueKey!;
-        var commentsTask = options.IncludeComments ? AllCommentsAsync(context, key, cancellationToken) : Task.FromResult(new List<BacklogComment>());
-        var attachmentsTask = options.IncludeAttachments ? GetAttachmentsTool.FetchAsync(context, key, cancellationToken) : Task.FromResult(new List<BacklogAttachment>());
+        var commentsTask = options.IncludeComments ? AllCommentsAsync(context, key, cancellationToken) : Task.FromResult(new List<NulabComment>());
+        var attachmentsTask = options.IncludeAttachments ? GetAttachmentsTool.FetchAsync(context, key, cancellationToken) : Task.FromResult(new List<NulabAttachment>());
         var comments = await commentsTask;
         var attachments = await attachmentsTask;
 
@@ -44,21 +44,21 @@ public static class IssueExporter
         return new ExportResult(key, directory, rawPath, manifestPath, comments.Count, exportedComments, exported);
     }
 
-    private static async Task<List<BacklogComment>> AllCommentsAsync(ToolContext context, string key, CancellationToken cancellationToken)
+    private static async Task<List<NulabComment>> AllCommentsAsync(ToolContext context, string key, CancellationToken cancellationToken)
     {
-        var all = new List<BacklogComment>();
+        var all = new List<NulabComment>();
         int? minId = null;
         while (true)
         {
-            var query = new BacklogQuery().Add("count", 100).Add("order", "asc").Add("minId", minId);
-            var page = await context.Api.GetAsync($"/api/v2/issues/{ToolContext.Segment(key)}/comments", query, BacklogJsonContext.Default.ListBacklogComment, cancellationToken);
+            var query = new NulabQuery().Add("count", 100).Add("order", "asc").Add("minId", minId);
+            var page = await context.Api.GetAsync($"/api/v2/issues/{ToolContext.Segment(key)}/comments", query, NulabJsonContext.Default.ListNulabComment, cancellationToken);
             all.AddRange(page);
             if (page.Count < 100) return all;
             minId = page.Max(c => c.Id) + 1;
         }
     }
 
-    private static async Task<ExportedAttachment> SaveAsync(ToolContext context, string key, BacklogAttachment attachment, Placement placement, string? directory, ExportOptions options, CancellationToken cancellationToken)
+    private static async Task<ExportedAttachment> SaveAsync(ToolContext context, string key, NulabAttachment attachment, Placement placement, string? directory, ExportOptions options, CancellationToken cancellationToken)
     {
         if (directory is null) return new ExportedAttachment(attachment, placement, null, null, "downloadAttachments=false", null);
         if (attachment.Size > options.MaxAttachmentBytes)
@@ -76,7 +76,7 @@ public static class IssueExporter
             }
             return new ExportedAttachment(attachment, placement, saved.Path, relative, null, text);
         }
-        catch (BacklogHttpException error)
+        catch (NulabHttpException error)
         {
             return new ExportedAttachment(attachment, placement, null, null, $"download failed: HTTP {error.Status}{(error.BacklogMessage is { } m ? " " + m : "")}", null);
         }

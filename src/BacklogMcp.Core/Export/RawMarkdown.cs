@@ -13,7 +13,7 @@ namespace BacklogMcp.Core.Export;
 /// </summary>
 public static class RawMarkdown
 {
-    public static string Render(BacklogIssue issue, string url, IReadOnlyList<BacklogComment> comments, IReadOnlyList<ExportedAttachment> attachments, bool skipChangelogOnly)
+    public static string Render(NulabIssue issue, string url, IReadOnlyList<NulabComment> comments, IReadOnlyList<ExportedAttachment> attachments, bool skipChangelogOnly)
     {
         var text = new StringBuilder();
         void Line(string line) => text.Append(line).Append('\n');
@@ -22,20 +22,20 @@ public static class RawMarkdown
         Line($"**URL:** {url}");
         Line($"**Type:** {issue.IssueType?.Name ?? "Unknown"}");
         Line($"**Status:** {issue.Status?.Name ?? "Unknown"}");
-        Line($"**Resolution:** {BacklogFormat.OrNone(issue.Resolution?.Name)}");
-        Line($"**Priority:** {BacklogFormat.OrNone(issue.Priority?.Name)}");
-        Line($"**Parent:** {(issue.ParentIssueId is { } parent ? "#" + parent.ToString(CultureInfo.InvariantCulture) : BacklogFormat.None)}");
+        Line($"**Resolution:** {NulabFormat.OrNone(issue.Resolution?.Name)}");
+        Line($"**Priority:** {NulabFormat.OrNone(issue.Priority?.Name)}");
+        Line($"**Parent:** {(issue.ParentIssueId is { } parent ? "#" + parent.ToString(CultureInfo.InvariantCulture) : NulabFormat.None)}");
         Line($"**Assignee:** {issue.Assignee?.Name ?? "Unassigned"}");
-        Line($"**Reporter:** {BacklogFormat.OrNone(issue.CreatedUser?.Name)}");
-        Line($"**Categories:** {BacklogFormat.OrNone(BacklogFormat.Join(issue.Category?.Select(c => c.Name)))}");
-        Line($"**Milestones:** {BacklogFormat.OrNone(BacklogFormat.Join(issue.Milestone?.Select(m => m.Name)))}");
-        Line($"**Versions:** {BacklogFormat.OrNone(BacklogFormat.Join(issue.Versions?.Select(v => v.Name)))}");
-        Line($"**Created:** {BacklogFormat.Date(issue.Created)}");
-        Line($"**Updated:** {BacklogFormat.Date(issue.Updated)}");
-        Line($"**Start Date:** {BacklogFormat.OrNone(issue.StartDate)}");
-        Line($"**Due Date:** {BacklogFormat.OrNone(issue.DueDate)}");
-        Line($"**Estimated:** {BacklogFormat.Hours(issue.EstimatedHours)}");
-        Line($"**Actual:** {BacklogFormat.Hours(issue.ActualHours)}");
+        Line($"**Reporter:** {NulabFormat.OrNone(issue.CreatedUser?.Name)}");
+        Line($"**Categories:** {NulabFormat.OrNone(NulabFormat.Join(issue.Category?.Select(c => c.Name)))}");
+        Line($"**Milestones:** {NulabFormat.OrNone(NulabFormat.Join(issue.Milestone?.Select(m => m.Name)))}");
+        Line($"**Versions:** {NulabFormat.OrNone(NulabFormat.Join(issue.Versions?.Select(v => v.Name)))}");
+        Line($"**Created:** {NulabFormat.Date(issue.Created)}");
+        Line($"**Updated:** {NulabFormat.Date(issue.Updated)}");
+        Line($"**Start Date:** {NulabFormat.OrNone(issue.StartDate)}");
+        Line($"**Due Date:** {NulabFormat.OrNone(issue.DueDate)}");
+        Line($"**Estimated:** {NulabFormat.Hours(issue.EstimatedHours)}");
+        Line($"**Actual:** {NulabFormat.Hours(issue.ActualHours)}");
         Line("");
         Line("## Description");
         Line("");
@@ -57,8 +57,8 @@ public static class RawMarkdown
         {
             var table = new MarkdownTable("ID", "Name", "Size", "Uploaded By", "Created", "Local Path", "Placement").Align("|---:|---|---:|---|---|---|---|");
             foreach (var a in attachments)
-                table.Row(a.Attachment.Id.ToString(CultureInfo.InvariantCulture), a.Attachment.Name, BacklogFormat.Size(a.Attachment.Size), BacklogFormat.OrNone(a.Attachment.CreatedUser?.Name),
-                    BacklogFormat.Date(a.Attachment.Created), a.RelativePath ?? (a.SkippedReason is null ? "not downloaded" : "not downloaded: " + a.SkippedReason),
+                table.Row(a.Attachment.Id.ToString(CultureInfo.InvariantCulture), a.Attachment.Name, NulabFormat.Size(a.Attachment.Size), NulabFormat.OrNone(a.Attachment.CreatedUser?.Name),
+                    NulabFormat.Date(a.Attachment.Created), a.RelativePath ?? (a.SkippedReason is null ? "not downloaded" : "not downloaded: " + a.SkippedReason),
                     $"{a.Placement.Confidence} → {a.Placement.Target}{(a.Placement.CommentId is { } id ? " #" + id.ToString(CultureInfo.InvariantCulture) : "")}");
             Line(table.ToString());
         }
@@ -70,14 +70,14 @@ public static class RawMarkdown
         if (shown.Count == 0) Line("_No comments exported._");
         foreach (var comment in shown)
         {
-            Line($"### Comment #{comment.Id} — {comment.CreatedUser?.Name ?? "Unknown"} — {BacklogFormat.Date(comment.Created)}");
+            Line($"### Comment #{comment.Id} — {comment.CreatedUser?.Name ?? "Unknown"} — {NulabFormat.Date(comment.Created)}");
             Line("");
             Line(string.IsNullOrWhiteSpace(comment.Content) ? "_No text content._" : comment.Content);
             if (comment.ChangeLog is { Count: > 0 } changes)
             {
                 Line("");
                 var table = new MarkdownTable("Field", "From", "To");
-                foreach (var change in changes) table.Row(change.Field, BacklogFormat.OrNone(change.OriginalValue), BacklogFormat.OrNone(change.NewValue));
+                foreach (var change in changes) table.Row(change.Field, NulabFormat.OrNone(change.OriginalValue), NulabFormat.OrNone(change.NewValue));
                 Line(table.ToString());
             }
             var placed = attachments.Where(a => a.Placement.CommentId == comment.Id).ToList();

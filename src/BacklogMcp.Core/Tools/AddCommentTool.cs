@@ -5,7 +5,7 @@ using BacklogMcp.Core.Formatting;
 namespace BacklogMcp.Core.Tools;
 
 /// <summary>backlog_add_comment: only when BACKLOG_ENABLE_WRITES=true.</summary>
-public sealed class AddCommentTool : BacklogTool
+public sealed class AddCommentTool : NulabTool
 {
     public override string Name => "backlog_add_comment";
 
@@ -30,8 +30,8 @@ public sealed class AddCommentTool : BacklogTool
     {
         var key = args.RequiredString("issueIdOrKey");
         var content = args.RequiredString("content");
-        var comment = await context.Api.SendFormAsync(HttpMethod.Post, $"/api/v2/issues/{ToolContext.Segment(key)}/comments", new WriteForm().Add("content", content).Fields, BacklogJsonContext.Default.BacklogComment, cancellationToken);
-        var text = $"# Comment Added\n\n**Issue:** {key}\n**Comment #{comment.Id}** by **{comment.CreatedUser?.Name ?? "Unknown"}** — {BacklogFormat.Date(comment.Created)}"
+        var comment = await context.Api.SendFormAsync(HttpMethod.Post, $"/api/v2/issues/{ToolContext.Segment(key)}/comments", new WriteForm().Add("content", content).Fields, NulabJsonContext.Default.NulabComment, cancellationToken);
+        var text = $"# Comment Added\n\n**Issue:** {key}\n**Comment #{comment.Id}** by **{comment.CreatedUser?.Name ?? "Unknown"}** — {NulabFormat.Date(comment.Created)}"
             + NextHints.Block(($"backlog_get_comments(issueIdOrKey: {NextHints.Quote(key)})", "the discussion"));
         return new ToolOutput(text, new JsonObject { ["issueIdOrKey"] = key, ["commentId"] = comment.Id, ["created"] = comment.Created });
     }

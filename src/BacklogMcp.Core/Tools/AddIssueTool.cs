@@ -6,7 +6,7 @@ namespace BacklogMcp.Core.Tools;
 
 /// <summary>backlog_add_issue: only when BACKLOG_ENABLE_WRITES=true. Issue type and priority may be given by name.
 /// Not retried after a timeout or a 5xx (Backlog may have created it); a 429 is retried, as Backlog refused it whole.</summary>
-public sealed class AddIssueTool : BacklogTool
+public sealed class AddIssueTool : NulabTool
 {
     public override string Name => "backlog_add_issue";
 
@@ -41,7 +41,7 @@ public sealed class AddIssueTool : BacklogTool
         var summary = args.RequiredString("summary");
         var typeText = args.RequiredString("issueType");
         var project = await context.ProjectAsync(projectText, cancellationToken);
-        var types = await context.Api.GetAsync($"/api/v2/projects/{project.Id}/issueTypes", null, BacklogJsonContext.Default.ListBacklogIssueType, cancellationToken);
+        var types = await context.Api.GetAsync($"/api/v2/projects/{project.Id}/issueTypes", null, NulabJsonContext.Default.ListNulabIssueType, cancellationToken);
         var type = types.Find(t => t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == typeText || NameMatch.Same(t.Name, typeText))
             ?? throw ToolArgs.Invalid($"no issue type '{typeText}' in {project.ProjectKey}; its types: {string.Join(", ", types.Select(t => $"{t.Name} ({t.Id})"))}.");
         var priorityText = args.Text("priority") ?? "3";
@@ -53,9 +53,9 @@ public sealed class AddIssueTool : BacklogTool
             .Add("parentIssueId", args.WholeNumber("parentIssueId", 1, int.MaxValue))
             .Add("startDate", args.Date("startDate")).Add("dueDate", args.Date("dueDate")).Add("estimatedHours", args.Fraction("estimatedHours", 0))
             .AddArray("categoryId", args.Ids("categoryId")).AddArray("milestoneId", args.Ids("milestoneId"));
-        var issue = await context.Api.SendFormAsync(HttpMethod.Post, "/api/v2/issues", form.Fields, BacklogJsonContext.Default.BacklogIssue, cancellationToken);
+        var issue = await context.Api.SendFormAsync(HttpMethod.Post, "/api/v2/issues", form.Fields, NulabJsonContext.Default.NulabIssue, cancellationToken);
         var url = context.IssueUrl(issue.IssueKey);
-        var text = $"# Issue Created\n\n**Key:** [{issue.IssueKey}]({url})\n**Summary:** {issue.Summary}\n**Type:** {issue.IssueType?.Name} | **Priority:** {BacklogFormat.OrNone(issue.Priority?.Name)} | **Status:** {issue.Status?.Name}"
+        var text = $"# Issue Created\n\n**Key:** [{issue.IssueKey}]({url})\n**Summary:** {issue.Summary}\n**Type:** {issue.IssueType?.Name} | **Priority:** {NulabFormat.OrNone(issue.Priority?.Name)} | **Status:** {issue.Status?.Name}"
             + NextHints.Block(($"backlog_get_issue(issueIdOrKey: {NextHints.Quote(issue.IssueKey ?? "")})", "see it"));
         return new ToolOutput(text, new JsonObject { ["issue"] = IssueJson.WithDescription(issue, url) });
     }

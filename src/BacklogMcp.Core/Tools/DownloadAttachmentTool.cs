@@ -9,7 +9,7 @@ namespace BacklogMcp.Core.Tools;
 /// <summary>backlog_download_attachment (nulab-backlog-mcp.md §1.6.11, §1.8), made safe: the file goes under the
 /// download root only (ATTACHMENT_WORKSPACE), named <c>&lt;attachmentId&gt;_&lt;sanitised server name&gt;</c> so two
 /// issues' "image.png" never collide, streamed to disk with a size cap, never over an existing file unless asked.</summary>
-public sealed class DownloadAttachmentTool : BacklogTool
+public sealed class DownloadAttachmentTool : NulabTool
 {
     public const long DefaultMaxBytes = 100L * 1024 * 1024;
 
@@ -56,7 +56,7 @@ public sealed class DownloadAttachmentTool : BacklogTool
         };
         var text = "# Download Complete\n\n"
             + $"**File:** {saved.ServerName}\n"
-            + $"**Size:** {BacklogFormat.Size(saved.Size)} ({saved.Size.ToString(CultureInfo.InvariantCulture)} bytes)\n"
+            + $"**Size:** {NulabFormat.Size(saved.Size)} ({saved.Size.ToString(CultureInfo.InvariantCulture)} bytes)\n"
             + $"**Saved to:** {saved.Path}\n"
             + $"**Issue:** {issue}\n"
             + $"**Attachment ID:** {attachmentId.ToString(CultureInfo.InvariantCulture)}"
@@ -77,7 +77,7 @@ public sealed class DownloadAttachmentTool : BacklogTool
             if (serverName is null && listedName is null)
                 listedName = (await GetAttachmentsTool.FetchAsync(context, issue, token)).Find(a => a.Id == attachmentId)?.Name;
             var name = serverName ?? listedName ?? $"attachment_{attachmentId.ToString(CultureInfo.InvariantCulture)}";
-            if (length > maxBytes) throw ToolArgs.Invalid($"attachment {attachmentId} is {BacklogFormat.Size(length.Value)}, above maxBytes {maxBytes}; pass a larger maxBytes to download it.");
+            if (length > maxBytes) throw ToolArgs.Invalid($"attachment {attachmentId} is {NulabFormat.Size(length.Value)}, above maxBytes {maxBytes}; pass a larger maxBytes to download it.");
             var path = context.Downloads.File(directory, $"{attachmentId.ToString(CultureInfo.InvariantCulture)}_{SafeFileName.From(name)}", overwrite);
             try
             {

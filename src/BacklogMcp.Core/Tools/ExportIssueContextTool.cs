@@ -5,7 +5,7 @@ using BacklogMcp.Core.Export;
 namespace BacklogMcp.Core.Tools;
 
 /// <summary>backlog_export_issue_context (nulab-backlog-mcp.md §1.6.12).</summary>
-public sealed class ExportIssueContextTool : BacklogTool
+public sealed class ExportIssueContextTool : NulabTool
 {
     public override string Name => "backlog_export_issue_context";
 

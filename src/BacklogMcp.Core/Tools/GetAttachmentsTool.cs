@@ -6,7 +6,7 @@ using BacklogMcp.Core.Formatting;
 namespace BacklogMcp.Core.Tools;
 
 /// <summary>backlog_get_attachments (nulab-backlog-mcp.md §1.6.10).</summary>
-public sealed class GetAttachmentsTool : BacklogTool
+public sealed class GetAttachmentsTool : NulabTool
 {
     public override string Name => "backlog_get_attachments";
 
@@ -29,8 +29,8 @@ public sealed class GetAttachmentsTool : BacklogTool
         }, "id", "size")),
     }, "issueIdOrKey", "attachments");
 
-    public static Task<List<BacklogAttachment>> FetchAsync(ToolContext context, string issue, CancellationToken cancellationToken) =>
-        context.Api.GetAsync($"/api/v2/issues/{ToolContext.Segment(issue)}/attachments", null, BacklogJsonContext.Default.ListBacklogAttachment, cancellationToken);
+    public static Task<List<NulabAttachment>> FetchAsync(ToolContext context, string issue, CancellationToken cancellationToken) =>
+        context.Api.GetAsync($"/api/v2/issues/{ToolContext.Segment(issue)}/attachments", null, NulabJsonContext.Default.ListNulabAttachment, cancellationToken);
 
     protected override async Task<ToolOutput> ExecuteAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public sealed class GetAttachmentsTool : BacklogTool
         if (attachments.Count == 0) return new ToolOutput(text + "_No attachments found on this issue._", structured);
         var table = new MarkdownTable("ID", "Name", "Size", "Uploaded By", "Created At");
         foreach (var a in attachments)
-            table.Row(a.Id.ToString(CultureInfo.InvariantCulture), a.Name, BacklogFormat.Size(a.Size), BacklogFormat.OrNone(a.CreatedUser?.Name), a.Created is { Length: >= 10 } c ? c[..10] : BacklogFormat.None);
+            table.Row(a.Id.ToString(CultureInfo.InvariantCulture), a.Name, NulabFormat.Size(a.Size), NulabFormat.OrNone(a.CreatedUser?.Name), a.Created is { Length: >= 10 } c ? c[..10] : NulabFormat.None);
         text += table + NextHints.Block(
             ($"backlog_download_attachment(issueIdOrKey: {NextHints.Quote(issue)}, attachmentId: {attachments[0].Id})", $"save {attachments[0].Name} under the download root"),
             ($"backlog_export_issue_context(issueIdOrKey: {NextHints.Quote(issue)})", "export the issue with every attachment"));

@@ -6,7 +6,7 @@ using BacklogMcp.Core.Formatting;
 namespace BacklogMcp.Core.Tools;
 
 /// <summary>backlog_get_categories (nulab-backlog-mcp.md §1.6.6).</summary>
-public sealed class GetCategoriesTool : BacklogTool
+public sealed class GetCategoriesTool : NulabTool
 {
     public override string Name => "backlog_get_categories";
 
@@ -21,7 +21,7 @@ public sealed class GetCategoriesTool : BacklogTool
     protected override async Task<ToolOutput> ExecuteAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
     {
         var project = ProjectArgument.Read(args);
-        var categories = await context.Api.GetAsync($"/api/v2/projects/{ToolContext.Segment(project)}/categories", null, BacklogJsonContext.Default.ListBacklogCategory, cancellationToken);
+        var categories = await context.Api.GetAsync($"/api/v2/projects/{ToolContext.Segment(project)}/categories", null, NulabJsonContext.Default.ListNulabCategory, cancellationToken);
         var rows = new JsonArray([.. categories.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["name"] = c.Name })]);
         var text = $"# Categories — {project}\n\n";
         if (categories.Count == 0) return new ToolOutput(text + "_No categories found for this project._", ProjectArgument.Rows(project, "categories", rows));

@@ -7,7 +7,7 @@ using BacklogMcp.Core.Formatting;
 namespace BacklogMcp.Core.Tools;
 
 /// <summary>backlog_get_comments (nulab-backlog-mcp.md §1.6.3): comments with their change logs, paged by id window.</summary>
-public sealed class GetCommentsTool : BacklogTool
+public sealed class GetCommentsTool : NulabTool
 {
     public override string Name => "backlog_get_comments";
 
@@ -50,8 +50,8 @@ public sealed class GetCommentsTool : BacklogTool
         var order = args.Choice("order", ["asc", "desc"]) ?? "desc";
         var minId = args.WholeNumber("minId", 1, int.MaxValue);
         var maxId = args.WholeNumber("maxId", 1, int.MaxValue);
-        var query = new BacklogQuery().Add("count", count).Add("order", order).Add("minId", minId).Add("maxId", maxId);
-        var comments = await context.Api.GetAsync($"/api/v2/issues/{ToolContext.Segment(issue)}/comments", query, BacklogJsonContext.Default.ListBacklogComment, cancellationToken);
+        var query = new NulabQuery().Add("count", count).Add("order", order).Add("minId", minId).Add("maxId", maxId);
+        var comments = await context.Api.GetAsync($"/api/v2/issues/{ToolContext.Segment(issue)}/comments", query, NulabJsonContext.Default.ListNulabComment, cancellationToken);
 
         JsonObject? next = null;
         if (comments.Count == count)
@@ -77,15 +77,15 @@ public sealed class GetCommentsTool : BacklogTool
         return new ToolOutput(Render(issue, order, count, comments), structured);
     }
 
-    private static string Render(string issue, string order, int count, List<BacklogComment> comments)
+    private static string Render(string issue, string order, int count, List<NulabComment> comments)
     {
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"# Comments — {issue}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"**Total returned:** {comments.Count} | **Order:** {(order == "desc" ? "newest first" : "oldest first")}\n\n");
         if (comments.Count == 0) return text.Append("_No comments found._").ToString();
         foreach (var comment in comments)
         {
-            text.Append("---\n").Append(CultureInfo.InvariantCulture, $"**Comment #{comment.Id}** by **{comment.CreatedUser?.Name ?? "Unknown"}** — {BacklogFormat.Date(comment.Created)}\n");
-            if (comment.Updated is not null && comment.Updated != comment.Created) text.Append(CultureInfo.InvariantCulture, $"_(updated: {BacklogFormat.Date(comment.Updated)})_\n");
+            text.Append("---\n").Append(CultureInfo.InvariantCulture, $"**Comment #{comment.Id}** by **{comment.CreatedUser?.Name ?? "Unknown"}** — {NulabFormat.Date(comment.Created)}\n");
+            if (comment.Updated is not null && comment.Updated != comment.Created) text.Append(CultureInfo.InvariantCulture, $"_(updated: {NulabFormat.Date(comment.Updated)})_\n");
             text.Append('\n');
             var changes = comment.ChangeLog ?? [];
             if (!string.IsNullOrWhiteSpace(comment.Content)) text.Append(comment.Content).Append("\n\n");
@@ -93,7 +93,7 @@ public sealed class GetCommentsTool : BacklogTool
             if (changes.Count > 0)
             {
                 var table = new MarkdownTable("Field", "From", "To");
-                foreach (var change in changes) table.Row(change.Field, BacklogFormat.OrNone(change.OriginalValue), BacklogFormat.OrNone(change.NewValue));
+                foreach (var change in changes) table.Row(change.Field, NulabFormat.OrNone(change.OriginalValue), NulabFormat.OrNone(change.NewValue));
                 text.Append("**Field changes:**\n\n").Append(table).Append("\n\n");
             }
         }

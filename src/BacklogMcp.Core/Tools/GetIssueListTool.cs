@@ -9,7 +9,7 @@ namespace BacklogMcp.Core.Tools;
 /// <summary>backlog_get_issue_list (nulab-backlog-mcp.md §1.6.1), with the reference's defects fixed: custom status
 /// ids (e.g. 101) and status or priority names are accepted, parentChild is described as Backlog means it, the
 /// next-page hint keeps the filters, and the total matching count is shown.</summary>
-public sealed class GetIssueListTool : BacklogTool
+public sealed class GetIssueListTool : NulabTool
 {
     private static readonly string[] SortKeys =
     [
@@ -78,7 +78,7 @@ public sealed class GetIssueListTool : BacklogTool
         var statusIds = await StatusResolver.ResolveAsync(context, statuses, projectParts, cancellationToken);
         var priorityIds = await PriorityResolver.ResolveAsync(context, priorities, cancellationToken);
 
-        var filters = new BacklogQuery()
+        var filters = new NulabQuery()
             .AddArray("projectId", projects.Select(p => p.Id))
             .AddArray("statusId", statusIds)
             .AddArray("priorityId", priorityIds)
@@ -87,12 +87,12 @@ public sealed class GetIssueListTool : BacklogTool
             .AddArray("milestoneId", milestones)
             .Add("keyword", string.IsNullOrEmpty(keyword) ? null : keyword)
             .Add("parentChild", parentChild);
-        var page = new BacklogQuery();
+        var page = new NulabQuery();
         foreach (var (name, value) in filters.Pairs) page.Add(name, value);
         page.Add("offset", offset).Add("count", count).Add("sort", sort).Add("order", order);
 
-        var issuesTask = context.Api.GetAsync("/api/v2/issues", page, BacklogJsonContext.Default.ListBacklogIssue, cancellationToken);
-        var totalTask = context.Api.GetAsync("/api/v2/issues/count", filters, BacklogJsonContext.Default.BacklogCount, cancellationToken);
+        var issuesTask = context.Api.GetAsync("/api/v2/issues", page, NulabJsonContext.Default.ListNulabIssue, cancellationToken);
+        var totalTask = context.Api.GetAsync("/api/v2/issues/count", filters, NulabJsonContext.Default.NulabCount, cancellationToken);
         var issues = await issuesTask;
         var total = (await totalTask).Count;
         var nextOffset = offset + issues.Count < total ? offset + issues.Count : (int?)null;
@@ -108,7 +108,7 @@ public sealed class GetIssueListTool : BacklogTool
         return new ToolOutput(Render(issues, offset, total, nextOffset, count, context, args), structured);
     }
 
-    private static string Render(List<BacklogIssue> issues, int offset, int total, int? nextOffset, int count, ToolContext context, ToolArgs args)
+    private static string Render(List<NulabIssue> issues, int offset, int total, int? nextOffset, int count, ToolContext context, ToolArgs args)
     {
         var text = new StringBuilder("# Backlog Issue List\n\n");
         text.Append(CultureInfo.InvariantCulture, $"**Showing:** {issues.Count} issue(s) (offset: {offset})\n");
@@ -117,21 +117,21 @@ public sealed class GetIssueListTool : BacklogTool
 
         var table = new MarkdownTable("Key", "Type", "Status", "Priority", "Assignee", "Due", "Updated");
         foreach (var issue in issues)
-            table.Row($"[{issue.IssueKey}]({context.IssueUrl(issue.IssueKey)})", BacklogFormat.OrNone(issue.IssueType?.Name), BacklogFormat.OrNone(issue.Status?.Name),
-                BacklogFormat.OrNone(issue.Priority?.Name), issue.Assignee?.Name ?? "Unassigned", BacklogFormat.OrNone(issue.DueDate), BacklogFormat.Date(issue.Updated));
+            table.Row($"[{issue.IssueKey}]({context.IssueUrl(issue.IssueKey)})", NulabFormat.OrNone(issue.IssueType?.Name), NulabFormat.OrNone(issue.Status?.Name),
+                NulabFormat.OrNone(issue.Priority?.Name), issue.Assignee?.Name ?? "Unassigned", NulabFormat.OrNone(issue.DueDate), NulabFormat.Date(issue.Updated));
         text.Append(table).Append("\n\n## Issue Summaries\n\n");
         foreach (var issue in issues)
         {
             text.Append(CultureInfo.InvariantCulture, $"### [{issue.IssueKey}] {issue.Summary ?? "(no summary)"}\n\n");
             text.Append(CultureInfo.InvariantCulture, $"- **URL:** {context.IssueUrl(issue.IssueKey)}\n");
-            text.Append(CultureInfo.InvariantCulture, $"- **Status:** {BacklogFormat.OrNone(issue.Status?.Name)} | **Priority:** {BacklogFormat.OrNone(issue.Priority?.Name)} | **Type:** {BacklogFormat.OrNone(issue.IssueType?.Name)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- **Status:** {NulabFormat.OrNone(issue.Status?.Name)} | **Priority:** {NulabFormat.OrNone(issue.Priority?.Name)} | **Type:** {NulabFormat.OrNone(issue.IssueType?.Name)}\n");
             if (issue.Assignee is { } assignee) text.Append(CultureInfo.InvariantCulture, $"- **Assignee:** {assignee.Name}\n");
-            if (issue.Milestone is { Count: > 0 } ms) text.Append(CultureInfo.InvariantCulture, $"- **Milestone:** {BacklogFormat.Join(ms.Select(m => m.Name))}\n");
-            if (issue.Category is { Count: > 0 } cs) text.Append(CultureInfo.InvariantCulture, $"- **Category:** {BacklogFormat.Join(cs.Select(c => c.Name))}\n");
-            if (issue.StartDate is not null || issue.DueDate is not null) text.Append(CultureInfo.InvariantCulture, $"- **Dates:** {BacklogFormat.OrNone(issue.StartDate)} → {BacklogFormat.OrNone(issue.DueDate)}\n");
+            if (issue.Milestone is { Count: > 0 } ms) text.Append(CultureInfo.InvariantCulture, $"- **Milestone:** {NulabFormat.Join(ms.Select(m => m.Name))}\n");
+            if (issue.Category is { Count: > 0 } cs) text.Append(CultureInfo.InvariantCulture, $"- **Category:** {NulabFormat.Join(cs.Select(c => c.Name))}\n");
+            if (issue.StartDate is not null || issue.DueDate is not null) text.Append(CultureInfo.InvariantCulture, $"- **Dates:** {NulabFormat.OrNone(issue.StartDate)} → {NulabFormat.OrNone(issue.DueDate)}\n");
             if (issue.EstimatedHours is not null || issue.ActualHours is not null)
-                text.Append(CultureInfo.InvariantCulture, $"- **Hours:** Estimated {BacklogFormat.Hours(issue.EstimatedHours)} / Actual {BacklogFormat.Hours(issue.ActualHours)}\n");
-            text.Append(CultureInfo.InvariantCulture, $"- **Created:** {BacklogFormat.Date(issue.Created)} | **Updated:** {BacklogFormat.Date(issue.Updated)}\n\n");
+                text.Append(CultureInfo.InvariantCulture, $"- **Hours:** Estimated {NulabFormat.Hours(issue.EstimatedHours)} / Actual {NulabFormat.Hours(issue.ActualHours)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- **Created:** {NulabFormat.Date(issue.Created)} | **Updated:** {NulabFormat.Date(issue.Updated)}\n\n");
         }
         var hints = new List<(string, string)> { ($"backlog_get_issue(issueIdOrKey: {NextHints.Quote(issues[0].IssueKey ?? "")})", "full details of the first issue") };
         if (nextOffset is { } next)

@@ -8,7 +8,7 @@ using BacklogMcp.Core.Formatting;
 namespace BacklogMcp.Core.Tools;
 
 /// <summary>backlog_get_issue (nulab-backlog-mcp.md §1.6.2).</summary>
-public sealed class GetIssueTool : BacklogTool
+public sealed class GetIssueTool : NulabTool
 {
     public override string Name => "backlog_get_issue";
 
@@ -32,14 +32,14 @@ public sealed class GetIssueTool : BacklogTool
         return new ToolOutput(Render(issue, url), new JsonObject { ["issue"] = IssueJson.WithDescription(issue, url) });
     }
 
-    public static async Task<BacklogIssue> FetchAsync(ToolContext context, string issueIdOrKey, CancellationToken cancellationToken)
+    public static async Task<NulabIssue> FetchAsync(ToolContext context, string issueIdOrKey, CancellationToken cancellationToken)
     {
-        var issue = await context.Api.GetAsync($"/api/v2/issues/{ToolContext.Segment(issueIdOrKey)}", null, BacklogJsonContext.Default.BacklogIssue, cancellationToken);
+        var issue = await context.Api.GetAsync($"/api/v2/issues/{ToolContext.Segment(issueIdOrKey)}", null, NulabJsonContext.Default.NulabIssue, cancellationToken);
         return issue.IssueKey is { Length: > 0 } ? issue
             : throw new BacklogMcpException(ErrorCode.BacklogResponseError, $"Unexpected issue response shape for {issueIdOrKey}: no issueKey. Check BACKLOG_BASE_URL points at a Backlog space.");
     }
 
-    private static string Render(BacklogIssue issue, string url)
+    private static string Render(NulabIssue issue, string url)
     {
         var key = issue.IssueKey!;
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"# [{key}] {issue.Summary ?? "(no summary)"}\n\n**URL:** {url}\n\n## Details\n\n");
@@ -47,20 +47,20 @@ public sealed class GetIssueTool : BacklogTool
             .Row("**Type**", issue.IssueType?.Name ?? "Unknown")
             .Row("**Status**", issue.Status?.Name ?? "Unknown");
         if (issue.Resolution is { } resolution) details.Row("**Resolution**", resolution.Name);
-        details.Row("**Priority**", BacklogFormat.OrNone(issue.Priority?.Name));
+        details.Row("**Priority**", NulabFormat.OrNone(issue.Priority?.Name));
         if (issue.ParentIssueId is > 0) details.Row("**Parent Issue ID**", issue.ParentIssueId.Value.ToString(CultureInfo.InvariantCulture));
-        if (issue.Category is { Count: > 0 } categories) details.Row("**Categories**", BacklogFormat.Join(categories.Select(c => c.Name)));
-        if (issue.Versions is { Count: > 0 } versions) details.Row("**Versions**", BacklogFormat.Join(versions.Select(v => v.Name)));
-        if (issue.Milestone is { Count: > 0 } milestones) details.Row("**Milestones**", BacklogFormat.Join(milestones.Select(m => m.Name)));
+        if (issue.Category is { Count: > 0 } categories) details.Row("**Categories**", NulabFormat.Join(categories.Select(c => c.Name)));
+        if (issue.Versions is { Count: > 0 } versions) details.Row("**Versions**", NulabFormat.Join(versions.Select(v => v.Name)));
+        if (issue.Milestone is { Count: > 0 } milestones) details.Row("**Milestones**", NulabFormat.Join(milestones.Select(m => m.Name)));
         text.Append(details).Append("\n\n## People\n\n");
-        text.Append(new MarkdownTable("Role", "Name").Row("**Assignee**", issue.Assignee?.Name ?? "Unassigned").Row("**Reporter**", BacklogFormat.OrNone(issue.CreatedUser?.Name)));
+        text.Append(new MarkdownTable("Role", "Name").Row("**Assignee**", issue.Assignee?.Name ?? "Unassigned").Row("**Reporter**", NulabFormat.OrNone(issue.CreatedUser?.Name)));
         text.Append("\n\n## Dates\n\n");
-        var dates = new MarkdownTable("Field", "Value").Row("**Created**", BacklogFormat.Date(issue.Created)).Row("**Updated**", BacklogFormat.Date(issue.Updated));
+        var dates = new MarkdownTable("Field", "Value").Row("**Created**", NulabFormat.Date(issue.Created)).Row("**Updated**", NulabFormat.Date(issue.Updated));
         if (issue.StartDate is { Length: > 0 } start) dates.Row("**Start Date**", start);
         if (issue.DueDate is { Length: > 0 } due) dates.Row("**Due Date**", due);
         text.Append(dates);
         if (issue.EstimatedHours is not null || issue.ActualHours is not null)
-            text.Append("\n\n## Time\n\n").Append(new MarkdownTable("Field", "Value").Row("**Estimated**", BacklogFormat.Hours(issue.EstimatedHours)).Row("**Actual**", BacklogFormat.Hours(issue.ActualHours)));
+            text.Append("\n\n## Time\n\n").Append(new MarkdownTable("Field", "Value").Row("**Estimated**", NulabFormat.Hours(issue.EstimatedHours)).Row("**Actual**", NulabFormat.Hours(issue.ActualHours)));
         text.Append("\n\n## Description\n\n").Append(string.IsNullOrEmpty(issue.Description) ? "_No description provided._" : issue.Description);
         var quoted = NextHints.Quote(key);
         text.Append(NextHints.Block(

@@ -7,7 +7,7 @@ namespace BacklogMcp.Core.Tools;
 
 /// <summary>backlog_get_milestones (nulab-backlog-mcp.md §1.6.7). Backlog's endpoint documents no archived filter, so
 /// the filter is applied here on the answer rather than trusted to an undocumented parameter.</summary>
-public sealed class GetMilestonesTool : BacklogTool
+public sealed class GetMilestonesTool : NulabTool
 {
     public override string Name => "backlog_get_milestones";
 
@@ -31,7 +31,7 @@ public sealed class GetMilestonesTool : BacklogTool
     {
         var project = ProjectArgument.Read(args);
         var includeArchived = args.Bool("archived") ?? false;
-        var all = await context.Api.GetAsync($"/api/v2/projects/{ToolContext.Segment(project)}/versions", null, BacklogJsonContext.Default.ListBacklogVersion, cancellationToken);
+        var all = await context.Api.GetAsync($"/api/v2/projects/{ToolContext.Segment(project)}/versions", null, NulabJsonContext.Default.ListNulabVersion, cancellationToken);
         var milestones = all.Where(m => includeArchived || !m.Archived).ToList();
         var rows = new JsonArray([.. milestones.Select(m => (JsonNode)new JsonObject
         {
@@ -41,7 +41,7 @@ public sealed class GetMilestonesTool : BacklogTool
         if (milestones.Count == 0) return new ToolOutput(text + "_No milestones found for this project._", ProjectArgument.Rows(project, "milestones", rows));
         var table = new MarkdownTable("ID", "Name", "Start Date", "Due Date", "Archived");
         foreach (var m in milestones)
-            table.Row(m.Id.ToString(CultureInfo.InvariantCulture), m.Name, BacklogFormat.OrNone(m.StartDate), BacklogFormat.OrNone(m.ReleaseDueDate), m.Archived ? "✓" : "");
+            table.Row(m.Id.ToString(CultureInfo.InvariantCulture), m.Name, NulabFormat.OrNone(m.StartDate), NulabFormat.OrNone(m.ReleaseDueDate), m.Archived ? "✓" : "");
         text += table + NextHints.Block(($"backlog_get_issue_list(projectIdOrKey: {NextHints.Quote(project)}, milestoneId: [{milestones[0].Id}])", $"issues in {milestones[0].Name}"));
         return new ToolOutput(text, ProjectArgument.Rows(project, "milestones", rows));
     }

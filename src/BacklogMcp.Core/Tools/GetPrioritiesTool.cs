@@ -6,7 +6,7 @@ using BacklogMcp.Core.Formatting;
 namespace BacklogMcp.Core.Tools;
 
 /// <summary>backlog_get_priorities (nulab-backlog-mcp.md §1.6.5): space-wide.</summary>
-public sealed class GetPrioritiesTool : BacklogTool
+public sealed class GetPrioritiesTool : NulabTool
 {
     public override string Name => "backlog_get_priorities";
 
@@ -23,7 +23,7 @@ public sealed class GetPrioritiesTool : BacklogTool
 
     protected override async Task<ToolOutput> ExecuteAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
     {
-        var priorities = await context.Api.GetAsync("/api/v2/priorities", null, BacklogJsonContext.Default.ListBacklogNamed, cancellationToken);
+        var priorities = await context.Api.GetAsync("/api/v2/priorities", null, NulabJsonContext.Default.ListNulabNamed, cancellationToken);
         var structured = new JsonObject { ["priorities"] = new JsonArray([.. priorities.Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["name"] = p.Name })]) };
         var text = "# Priorities (Global)\n\n> Priorities are space-wide and apply to all projects.\n\n";
         if (priorities.Count == 0) return new ToolOutput(text + "_No priorities found._", structured);

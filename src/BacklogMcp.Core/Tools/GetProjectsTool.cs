@@ -6,7 +6,7 @@ using BacklogMcp.Core.Formatting;
 namespace BacklogMcp.Core.Tools;
 
 /// <summary>backlog_get_projects (nulab-backlog-mcp.md §1.6.8).</summary>
-public sealed class GetProjectsTool : BacklogTool
+public sealed class GetProjectsTool : NulabTool
 {
     public override string Name => "backlog_get_projects";
 
@@ -30,7 +30,7 @@ public sealed class GetProjectsTool : BacklogTool
     protected override async Task<ToolOutput> ExecuteAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
     {
         var archived = args.Bool("archived");
-        var projects = await context.Api.GetAsync("/api/v2/projects", new BacklogQuery().Add("archived", archived), BacklogJsonContext.Default.ListBacklogProject, cancellationToken);
+        var projects = await context.Api.GetAsync("/api/v2/projects", new NulabQuery().Add("archived", archived), NulabJsonContext.Default.ListNulabProject, cancellationToken);
         var structured = new JsonObject
         {
             ["projects"] = new JsonArray([.. projects.Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["projectKey"] = p.ProjectKey, ["name"] = p.Name, ["archived"] = p.Archived })]),

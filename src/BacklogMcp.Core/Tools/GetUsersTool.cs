@@ -8,7 +8,7 @@ namespace BacklogMcp.Core.Tools;
 
 /// <summary>backlog_get_users (nulab-backlog-mcp.md §1.6.9): project members, filtered here by keyword. Unlike the
 /// reference, the keyword also matches without accents ("nguyen" finds "Nguyễn").</summary>
-public sealed class GetUsersTool : BacklogTool
+public sealed class GetUsersTool : NulabTool
 {
     public override string Name => "backlog_get_users";
 
@@ -32,18 +32,18 @@ public sealed class GetUsersTool : BacklogTool
     {
         var project = ProjectArgument.Read(args);
         var keyword = args.Text("keyword")?.Trim();
-        var all = await context.Api.GetAsync($"/api/v2/projects/{ToolContext.Segment(project)}/users", null, BacklogJsonContext.Default.ListBacklogUser, cancellationToken);
+        var all = await context.Api.GetAsync($"/api/v2/projects/{ToolContext.Segment(project)}/users", null, NulabJsonContext.Default.ListNulabUser, cancellationToken);
         var users = string.IsNullOrEmpty(keyword) ? all : all.Where(u => Matches(u.Name, keyword) || Matches(u.UserId, keyword)).ToList();
         var rows = new JsonArray([.. users.Select(u => (JsonNode)new JsonObject
         {
-            ["id"] = u.Id, ["userId"] = u.UserId, ["name"] = u.Name, ["mailAddress"] = u.MailAddress, ["role"] = BacklogFormat.Role(u.RoleType),
+            ["id"] = u.Id, ["userId"] = u.UserId, ["name"] = u.Name, ["mailAddress"] = u.MailAddress, ["role"] = NulabFormat.Role(u.RoleType),
         })]);
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"# Backlog Project Members\n\n**Project:** {project}\n");
         if (!string.IsNullOrEmpty(keyword)) text.Append(CultureInfo.InvariantCulture, $"**Filter:** keyword=\"{keyword}\"\n");
         text.Append(CultureInfo.InvariantCulture, $"**Total:** {users.Count} user(s)\n\n");
         if (users.Count == 0) return new ToolOutput(text.Append("_No users found matching your criteria._").ToString(), ProjectArgument.Rows(project, "users", rows));
         var table = new MarkdownTable("ID", "User ID", "Name", "Email", "Role");
-        foreach (var u in users) table.Row(u.Id.ToString(CultureInfo.InvariantCulture), BacklogFormat.OrNone(u.UserId), BacklogFormat.OrNone(u.Name), BacklogFormat.OrNone(u.MailAddress), BacklogFormat.Role(u.RoleType));
+        foreach (var u in users) table.Row(u.Id.ToString(CultureInfo.InvariantCulture), NulabFormat.OrNone(u.UserId), NulabFormat.OrNone(u.Name), NulabFormat.OrNone(u.MailAddress), NulabFormat.Role(u.RoleType));
         text.Append(table).Append(NextHints.Block(
             ($"backlog_get_issue_list(projectIdOrKey: {NextHints.Quote(project)}, assigneeId: [{users[0].Id}])", $"issues assigned to {users[0].Name}"),
             ($"backlog_get_issue_list(projectIdOrKey: {NextHints.Quote(project)})", "the project's issues")));

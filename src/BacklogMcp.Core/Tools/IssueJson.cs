@@ -6,7 +6,7 @@ namespace BacklogMcp.Core.Tools;
 /// <summary>The structured form of an issue in tool results (ids and names side by side, dates as Backlog sent them).</summary>
 public static class IssueJson
 {
-    public static JsonObject Of(BacklogIssue issue, string url) => new()
+    public static JsonObject Of(NulabIssue issue, string url) => new()
     {
         ["id"] = issue.Id,
         ["issueKey"] = issue.IssueKey,
@@ -33,7 +33,7 @@ public static class IssueJson
         ["updated"] = issue.Updated,
     };
 
-    public static JsonObject WithDescription(BacklogIssue issue, string url)
+    public static JsonObject WithDescription(NulabIssue issue, string url)
     {
         var json = Of(issue, url);
         json["description"] = issue.Description;

@@ -11,7 +11,7 @@ public static class StatusResolver
         if (asked.Names.Count == 0) return asked.Ids;
         if (projects.Count == 0)
             throw ToolArgs.Invalid($"status names ({string.Join(", ", asked.Names)}) need projectIdOrKey, because each project has its own statuses; or pass status ids.");
-        var lists = await Task.WhenAll(projects.Select(p => context.Api.GetAsync($"/api/v2/projects/{ToolContext.Segment(p)}/statuses", null, BacklogJsonContext.Default.ListBacklogStatus, cancellationToken)));
+        var lists = await Task.WhenAll(projects.Select(p => context.Api.GetAsync($"/api/v2/projects/{ToolContext.Segment(p)}/statuses", null, NulabJsonContext.Default.ListNulabStatus, cancellationToken)));
         var all = lists.SelectMany(l => l).ToList();
         var ids = new List<int>(asked.Ids);
         foreach (var name in asked.Names)
@@ -31,7 +31,7 @@ public static class PriorityResolver
     public static async Task<IReadOnlyList<int>> ResolveAsync(ToolContext context, (IReadOnlyList<int> Ids, IReadOnlyList<string> Names) asked, CancellationToken cancellationToken)
     {
         if (asked.Names.Count == 0) return asked.Ids;
-        var all = await context.Api.GetAsync("/api/v2/priorities", null, BacklogJsonContext.Default.ListBacklogNamed, cancellationToken);
+        var all = await context.Api.GetAsync("/api/v2/priorities", null, NulabJsonContext.Default.ListNulabNamed, cancellationToken);
         var ids = new List<int>(asked.Ids);
         foreach (var name in asked.Names)
         {

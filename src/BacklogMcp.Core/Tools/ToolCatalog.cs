@@ -3,9 +3,9 @@ namespace BacklogMcp.Core.Tools;
 /// <summary>The tools the server offers: the reference's twelve reads, and the three writes when enabled.</summary>
 public static class ToolCatalog
 {
-    public static IReadOnlyList<BacklogTool> Create(bool writesEnabled)
+    public static IReadOnlyList<NulabTool> Create(bool writesEnabled)
     {
-        List<BacklogTool> tools =
+        List<NulabTool> tools =
         [
             new GetIssueListTool(), new GetIssueTool(), new GetCommentsTool(), new GetStatusesTool(), new GetPrioritiesTool(), new GetCategoriesTool(),
             new GetMilestonesTool(), new GetProjectsTool(), new GetUsersTool(), new GetAttachmentsTool(), new DownloadAttachmentTool(), new ExportIssueContextTool(),

@@ -6,11 +6,11 @@ namespace BacklogMcp.Core.Tools;
 
 /// <summary>What tools share for the life of the server: the API client, the download root, the clock, and a cache
 /// of project keys to ids (keys do not change, so resolving one twice is wasted quota).</summary>
-public sealed class ToolContext(BacklogApiClient api, DownloadRoot downloads, TimeProvider clock)
+public sealed class ToolContext(NulabApiClient api, DownloadRoot downloads, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, Task<BacklogProject>> _projects = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Task<NulabProject>> _projects = new(StringComparer.OrdinalIgnoreCase);
 
-    public BacklogApiClient Api { get; } = api;
+    public NulabApiClient Api { get; } = api;
 
     public DownloadRoot Downloads { get; } = downloads;
 
@@ -18,16 +18,16 @@ public sealed class ToolContext(BacklogApiClient api, DownloadRoot downloads, Ti
 
     public string IssueUrl(string? issueKey) => issueKey is null ? "" : Api.IssueUrl(issueKey);
 
-    public async Task<BacklogProject> ProjectAsync(string idOrKey, CancellationToken cancellationToken)
+    public async Task<NulabProject> ProjectAsync(string idOrKey, CancellationToken cancellationToken)
     {
-        var task = _projects.GetOrAdd(idOrKey, key => Api.GetAsync($"/api/v2/projects/{Uri.EscapeDataString(key)}", null, BacklogJsonContext.Default.BacklogProject, CancellationToken.None));
+        var task = _projects.GetOrAdd(idOrKey, key => Api.GetAsync($"/api/v2/projects/{Uri.EscapeDataString(key)}", null, NulabJsonContext.Default.NulabProject, CancellationToken.None));
         try
         {
             return await task.WaitAsync(cancellationToken);
         }
         catch
         {
-            _projects.TryRemove(new KeyValuePair<string, Task<BacklogProject>>(idOrKey, task));
+            _projects.TryRemove(new KeyValuePair<string, Task<NulabProject>>(idOrKey, task));
             throw;
         }
     }

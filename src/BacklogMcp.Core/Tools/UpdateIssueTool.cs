@@ -7,7 +7,7 @@ namespace BacklogMcp.Core.Tools;
 
 /// <summary>backlog_update_issue: only when BACKLOG_ENABLE_WRITES=true. Status and priority may be given by name;
 /// Backlog records the change log (and the optional comment) on the issue.</summary>
-public sealed class UpdateIssueTool : BacklogTool
+public sealed class UpdateIssueTool : NulabTool
 {
     public override string Name => "backlog_update_issue";
 
@@ -52,9 +52,9 @@ public sealed class UpdateIssueTool : BacklogTool
             form.Add("priorityId", (await PriorityResolver.ResolveAsync(context, ToolArgs.IdOrName(priority), cancellationToken))[0]);
         }
         if (form.IsEmpty) throw ToolArgs.Invalid("nothing to change: give at least one of summary, description, status, resolutionId, assigneeId, priority, startDate, dueDate, comment.");
-        var issue = await context.Api.SendFormAsync(HttpMethod.Patch, $"/api/v2/issues/{ToolContext.Segment(key)}", form.Fields, BacklogJsonContext.Default.BacklogIssue, cancellationToken);
+        var issue = await context.Api.SendFormAsync(HttpMethod.Patch, $"/api/v2/issues/{ToolContext.Segment(key)}", form.Fields, NulabJsonContext.Default.NulabIssue, cancellationToken);
         var url = context.IssueUrl(issue.IssueKey);
-        var text = $"# Issue Updated\n\n**Key:** [{issue.IssueKey}]({url})\n**Summary:** {issue.Summary}\n**Status:** {issue.Status?.Name} | **Priority:** {BacklogFormat.OrNone(issue.Priority?.Name)} | **Assignee:** {issue.Assignee?.Name ?? "Unassigned"}"
+        var text = $"# Issue Updated\n\n**Key:** [{issue.IssueKey}]({url})\n**Summary:** {issue.Summary}\n**Status:** {issue.Status?.Name} | **Priority:** {NulabFormat.OrNone(issue.Priority?.Name)} | **Assignee:** {issue.Assignee?.Name ?? "Unassigned"}"
             + NextHints.Block(($"backlog_get_comments(issueIdOrKey: {NextHints.Quote(issue.IssueKey ?? key)}, count: 1)", "the change log Backlog recorded"));
         return new ToolOutput(text, new JsonObject { ["issue"] = IssueJson.WithDescription(issue, url) });
     }

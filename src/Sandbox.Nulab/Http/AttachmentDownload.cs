@@ -13,7 +13,7 @@ internal static class AttachmentDownload
     public static void Map(IEndpointRouteBuilder app, SpaceState space) =>
         app.MapGet("/api/v2/issues/{issue}/attachments/{attachment}", async (HttpContext http) =>
         {
-            AttachmentData? attachment;
+            StoredAttachment? attachment;
             try
             {
                 attachment = space.Read(s =>
@@ -41,7 +41,7 @@ internal static class AttachmentDownload
             await http.Response.Body.WriteAsync(bytes, http.RequestAborted);
         });
 
-    private static string? Disposition(AttachmentData attachment) => attachment.Disposition switch
+    private static string? Disposition(StoredAttachment attachment) => attachment.Disposition switch
     {
         DispositionStyle.Quoted => $"attachment;filename=\"{attachment.Name}\"",
         DispositionStyle.Rfc5987 => "attachment;filename*=UTF-8''" + Uri.EscapeDataString(attachment.Name),

@@ -14,7 +14,7 @@ internal static class IssueFilter
         "createdUser", "updated", "updatedUser", "assignee", "startDate", "dueDate", "estimatedHours", "actualHours", "childIssue",
     ];
 
-    public static IEnumerable<IssueData> Apply(SpaceState space, QueryReader query)
+    public static IEnumerable<StoredIssue> Apply(SpaceState space, QueryReader query)
     {
         var projects = query.Ints("projectId");
         var issueTypes = query.Ints("issueTypeId");
@@ -71,11 +71,11 @@ internal static class IssueFilter
             && (startSince is null && startUntil is null || issue.StartDate is { } start && Within(start, startSince, startUntil)));
     }
 
-    public static IEnumerable<IssueData> Sort(SpaceState space, IEnumerable<IssueData> issues, string? sort, bool ascending)
+    public static IEnumerable<StoredIssue> Sort(SpaceState space, IEnumerable<StoredIssue> issues, string? sort, bool ascending)
     {
         sort ??= "created";
         if (!SortKeys.Contains(sort)) throw NulabApiException.Invalid($"Invalid value for 'sort': '{sort}'.");
-        Func<IssueData, IComparable?> key = sort switch
+        Func<StoredIssue, IComparable?> key = sort switch
         {
             "issueType" => i => i.IssueTypeId,
             "category" => i => i.CategoryIds.Count == 0 ? null : i.CategoryIds.Min(),

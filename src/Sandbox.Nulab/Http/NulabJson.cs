@@ -32,7 +32,7 @@ internal static class NulabJson
         ["lastLoginTime"] = Time(SpaceSeed.Epoch.AddDays(user.Id)),
     };
 
-    public static JsonObject Project(ProjectData project) => new()
+    public static JsonObject Project(StoredProject project) => new()
     {
         ["id"] = project.Id,
         ["projectKey"] = project.Key,
@@ -53,37 +53,37 @@ internal static class NulabJson
         ["useDevAttributes"] = true,
     };
 
-    public static JsonObject Status(StatusData status) => new()
+    public static JsonObject Status(StoredStatus status) => new()
     {
         ["id"] = status.Id, ["projectId"] = status.ProjectId, ["name"] = status.Name, ["color"] = status.Color, ["displayOrder"] = status.DisplayOrder,
     };
 
-    public static JsonObject IssueType(IssueTypeData type) => new()
+    public static JsonObject IssueType(StoredIssueType type) => new()
     {
         ["id"] = type.Id, ["projectId"] = type.ProjectId, ["name"] = type.Name, ["color"] = type.Color, ["displayOrder"] = type.DisplayOrder,
         ["templateSummary"] = null, ["templateDescription"] = null,
     };
 
-    public static JsonObject Category(CategoryData category) => new()
+    public static JsonObject Category(StoredCategory category) => new()
     {
         ["id"] = category.Id, ["projectId"] = category.ProjectId, ["name"] = category.Name, ["displayOrder"] = category.DisplayOrder,
     };
 
-    public static JsonObject Version(VersionData version) => new()
+    public static JsonObject Version(StoredVersion version) => new()
     {
         ["id"] = version.Id, ["projectId"] = version.ProjectId, ["name"] = version.Name, ["description"] = version.Description,
         ["startDate"] = Time(version.StartDate), ["releaseDueDate"] = Time(version.ReleaseDueDate), ["archived"] = version.Archived, ["displayOrder"] = version.DisplayOrder,
     };
 
-    public static JsonObject Named(NamedData named) => new() { ["id"] = named.Id, ["name"] = named.Name };
+    public static JsonObject Named(NamedEntry named) => new() { ["id"] = named.Id, ["name"] = named.Name };
 
-    public static JsonObject Attachment(SpaceState space, AttachmentData attachment) => new()
+    public static JsonObject Attachment(SpaceState space, StoredAttachment attachment) => new()
     {
         ["id"] = attachment.Id, ["name"] = attachment.Name, ["size"] = attachment.Size,
         ["createdUser"] = User(space.User(attachment.CreatedUserId)), ["created"] = Time(attachment.Created),
     };
 
-    public static JsonObject Issue(SpaceState space, IssueData issue)
+    public static JsonObject Issue(SpaceState space, StoredIssue issue)
     {
         var project = space.ProjectOf(issue);
         return new JsonObject
@@ -118,7 +118,7 @@ internal static class NulabJson
         };
     }
 
-    public static JsonObject Comment(SpaceState space, IssueData issue, CommentData comment) => new()
+    public static JsonObject Comment(SpaceState space, StoredIssue issue, StoredComment comment) => new()
     {
         ["id"] = comment.Id,
         ["projectId"] = issue.ProjectId,

@@ -67,10 +67,10 @@ internal static class ReadEndpoints
         routes.Get("/issues/{issue}/attachments", (http, _, s) => Array(Issue(http, s).Attachments.Select(a => NulabJson.Attachment(s, a))));
     }
 
-    public static ProjectData Project(Microsoft.AspNetCore.Http.HttpContext http, SpaceState space) =>
+    public static StoredProject Project(Microsoft.AspNetCore.Http.HttpContext http, SpaceState space) =>
         space.FindProject(NulabRoutes.Route(http, "project")) ?? throw NulabApiException.NotFound("No project.");
 
-    public static IssueData Issue(Microsoft.AspNetCore.Http.HttpContext http, SpaceState space) =>
+    public static StoredIssue Issue(Microsoft.AspNetCore.Http.HttpContext http, SpaceState space) =>
         space.FindIssue(NulabRoutes.Route(http, "issue")) ?? throw NulabApiException.NotFound("No issue.");
 
     private static JsonArray Array(IEnumerable<JsonObject> items) => new([.. items.Cast<JsonNode>()]);

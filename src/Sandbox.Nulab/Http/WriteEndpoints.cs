@@ -24,7 +24,7 @@ internal static class WriteEndpoints
             if (!project.IssueTypes.Exists(t => t.Id == typeId)) throw NulabApiException.Invalid($"No issue type {typeId} in project {project.Key}.");
             var priorityId = Int(form, "priorityId") ?? throw NulabApiException.Invalid("Please specify priorityId.");
             var now = s.Now();
-            var issue = new IssueData
+            var issue = new StoredIssue
             {
                 Id = s.NextIssueId++,
                 ProjectId = project.Id,
@@ -65,7 +65,7 @@ internal static class WriteEndpoints
             if (changes.Count > 0 || !string.IsNullOrWhiteSpace(comment))
             {
                 var now = s.Now();
-                issue.Comments.Add(new CommentData(s.NextCommentId++, issue.Id, string.IsNullOrWhiteSpace(comment) ? null : comment, changes, Actor, now, now));
+                issue.Comments.Add(new StoredComment(s.NextCommentId++, issue.Id, string.IsNullOrWhiteSpace(comment) ? null : comment, changes, Actor, now, now));
                 issue.Updated = now;
                 issue.UpdatedUserId = Actor;
             }
@@ -78,7 +78,7 @@ internal static class WriteEndpoints
             var content = Text(form, "content");
             if (string.IsNullOrWhiteSpace(content)) throw NulabApiException.Invalid("Please input a comment.");
             var now = s.Now();
-            var comment = new CommentData(s.NextCommentId++, issue.Id, content, [], Actor, now, now);
+            var comment = new StoredComment(s.NextCommentId++, issue.Id, content, [], Actor, now, now);
             issue.Comments.Add(comment);
             issue.Updated = now;
             issue.UpdatedUserId = Actor;
@@ -86,7 +86,7 @@ internal static class WriteEndpoints
         })));
     }
 
-    private static void Apply(SpaceState space, ProjectData project, IssueData issue, IFormCollection form, int? priorityId)
+    private static void Apply(SpaceState space, StoredProject project, StoredIssue issue, IFormCollection form, int? priorityId)
     {
         if (priorityId is { } p) issue.PriorityId = space.Priorities.Exists(x => x.Id == p) ? p : throw NulabApiException.Invalid($"No priority {p}.");
         if (form.ContainsKey("description")) issue.Description = Text(form, "description");
@@ -107,14 +107,14 @@ internal static class WriteEndpoints
     }
 
     /// <summary>The change log Backlog records for an update, field by field.</summary>
-    private static List<ChangeLogData> Changes(JsonObject before, JsonObject after)
+    private static List<StoredChange> Changes(JsonObject before, JsonObject after)
     {
-        var changes = new List<ChangeLogData>();
+        var changes = new List<StoredChange>();
         foreach (var (field, apiName) in new[] { ("summary", "summary"), ("description", "description"), ("status", "status"), ("resolution", "resolution"), ("priority", "priority"), ("assigner", "assignee"), ("issueType", "issueType"), ("limitDate", "dueDate"), ("startDate", "startDate") })
         {
             var old = Display(before[apiName]);
             var now = Display(after[apiName]);
-            if (old != now) changes.Add(new ChangeLogData(field, old, now));
+            if (old != now) changes.Add(new StoredChange(field, old, now));
         }
         return changes;
     }

@@ -19,13 +19,13 @@ public sealed class SpaceState
 
     public List<SpaceUser> Users { get; } = [];
 
-    public List<NamedData> Priorities { get; } = [];
+    public List<NamedEntry> Priorities { get; } = [];
 
-    public List<NamedData> Resolutions { get; } = [];
+    public List<NamedEntry> Resolutions { get; } = [];
 
-    public List<ProjectData> Projects { get; } = [];
+    public List<StoredProject> Projects { get; } = [];
 
-    public List<IssueData> Issues { get; } = [];
+    public List<StoredIssue> Issues { get; } = [];
 
     public int NextIssueId { get; set; } = 1;
 
@@ -50,13 +50,13 @@ public sealed class SpaceState
         return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
     }
 
-    public ProjectData? FindProject(string idOrKey) =>
+    public StoredProject? FindProject(string idOrKey) =>
         int.TryParse(idOrKey, out var id) ? Projects.Find(p => p.Id == id) : Projects.Find(p => string.Equals(p.Key, idOrKey, StringComparison.OrdinalIgnoreCase));
 
-    public IssueData? FindIssue(string idOrKey) =>
+    public StoredIssue? FindIssue(string idOrKey) =>
         int.TryParse(idOrKey, out var id) ? Issues.Find(i => i.Id == id) : Issues.Find(i => string.Equals(i.IssueKey, idOrKey, StringComparison.OrdinalIgnoreCase));
 
-    public ProjectData ProjectOf(IssueData issue) => Projects.Find(p => p.Id == issue.ProjectId)!;
+    public StoredProject ProjectOf(StoredIssue issue) => Projects.Find(p => p.Id == issue.ProjectId)!;
 
     public SpaceUser User(int id) => Users.Find(u => u.Id == id)!;
 }

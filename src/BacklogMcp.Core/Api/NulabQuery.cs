@@ -4,23 +4,23 @@ using System.Text;
 namespace BacklogMcp.Core.Api;
 
 /// <summary>Query parameters in Backlog's conventions: arrays as repeated <c>name[]</c>, booleans as true/false.</summary>
-public sealed class BacklogQuery
+public sealed class NulabQuery
 {
     private readonly List<KeyValuePair<string, string>> _pairs = [];
 
     public IReadOnlyList<KeyValuePair<string, string>> Pairs => _pairs;
 
-    public BacklogQuery Add(string name, string? value)
+    public NulabQuery Add(string name, string? value)
     {
         if (value is not null) _pairs.Add(new(name, value));
         return this;
     }
 
-    public BacklogQuery Add(string name, int? value) => Add(name, value?.ToString(CultureInfo.InvariantCulture));
+    public NulabQuery Add(string name, int? value) => Add(name, value?.ToString(CultureInfo.InvariantCulture));
 
-    public BacklogQuery Add(string name, bool? value) => Add(name, value is null ? null : value.Value ? "true" : "false");
+    public NulabQuery Add(string name, bool? value) => Add(name, value is null ? null : value.Value ? "true" : "false");
 
-    public BacklogQuery AddArray(string name, IEnumerable<int> values)
+    public NulabQuery AddArray(string name, IEnumerable<int> values)
     {
         foreach (var value in values) _pairs.Add(new(name + "[]", value.ToString(CultureInfo.InvariantCulture)));
         return this;

@@ -3,14 +3,14 @@ using System.Text.Json.Nodes;
 namespace BacklogMcp.Core.Tools;
 
 /// <summary>What a tool hands back: Markdown for a model to read, and the same facts as a JSON object (matching
-/// <see cref="BacklogTool.OutputSchema"/>) for programs.</summary>
+/// <see cref="NulabTool.OutputSchema"/>) for programs.</summary>
 public sealed record ToolOutput(string Text, JsonObject Structured);
 
 /// <summary>Hints a client may show or act on (MCP tool annotations).</summary>
 public sealed record ToolHints(bool ReadOnly, bool Destructive, bool Idempotent, bool OpenWorld = true);
 
 /// <summary>One MCP tool: its advertised name, description and schemas, and what it does.</summary>
-public abstract class BacklogTool
+public abstract class NulabTool
 {
     public static readonly ToolHints ReadsBacklog = new(ReadOnly: true, Destructive: false, Idempotent: true);
 

@@ -11,4 +11,4 @@ public enum DispositionStyle
 
 /// <summary>An issue attachment. <see cref="Content"/> null means the metadata exists but the file is gone (the
 /// download answers 404), which real spaces show after storage problems and clients must survive.</summary>
-public sealed record AttachmentData(int Id, string Name, long Size, int CreatedUserId, DateTimeOffset Created, Func<byte[]>? Content, DispositionStyle Disposition);
+public sealed record StoredAttachment(int Id, string Name, long Size, int CreatedUserId, DateTimeOffset Created, Func<byte[]>? Content, DispositionStyle Disposition);

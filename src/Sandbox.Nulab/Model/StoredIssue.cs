@@ -1,7 +1,7 @@
 namespace Sandbox.Nulab.Model;
 
 /// <summary>An issue as the sandbox stores it; ids refer to the project's lists and the space's users.</summary>
-public sealed class IssueData
+public sealed class StoredIssue
 {
     public required int Id { get; init; }
 
@@ -49,7 +49,7 @@ public sealed class IssueData
 
     public required DateTimeOffset Updated { get; set; }
 
-    public List<AttachmentData> Attachments { get; } = [];
+    public List<StoredAttachment> Attachments { get; } = [];
 
-    public List<CommentData> Comments { get; } = [];
+    public List<StoredComment> Comments { get; } = [];
 }

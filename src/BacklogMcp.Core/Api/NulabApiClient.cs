@@ -14,7 +14,7 @@ namespace BacklogMcp.Core.Api;
 /// <c>X-RateLimit-Remaining</c> hit 0 (until <c>X-RateLimit-Reset</c>); reads retried after 5xx and network failures.
 /// Writes are retried only after a 429, which Backlog answers before doing anything, so a retry never duplicates.
 /// </summary>
-public sealed partial class BacklogApiClient : IDisposable
+public sealed partial class NulabApiClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly BacklogMcpSettings _settings;
@@ -22,7 +22,7 @@ public sealed partial class BacklogApiClient : IDisposable
     private readonly TimeProvider _clock;
     private long _blockedUntilEpochSeconds;
 
-    public BacklogApiClient(BacklogMcpSettings settings, RetryPolicy? policy = null, TimeProvider? clock = null, HttpMessageHandler? handler = null)
+    public NulabApiClient(BacklogMcpSettings settings, RetryPolicy? policy = null, TimeProvider? clock = null, HttpMessageHandler? handler = null)
     {
         _settings = settings;
         _policy = policy ?? new RetryPolicy();
@@ -31,7 +31,7 @@ public sealed partial class BacklogApiClient : IDisposable
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("backlog-mcp", typeof(BacklogApiClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"));
+        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("backlog-mcp", typeof(NulabApiClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"));
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 
@@ -44,7 +44,7 @@ public sealed partial class BacklogApiClient : IDisposable
 
     public string IssueUrl(string issueKey) => $"{_settings.BaseUrl.GetLeftPart(UriPartial.Authority)}/view/{issueKey}";
 
-    public Task<T> GetAsync<T>(string path, BacklogQuery? query, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+    public Task<T> GetAsync<T>(string path, NulabQuery? query, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         SendJsonAsync(HttpMethod.Get, path, query, null, type, cancellationToken);
 
     public Task<T> SendFormAsync<T>(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> form, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
@@ -59,7 +59,7 @@ public sealed partial class BacklogApiClient : IDisposable
         return await write(body, ContentDispositionName.Parse(response.Content.Headers.ContentDisposition), response.Content.Headers.ContentLength, cancellationToken);
     }
 
-    private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, BacklogQuery? query, IReadOnlyList<KeyValuePair<string, string>>? form, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, NulabQuery? query, IReadOnlyList<KeyValuePair<string, string>>? form, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(method, path, query, form, _policy.RequestTimeout, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -75,7 +75,7 @@ public sealed partial class BacklogApiClient : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, BacklogQuery? query, IReadOnlyList<KeyValuePair<string, string>>? form,
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, NulabQuery? query, IReadOnlyList<KeyValuePair<string, string>>? form,
         TimeSpan timeout, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         var isRead = method == HttpMethod.Get;
@@ -84,7 +84,7 @@ public sealed partial class BacklogApiClient : IDisposable
         while (true)
         {
             await WaitForRateLimitAsync(cancellationToken);
-            using var request = new HttpRequestMessage(method, new Uri(_settings.BaseUrl, path + "?" + (query ?? new BacklogQuery()).Encode(_settings.ApiKey)));
+            using var request = new HttpRequestMessage(method, new Uri(_settings.BaseUrl, path + "?" + (query ?? new NulabQuery()).Encode(_settings.ApiKey)));
             if (form is not null) request.Content = new FormUrlEncodedContent(form);
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attempt.CancelAfter(timeout);
@@ -126,7 +126,7 @@ public sealed partial class BacklogApiClient : IDisposable
                 var status = (int)response.StatusCode;
                 var text = HttpErrorText.Describe(status, method.Method, Describe(path), code, message, response.Content.Headers.ContentType?.ToString());
                 if (status == 429) text += $" Waited {rateLimited} time(s) already; the limit resets at {ResetText(response)}.";
-                throw new BacklogHttpException(status, code, message, SecretRedaction.Redact(text, _settings.ApiKey));
+                throw new NulabHttpException(status, code, message, SecretRedaction.Redact(text, _settings.ApiKey));
             }
         }
     }

@@ -1,0 +1,73 @@
+using System.Text.Json.Serialization;
+
+namespace BacklogMcp.Core.Api;
+
+// The parts of Backlog's API v2 objects (nulab-backlog-mcp.md §2.6) the tools read. Dates stay the strings Backlog
+// sends: start and due dates are shown raw, as the reference does, and only created/updated are formatted.
+
+public sealed record NulabUser(int Id, string? UserId, string? Name, int? RoleType, string? MailAddress, string? Lang);
+
+public sealed record NulabNamed(int Id, string? Name);
+
+public sealed record NulabStatus(int Id, int ProjectId, string? Name, string? Color, int DisplayOrder);
+
+public sealed record NulabIssueType(int Id, int ProjectId, string? Name, string? Color, int DisplayOrder);
+
+public sealed record NulabCategory(int Id, string? Name, int DisplayOrder);
+
+public sealed record NulabVersion(int Id, int ProjectId, string? Name, string? Description, string? StartDate, string? ReleaseDueDate, bool Archived, int DisplayOrder);
+
+public sealed record NulabProject(int Id, string? ProjectKey, string? Name, bool Archived, string? TextFormattingRule);
+
+public sealed record NulabAttachment(int Id, string? Name, long Size, NulabUser? CreatedUser, string? Created);
+
+public sealed record NulabAttachmentRef(int Id, string? Type);
+
+public sealed record NulabChange(string? Field, string? OriginalValue, string? NewValue, NulabAttachmentRef? AttachmentInfo);
+
+public sealed record NulabComment(int Id, string? Content, IReadOnlyList<NulabChange>? ChangeLog, NulabUser? CreatedUser, string? Created, string? Updated);
+
+public sealed record NulabCount(int Count);
+
+public sealed record NulabIssue(
+    int Id,
+    int ProjectId,
+    string? IssueKey,
+    NulabIssueType? IssueType,
+    string? Summary,
+    string? Description,
+    NulabNamed? Resolution,
+    NulabNamed? Priority,
+    NulabStatus? Status,
+    NulabUser? Assignee,
+    IReadOnlyList<NulabCategory>? Category,
+    IReadOnlyList<NulabVersion>? Versions,
+    IReadOnlyList<NulabVersion>? Milestone,
+    string? StartDate,
+    string? DueDate,
+    decimal? EstimatedHours,
+    decimal? ActualHours,
+    int? ParentIssueId,
+    NulabUser? CreatedUser,
+    string? Created,
+    NulabUser? UpdatedUser,
+    string? Updated,
+    IReadOnlyList<NulabAttachment>? Attachments);
+
+/// <summary>Source-generated (de)serialisation: no reflection at start, which keeps the cold start short.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(NulabIssue))]
+[JsonSerializable(typeof(List<NulabIssue>))]
+[JsonSerializable(typeof(List<NulabComment>))]
+[JsonSerializable(typeof(NulabComment))]
+[JsonSerializable(typeof(List<NulabProject>))]
+[JsonSerializable(typeof(NulabProject))]
+[JsonSerializable(typeof(List<NulabUser>))]
+[JsonSerializable(typeof(List<NulabStatus>))]
+[JsonSerializable(typeof(List<NulabNamed>))]
+[JsonSerializable(typeof(List<NulabIssueType>))]
+[JsonSerializable(typeof(List<NulabCategory>))]
+[JsonSerializable(typeof(List<NulabVersion>))]
+[JsonSerializable(typeof(List<NulabAttachment>))]
+[JsonSerializable(typeof(NulabCount))]
+internal sealed partial class NulabJsonContext : JsonSerializerContext;
