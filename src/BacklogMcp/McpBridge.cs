@@ -16,7 +16,10 @@ internal sealed class McpBridge(IReadOnlyList<NulabTool> tools, ToolContext cont
 {
     private readonly Dictionary<string, NulabTool> _byName = tools.ToDictionary(t => t.Name);
 
-    public ListToolsResult ListTools() => new() { Tools = [.. tools.Select(Describe)] };
+    // The tool set is fixed for the life of the process: describe it once.
+    private readonly ListToolsResult _toolList = new() { Tools = [.. tools.Select(Describe)] };
+
+    public ListToolsResult ListTools() => _toolList;
 
     private static Tool Describe(NulabTool tool) => new()
     {

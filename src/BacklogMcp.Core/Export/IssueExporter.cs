@@ -17,7 +17,7 @@ public static class IssueExporter
 {
     public static async Task<ExportResult> ExportAsync(ToolContext context, string issueIdOrKey, ExportOptions options, CancellationToken cancellationToken)
     {
-        var baseDirectory = context.Downloads.Directory(options.OutputDir);
+        context.Downloads.Directory(options.OutputDir); // refuses a folder outside the root before any request
         var issue = await GetIssueTool.FetchAsync(context, issueIdOrKey, cancellationToken);
         var key = issue.IssueKey!;
         var commentsTask = options.IncludeComments ? AllCommentsAsync(context, key, cancellationToken) : Task.FromResult(new List<NulabComment>());
@@ -25,8 +25,9 @@ public static class IssueExporter
         var comments = await commentsTask;
         var attachments = await attachmentsTask;
 
-        var directory = context.Downloads.Directory(Path.GetRelativePath(context.Downloads.Root, Path.Combine(baseDirectory, SafeFileName.From(key))));
-        var attachmentDirectory = attachments.Count > 0 && options.DownloadAttachments ? context.Downloads.Directory(Path.GetRelativePath(context.Downloads.Root, Path.Combine(directory, "attachments"))) : null;
+        var bundle = Path.Combine(options.OutputDir?.Trim() ?? "", SafeFileName.From(key));
+        var directory = context.Downloads.Directory(bundle);
+        var attachmentDirectory = attachments.Count > 0 && options.DownloadAttachments ? context.Downloads.Directory(Path.Combine(bundle, "attachments")) : null;
         var exported = new List<ExportedAttachment>(attachments.Count);
         foreach (var attachment in attachments)
         {

@@ -33,7 +33,8 @@ public sealed class GetUsersTool : NulabTool
         var project = ProjectArgument.Read(args);
         var keyword = args.Text("keyword")?.Trim();
         var all = await context.Api.GetAsync($"/api/v2/projects/{ToolContext.Segment(project)}/users", null, NulabJsonContext.Default.ListNulabUser, cancellationToken);
-        var users = string.IsNullOrEmpty(keyword) ? all : all.Where(u => Matches(u.Name, keyword) || Matches(u.UserId, keyword)).ToList();
+        var folded = string.IsNullOrEmpty(keyword) ? null : TextFolding.Fold(keyword);
+        var users = folded is null ? all : all.Where(u => Matches(u.Name, folded) || Matches(u.UserId, folded)).ToList();
         var rows = new JsonArray([.. users.Select(u => (JsonNode)new JsonObject
         {
             ["id"] = u.Id, ["userId"] = u.UserId, ["name"] = u.Name, ["mailAddress"] = u.MailAddress, ["role"] = NulabFormat.Role(u.RoleType),
@@ -50,5 +51,5 @@ public sealed class GetUsersTool : NulabTool
         return new ToolOutput(text.ToString(), ProjectArgument.Rows(project, "users", rows));
     }
 
-    private static bool Matches(string? text, string keyword) => text is not null && TextFolding.Fold(text).Contains(TextFolding.Fold(keyword), StringComparison.Ordinal);
+    private static bool Matches(string? text, string foldedKeyword) => text is not null && TextFolding.Fold(text).Contains(foldedKeyword, StringComparison.Ordinal);
 }

@@ -27,7 +27,10 @@ public abstract class NulabTool
     public virtual ToolHints Hints => ReadsBacklog;
 
     /// <summary>The argument names <see cref="InputSchema"/> declares; anything else is refused.</summary>
-    public IReadOnlyCollection<string> ArgumentNames => [.. ((JsonObject)InputSchema["properties"]!).Select(p => p.Key)];
+    public IReadOnlyCollection<string> ArgumentNames => _argumentNames ??= [.. ((JsonObject)InputSchema["properties"]!).Select(p => p.Key)];
+
+    // The schema is built on each InputSchema read; the names are needed on every call, so they are kept.
+    private HashSet<string>? _argumentNames;
 
     public Task<ToolOutput> RunAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
     {
