@@ -51,7 +51,7 @@ internal sealed class SyncSession : IDisposable
 
     public JiraImporter Importer() => new(Store, Jira, Config, Paths, Clock, BrowseBase);
 
-    public MappingService Mappings() => new(Store, Paths, Clock, _settings?.BaseUrl.ToString() ?? TryBrowseBase());
+    public MappingService Mappings() => new(Store, Paths, Clock);
 
     private string? TryBrowseBase()
     {

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using BacklogJira.Core.Merge;
-using BacklogJira.Core.Model;
-using BacklogJira.Sync.Canonical;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Sync.State;
 
@@ -16,7 +14,7 @@ internal static class ViewJiraSide
 {
     private const int HistoryLimit = 50;
 
-    public sealed record Row(SyncField Field, string Backlog, string Jira, string Marker);
+    public sealed record Row(string Field, string Backlog, string Jira, string Marker);
 
     public sealed record Result(Json.TaskJson Task, string TaskId, string? JiraKey, string? Url, string State, IReadOnlyList<Row> Rows, IReadOnlyList<string> Warnings, IReadOnlyList<string> History);
 
@@ -34,14 +32,12 @@ internal static class ViewJiraSide
         var outcome = (await session.Engine().RunAsync(new SyncRequest { Mode = SyncMode.Status, TaskIds = [taskId] }, cancellationToken)).Single();
         var warnings = new List<string>(outcome.Warnings);
         if (outcome.Error is { } error) warnings.Add(error);
-        var issue = await session.Jira.GetIssueAsync(mapping.JiraKey, cancellationToken);
-        var backlog = CanonicalFields.FromTask(task);
-        var jira = issue is null ? null : CanonicalFields.FromIssue(issue, session.Config, warnings);
-        var decisions = outcome.Decisions.ToDictionary(d => d.Field);
-        var rows = Enum.GetValues<SyncField>()
-            .Select(f => new Row(f, OneLine(backlog.Display(f)), jira is null ? "(issue not found)" : OneLine(jira.Display(f)), Marker(decisions.GetValueOrDefault(f))))
-            .ToList();
-        return new Result(taskJson, taskId, mapping.JiraKey, session.BrowseBase.TrimEnd('/') + "/browse/" + mapping.JiraKey, Rendering.RunReport.StateName(outcome.State), rows, warnings, log);
+        foreach (var wait in outcome.Waiting) warnings.Add(wait.Reason);
+        // The rows come from the same engine run: each side read once, through the field descriptors.
+        var rows = outcome.Fields.Select(f => new Row(f.Field, OneLine(f.Backlog), OneLine(f.Jira), Marker(f.Decision))).ToList();
+        if (rows.Count == 0) rows = [new Row("issue", "", "(issue not found)", "missing")];
+        var key = outcome.JiraKey ?? mapping.JiraKey;
+        return new Result(taskJson, taskId, key, session.BrowseBase.TrimEnd('/') + "/browse/" + key, Rendering.RunReport.StateName(outcome.State), rows, warnings, log);
     }
 
     public static string Marker(FieldDecision? decision) => decision?.Action switch
@@ -50,6 +46,8 @@ internal static class ViewJiraSide
         FieldAction.PushToJira or FieldAction.LeftForPush => "changed in Backlog",
         FieldAction.PullToBacklog or FieldAction.LeftForPull => "changed in Jira",
         FieldAction.MergeBoth => "changed on both (merges)",
+        FieldAction.CannotPush => "changed in Backlog (cannot go to Jira)",
+        FieldAction.CannotPull => "changed in Jira (cannot go to Backlog)",
         FieldAction.Conflict => "conflict",
         _ => decision.Action.ToString(),
     };
@@ -87,7 +85,7 @@ internal static class ViewJiraSide
         ["state"] = result.State,
         ["fields"] = new JsonArray([.. result.Rows.Select(r => (JsonNode)new JsonObject
         {
-            ["field"] = Rendering.RunReport.FieldName(r.Field),
+            ["field"] = r.Field,
             ["backlog"] = r.Backlog,
             ["jira"] = r.Jira,
             ["state"] = r.Marker,

@@ -14,7 +14,12 @@ internal sealed record PairJson(
     IReadOnlyList<string> Conflicts,
     IReadOnlyList<ChangeJson> Changes,
     IReadOnlyList<string> Warnings,
-    string? Error);
+    string? Error,
+    IReadOnlyList<WaitJson> Waiting,
+    string? MovedFrom);
+
+/// <summary>A write that cannot happen until the user fixes something: the field, its direction, the reason with the fix.</summary>
+internal sealed record WaitJson(string Field, string Direction, string Reason);
 
 internal sealed record ChangeJson(string Field, string Direction, string OldValue, string NewValue);
 

@@ -8,7 +8,7 @@ internal static class ConflictPrompt
     public static Func<FieldConflict, ConflictChoice> For(CliContext context) => conflict =>
     {
         context.Out.WriteLine();
-        context.Out.WriteLine($"Conflict on {RunReport.FieldName(conflict.Field)}:");
+        context.Out.WriteLine($"Conflict on {conflict.Field.Name} of {conflict.Pair}:");
         context.Out.WriteLine($"  last agreed: {conflict.BaseText}");
         context.Out.WriteLine($"  [b] Backlog: {conflict.BacklogText}");
         context.Out.WriteLine($"  [j] Jira:    {conflict.JiraText}");

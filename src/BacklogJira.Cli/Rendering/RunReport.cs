@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BacklogJira.Cli.Json;
-using BacklogJira.Core.Model;
+using BacklogJira.Core.Merge;
 using BacklogJira.Sync.Engine;
 
 namespace BacklogJira.Cli.Rendering;
@@ -36,8 +36,10 @@ internal static class RunReport
             if (dryRun)
             {
                 foreach (var change in outcome.Changes)
-                    context.Out.WriteLine($"    {FieldName(change.Field),-20} {change.Direction,-17} {Quote(change.OldValue)} → {Quote(change.NewValue)}");
+                    context.Out.WriteLine($"    {change.Field,-20} {change.Direction,-17} {Quote(change.OldValue)} → {Quote(change.NewValue)}");
             }
+            if (outcome.MovedFrom is not null) context.Out.WriteLine($"    moved {outcome.MovedFrom} → {outcome.JiraKey} (followed by its id; the mapping now holds {outcome.JiraKey})");
+            foreach (var wait in outcome.Waiting) context.Out.WriteLine($"    waits: {wait.Reason}");
             foreach (var warning in outcome.Warnings) context.Out.WriteLine($"    warning: {warning}");
             if (outcome.Error is not null) context.Out.WriteLine($"    error: {outcome.Error}");
         }
@@ -54,19 +56,28 @@ internal static class RunReport
     {
         if (outcome.Error is not null) return "failed";
         var parts = new List<string>();
-        if (dryRun || outcome.State is not PairState.InSync and not PairState.Conflict && outcome.Pushed.Count + outcome.Pulled.Count == 0)
+        var planned = dryRun || outcome.State is not PairState.InSync and not PairState.Conflict && outcome.Pushed.Count + outcome.Pulled.Count == 0;
+        if (planned)
         {
-            var toJira = outcome.Changes.Where(c => c.Direction.Contains("Jira", StringComparison.Ordinal)).Select(c => FieldName(c.Field)).ToList();
-            var toBacklog = outcome.Changes.Where(c => c.Direction.Contains("Backlog", StringComparison.Ordinal)).Select(c => FieldName(c.Field)).ToList();
+            var toJira = outcome.Changes.Where(c => c.Direction.Contains("Jira", StringComparison.Ordinal)).Select(c => c.Field).ToList();
+            var toBacklog = outcome.Changes.Where(c => c.Direction.Contains("Backlog", StringComparison.Ordinal)).Select(c => c.Field).ToList();
             if (toJira.Count > 0) parts.Add((dryRun ? "would push " : "needs push: ") + string.Join(", ", toJira));
             if (toBacklog.Count > 0) parts.Add((dryRun ? "would pull " : "needs pull: ") + string.Join(", ", toBacklog));
         }
         else
         {
-            if (outcome.Pushed.Count > 0) parts.Add("pushed " + string.Join(", ", outcome.Pushed.Select(FieldName)));
-            if (outcome.Pulled.Count > 0) parts.Add("pulled " + string.Join(", ", outcome.Pulled.Select(FieldName)));
+            if (outcome.Pushed.Count > 0) parts.Add("pushed " + string.Join(", ", outcome.Pushed));
+            if (outcome.Pulled.Count > 0) parts.Add("pulled " + string.Join(", ", outcome.Pulled));
+            var leftForPush = outcome.Decisions.Where(d => d.Action == FieldAction.LeftForPush).Select(d => d.Field).ToList();
+            var leftForPull = outcome.Decisions.Where(d => d.Action == FieldAction.LeftForPull).Select(d => d.Field).ToList();
+            if (leftForPush.Count > 0) parts.Add("needs push: " + string.Join(", ", leftForPush));
+            if (leftForPull.Count > 0) parts.Add("needs pull: " + string.Join(", ", leftForPull));
         }
-        if (outcome.Conflicts.Count > 0) parts.Add("conflict on " + string.Join(", ", outcome.Conflicts.Select(FieldName)));
+        var waitToJira = outcome.Waiting.Where(w => w.Direction == FieldChange.ToJira).Select(w => w.Field).ToList();
+        var waitToBacklog = outcome.Waiting.Where(w => w.Direction == FieldChange.ToBacklog).Select(w => w.Field).ToList();
+        if (waitToJira.Count > 0) parts.Add("cannot push yet: " + string.Join(", ", waitToJira));
+        if (waitToBacklog.Count > 0) parts.Add("cannot pull yet: " + string.Join(", ", waitToBacklog));
+        if (outcome.Conflicts.Count > 0) parts.Add("conflict on " + string.Join(", ", outcome.Conflicts));
         if (parts.Count == 0) parts.Add(StateName(outcome.State).Replace('-', ' '));
         return string.Join("; ", parts);
     }
@@ -81,9 +92,10 @@ internal static class RunReport
 
     private static PairJson ToJson(PairOutcome outcome) => new(
         outcome.TaskId, outcome.JiraKey, outcome.Failed ? "failed" : StateName(outcome.State),
-        [.. outcome.Pushed.Select(FieldName)], [.. outcome.Pulled.Select(FieldName)], [.. outcome.Conflicts.Select(FieldName)],
-        [.. outcome.Changes.Select(c => new ChangeJson(FieldName(c.Field), c.Direction, c.OldValue, c.NewValue))],
-        outcome.Warnings, outcome.Error);
+        outcome.Pushed, outcome.Pulled, outcome.Conflicts,
+        [.. outcome.Changes.Select(c => new ChangeJson(c.Field, c.Direction, c.OldValue, c.NewValue))],
+        outcome.Warnings, outcome.Error,
+        [.. outcome.Waiting.Select(w => new WaitJson(w.Field, w.Direction, w.Reason))], outcome.MovedFrom);
 
     /// <summary>The state names of the original's <c>status</c> (in-sync, needs-push, …), in kebab case.</summary>
     public static string StateName(PairState state) => state switch
@@ -95,14 +107,6 @@ internal static class RunReport
         PairState.Conflict => "conflict",
         PairState.Unmapped => "unmapped",
         _ => "missing",
-    };
-
-    public static string FieldName(SyncField field) => field switch
-    {
-        SyncField.AcceptanceCriteria => "acceptanceCriteria",
-        SyncField.ImplementationPlan => "implementationPlan",
-        SyncField.ImplementationNotes => "implementationNotes",
-        _ => field.ToString().ToLowerInvariant(),
     };
 
     private static string Quote(string value)

@@ -15,6 +15,10 @@ public sealed record DescriptionParts(string Description, ImmutableArray<Criteri
     public override int GetHashCode() => HashCode.Combine(Description, AcceptanceCriteria.Length, ImplementationPlan, ImplementationNotes);
 }
 
+/// <summary>A Jira description split into the task's parts, and which managed sections it holds at all: a section that
+/// is not there is not represented in Jira (never read as empty).</summary>
+public sealed record ManagedParts(DescriptionParts Parts, bool HasCriteria, bool HasPlan, bool HasNotes);
+
 /// <summary>
 /// Acceptance criteria, plan and notes travel in managed sections at the end of the Jira description, after a rule and
 /// under headings that say who manages them. A pull strips them completely, so nothing grows from cycle to cycle
@@ -43,7 +47,10 @@ public static partial class ManagedDescription
     }
 
     /// <summary>Splits a Jira description (as Markdown) into the task's parts.</summary>
-    public static DescriptionParts Parse(string? jiraMarkdown)
+    public static DescriptionParts Parse(string? jiraMarkdown) => ParseSections(jiraMarkdown).Parts;
+
+    /// <summary>Splits a Jira description (as Markdown) into the task's parts, saying which sections it holds.</summary>
+    public static ManagedParts ParseSections(string? jiraMarkdown)
     {
         var text = CanonicalText.Plain(jiraMarkdown);
         var lines = text.Split('\n').ToList();
@@ -71,11 +78,13 @@ public static partial class ManagedDescription
             }
             body.Add(line);
         }
-        return new DescriptionParts(
-            description,
-            sections.TryGetValue(CriteriaHeading, out var criteria) ? Criteria(criteria) : [],
-            sections.GetValueOrDefault(PlanHeading, ""),
-            sections.GetValueOrDefault(NotesHeading, ""));
+        return new ManagedParts(
+            new DescriptionParts(
+                description,
+                sections.TryGetValue(CriteriaHeading, out var criteria) ? Criteria(criteria) : [],
+                sections.GetValueOrDefault(PlanHeading, ""),
+                sections.GetValueOrDefault(NotesHeading, "")),
+            sections.ContainsKey(CriteriaHeading), sections.ContainsKey(PlanHeading), sections.ContainsKey(NotesHeading));
     }
 
     private static bool IsManagedHeading(string line) => line is CriteriaHeading or PlanHeading or NotesHeading;
@@ -86,15 +95,16 @@ public static partial class ManagedDescription
 
     /// <summary>The original plugin's block (§4.1): a line "Acceptance Criteria:" then <c>- [ ]</c>/<c>- [x]</c> lines, up
     /// to the next blank line; also its "Implementation Plan:" and "Implementation Notes:" paragraphs.</summary>
-    private static DescriptionParts ParseLegacy(string text)
+    private static ManagedParts ParseLegacy(string text)
     {
         var match = LegacyCriteria().Match(text);
-        if (!match.Success) return new DescriptionParts(text, [], "", "");
+        if (!match.Success) return new ManagedParts(new DescriptionParts(text, [], "", ""), false, false, false);
         var criteria = Criteria(match.Groups["items"].Value.Replace("\\[", "[", StringComparison.Ordinal).Replace("\\]", "]", StringComparison.Ordinal));
         var rest = text[(match.Index + match.Length)..];
-        var plan = LegacySection().Match(rest) is { Success: true } p && p.Groups["name"].Value == "Plan" ? p.Groups["body"].Value : "";
-        var notes = LegacySection().Matches(rest).FirstOrDefault(m => m.Groups["name"].Value == "Notes")?.Groups["body"].Value ?? "";
-        return new DescriptionParts(CanonicalText.Plain(text[..match.Index]), criteria, CanonicalText.Plain(plan), CanonicalText.Plain(notes));
+        var plan = LegacySection().Match(rest) is { Success: true } p && p.Groups["name"].Value == "Plan" ? p.Groups["body"].Value : null;
+        var notes = LegacySection().Matches(rest).FirstOrDefault(m => m.Groups["name"].Value == "Notes")?.Groups["body"].Value;
+        return new ManagedParts(new DescriptionParts(CanonicalText.Plain(text[..match.Index]), criteria, CanonicalText.Plain(plan), CanonicalText.Plain(notes)),
+            true, plan is not null, notes is not null);
     }
 
     [GeneratedRegex(@"^\s*[-*]\s+\\?\[(?<check>[ xX]?)\\?\]\s+(?<text>.+)$")]

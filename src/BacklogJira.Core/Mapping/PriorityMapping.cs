@@ -26,6 +26,10 @@ public sealed class PriorityMapping(
         return candidates.Select(c => available.FirstOrDefault(a => string.Equals(a, c, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(a => a is not null);
     }
 
+    /// <summary>True when the Backlog priority has a list of Jira names (whether the scheme has one is known only to Jira).</summary>
+    public bool IsMapped(string backlogPriority, string projectKey) =>
+        Lists(projectKey).Any(p => string.Equals(p.Key, backlogPriority, StringComparison.OrdinalIgnoreCase) && p.Value.Count > 0);
+
     /// <summary>The Backlog priority for a Jira priority name, or null when no list contains it.</summary>
     public string? ToBacklog(string jiraPriority, string projectKey) =>
         Lists(projectKey).FirstOrDefault(p => p.Value.Contains(jiraPriority, StringComparer.OrdinalIgnoreCase)).Key?.ToLowerInvariant();

@@ -1,106 +1,118 @@
-using BacklogJira.Core.Model;
+using BacklogJira.Core.Fields;
 
 namespace BacklogJira.Core.Merge;
 
 /// <summary>
-/// The per-field 3-way merge (backlog-jira-plugin.md §10.3): base (last agreed) vs Backlog vs Jira, in canonical form.
-/// Changed on one side → copy to the other; changed on both to the same value → nothing; changed differently →
-/// acceptance criteria try an item-by-item merge, anything else is a conflict on that field only, settled by the
-/// strategy. With no base (first sync), equal fields become the base, a field empty on one side only is filled from
-/// the other (Jira gives every new issue a default priority; a freshly linked task may have no description), and
-/// fields that hold different values are conflicts: a divergence is never frozen silently.
+/// The per-field 3-way merge (docs/sync.md, "The merge, per field"), over field descriptors, knowing no field by name.
+/// <list type="bullet">
+/// <item>Changed on one side → copied to the other; changed on both to the same value → nothing; changed differently →
+/// an item-by-item merge where the field has items, else a conflict on that field only, settled by the strategy.</item>
+/// <item>First contact (no agreed base for the field): a field empty on one side takes the other side's value, whatever
+/// the strategy; different non-empty values are a conflict.</item>
+/// <item>A side that does not hold the field (<see cref="Presence.Missing"/>) counts as unchanged and is written back
+/// from the other side; a foreign value counts as changed and is never copied; a value the other side cannot hold
+/// waits with its reason. None of them is ever agreed: the base keeps its old entry.</item>
+/// </list>
 /// </summary>
 public static class FieldMerger
 {
-    /// <param name="baseValue">The last agreed values, or null before the first sync.</param>
-    /// <param name="unresolved">Fields whose base is not agreed (left in conflict last time): treated as having no base.</param>
-    /// <param name="backlogValue">Backlog's current canonical values.</param>
-    /// <param name="jiraValue">Jira's current canonical values.</param>
-    /// <param name="strategy">How conflicts are settled.</param>
-    /// <param name="prompt">Asked per conflict under <see cref="ConflictStrategy.Prompt"/>; null answers "leave unresolved".</param>
     public static MergeResult Merge(
-        SyncFields? baseValue,
-        IReadOnlySet<SyncField> unresolved,
-        SyncFields backlogValue,
-        SyncFields jiraValue,
+        IReadOnlyList<IFieldSemantics> fields,
+        AgreedBase? agreed,
+        SideValues backlog,
+        SideValues jira,
         ConflictStrategy strategy,
-        Func<FieldConflict, ConflictChoice>? prompt = null)
+        Func<FieldConflict, ConflictChoice>? prompt = null,
+        string pair = "")
     {
-        var decisions = new List<FieldDecision>();
-        var backlogTarget = backlogValue;
-        var jiraTarget = jiraValue;
-        var newBase = baseValue ?? backlogValue;
-        var stillUnresolved = new HashSet<SyncField>();
-
-        foreach (var field in Enum.GetValues<SyncField>())
+        var previous = agreed ?? AgreedBase.Empty;
+        var newBase = previous with { Unresolved = [] };
+        var decisions = new List<FieldDecision>(fields.Count);
+        foreach (var field in fields)
         {
-            var fieldBase = baseValue is null || unresolved.Contains(field) ? null : baseValue;
-            // On a first sync an empty side has nothing to lose: it counts as unchanged, so the other side's value fills it.
-            // A field left unresolved is different: one side may have been emptied on purpose, so it stays a conflict.
-            var backlogChanged = fieldBase is null ? baseValue is not null || !backlogValue.IsEmpty(field) : !SyncFields.FieldEquals(field, fieldBase, backlogValue);
-            var jiraChanged = fieldBase is null ? baseValue is not null || !jiraValue.IsEmpty(field) : !SyncFields.FieldEquals(field, fieldBase, jiraValue);
-            var sidesEqual = SyncFields.FieldEquals(field, backlogValue, jiraValue);
-
-            if (sidesEqual)
+            var hasBase = previous.TryGet(field, out var baseValue);
+            var decision = Decide(field, hasBase, baseValue, backlog[field], jira[field], strategy, prompt, pair);
+            decisions.Add(decision);
+            switch (decision.Action)
             {
-                decisions.Add(new FieldDecision(field, FieldAction.InSync, false,
-                    backlogChanged && jiraChanged && fieldBase is not null ? "changed the same way on both sides" : "unchanged"));
-                newBase = newBase.With(field, backlogValue);
-                continue;
-            }
-            if (backlogChanged && !jiraChanged)
-            {
-                decisions.Add(new FieldDecision(field, FieldAction.PushToJira, false, baseValue is null ? "empty in Jira" : "changed in Backlog"));
-                jiraTarget = jiraTarget.With(field, backlogValue);
-                newBase = newBase.With(field, backlogValue);
-                continue;
-            }
-            if (jiraChanged && !backlogChanged)
-            {
-                decisions.Add(new FieldDecision(field, FieldAction.PullToBacklog, false, baseValue is null ? "empty in Backlog" : "changed in Jira"));
-                backlogTarget = backlogTarget.With(field, jiraValue);
-                newBase = newBase.With(field, jiraValue);
-                continue;
-            }
-            if (field == SyncField.AcceptanceCriteria && fieldBase is not null
-                && CriteriaMerger.Merge(fieldBase.AcceptanceCriteria, backlogValue.AcceptanceCriteria, jiraValue.AcceptanceCriteria) is { } merged)
-            {
-                var combined = backlogValue with { AcceptanceCriteria = merged };
-                decisions.Add(new FieldDecision(field, FieldAction.MergeBoth, false, "changed on both sides, merged item by item"));
-                backlogTarget = backlogTarget.With(field, combined);
-                jiraTarget = jiraTarget.With(field, combined);
-                newBase = newBase.With(field, combined);
-                continue;
-            }
-
-            var conflict = new FieldConflict(field, fieldBase, backlogValue, jiraValue);
-            var choice = strategy switch
-            {
-                ConflictStrategy.PreferBacklog => ConflictChoice.Backlog,
-                ConflictStrategy.PreferJira => ConflictChoice.Jira,
-                ConflictStrategy.Prompt => prompt?.Invoke(conflict) ?? ConflictChoice.LeaveUnresolved,
-                _ => ConflictChoice.LeaveUnresolved,
-            };
-            var why = fieldBase is null ? "differs and was never synced" : "changed differently on both sides";
-            switch (choice)
-            {
-                case ConflictChoice.Backlog:
-                    decisions.Add(new FieldDecision(field, FieldAction.PushToJira, true, why + "; Backlog's value kept"));
-                    jiraTarget = jiraTarget.With(field, backlogValue);
-                    newBase = newBase.With(field, backlogValue);
+                case FieldAction.InSync when backlog[field].IsKnown && jira[field].IsKnown:
+                case FieldAction.PushToJira or FieldAction.PullToBacklog or FieldAction.MergeBoth:
+                    newBase = newBase.With(field, decision.Value);
                     break;
-                case ConflictChoice.Jira:
-                    decisions.Add(new FieldDecision(field, FieldAction.PullToBacklog, true, why + "; Jira's value kept"));
-                    backlogTarget = backlogTarget.With(field, jiraValue);
-                    newBase = newBase.With(field, jiraValue);
-                    break;
-                default:
-                    decisions.Add(new FieldDecision(field, FieldAction.Conflict, true, why + "; left for you to resolve"));
-                    stillUnresolved.Add(field);
-                    if (baseValue is not null) newBase = newBase.With(field, baseValue);
+                case FieldAction.Conflict:
+                    newBase = newBase with { Unresolved = newBase.Unresolved.Add(field.Name) };
                     break;
             }
         }
-        return new MergeResult(decisions, backlogTarget, jiraTarget, newBase, stillUnresolved);
+        return new MergeResult(decisions, newBase);
     }
+
+    private static FieldDecision Decide(IFieldSemantics field, bool hasBase, object? baseValue, SideValue backlog, SideValue jira,
+        ConflictStrategy strategy, Func<FieldConflict, ConflictChoice>? prompt, string pair)
+    {
+        var name = field.Name;
+        // A side that does not hold the field has nothing to lose and deleted nothing: restore it from the other side.
+        if (backlog.Presence == Presence.Missing || jira.Presence == Presence.Missing)
+        {
+            if (backlog.Presence == jira.Presence) return new(name, FieldAction.InSync, false, "held by neither side");
+            var (holder, toJira) = jira.Presence == Presence.Missing ? (backlog, true) : (jira, false);
+            var why = (toJira ? jira.Reason : backlog.Reason) ?? "not held";
+            if (!holder.IsKnown || field.IsEmpty(holder.Value)) return new(name, FieldAction.InSync, false, why + "; nothing to write back");
+            return Copy(name, toJira, holder, why + "; written back", false);
+        }
+
+        if (backlog.IsKnown && jira.IsKnown && field.Same(backlog.Value, jira.Value))
+        {
+            var bothMoved = hasBase && !field.Same(baseValue, backlog.Value);
+            return new(name, FieldAction.InSync, false, bothMoved ? "changed the same way on both sides" : "unchanged", backlog.Value);
+        }
+
+        var backlogEmpty = backlog.IsKnown && field.IsEmpty(backlog.Value);
+        var jiraEmpty = jira.IsKnown && field.IsEmpty(jira.Value);
+        if (!hasBase)
+        {
+            // First contact: an empty side takes the other's value, whatever the strategy; no value is replaced by nothing.
+            if (backlogEmpty) return Copy(name, false, jira, "empty in Backlog", false);
+            if (jiraEmpty) return Copy(name, true, backlog, "empty in Jira", false);
+            return Settle(field, false, null, backlog, jira, "differs and was never agreed", strategy, prompt, pair);
+        }
+
+        var backlogChanged = !backlog.IsKnown || !field.Same(baseValue, backlog.Value);
+        var jiraChanged = !jira.IsKnown || !field.Same(baseValue, jira.Value);
+        if (backlogChanged && !jiraChanged) return Copy(name, true, backlog, "changed in Backlog", false);
+        if (jiraChanged && !backlogChanged) return Copy(name, false, jira, "changed in Jira", false);
+        if (backlog.IsKnown && jira.IsKnown && field.MergeItems(baseValue, backlog.Value, jira.Value) is { } merged)
+            return new(name, FieldAction.MergeBoth, false, "changed on both sides, merged item by item", merged);
+        return Settle(field, true, baseValue, backlog, jira, "changed differently on both sides", strategy, prompt, pair);
+    }
+
+    private static FieldDecision Settle(IFieldSemantics field, bool hasBase, object? baseValue, SideValue backlog, SideValue jira, string why,
+        ConflictStrategy strategy, Func<FieldConflict, ConflictChoice>? prompt, string pair)
+    {
+        var choice = strategy switch
+        {
+            ConflictStrategy.PreferBacklog => ConflictChoice.Backlog,
+            ConflictStrategy.PreferJira => ConflictChoice.Jira,
+            ConflictStrategy.Prompt => prompt?.Invoke(new FieldConflict(pair, field, hasBase, baseValue, backlog, jira)) ?? ConflictChoice.LeaveUnresolved,
+            _ => ConflictChoice.LeaveUnresolved,
+        };
+        return choice switch
+        {
+            ConflictChoice.Backlog => Copy(field.Name, true, backlog, why + "; Backlog's value kept" + Clears(field, backlog, jira), true),
+            ConflictChoice.Jira => Copy(field.Name, false, jira, why + "; Jira's value kept" + Clears(field, jira, backlog), true),
+            _ => new(field.Name, FieldAction.Conflict, true, why + "; left for you to settle"),
+        };
+    }
+
+    /// <summary>A write of <paramref name="source"/>'s value to the other side, unless that side cannot hold it.</summary>
+    private static FieldDecision Copy(string name, bool toJira, SideValue source, string why, bool wasConflict)
+    {
+        if (!source.CanCross)
+            return new(name, toJira ? FieldAction.CannotPush : FieldAction.CannotPull, wasConflict, why + "; " + (source.Reason ?? "not representable"), source.Value);
+        return new(name, toJira ? FieldAction.PushToJira : FieldAction.PullToBacklog, wasConflict, why, source.Value);
+    }
+
+    /// <summary>Says so in the plan when the kept value empties a field the other side had filled.</summary>
+    private static string Clears(IFieldSemantics field, SideValue kept, SideValue other) =>
+        kept.IsKnown && field.IsEmpty(kept.Value) && other.IsKnown && !field.IsEmpty(other.Value) ? " (this clears the field)" : "";
 }

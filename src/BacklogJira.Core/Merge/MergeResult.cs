@@ -1,24 +1,19 @@
-using BacklogJira.Core.Model;
+using BacklogJira.Core.Fields;
 
 namespace BacklogJira.Core.Merge;
 
 /// <summary>
-/// The outcome of a 3-way merge: what each side must become, and the new base. Fields left in conflict keep their
-/// current value on both sides and stay in <see cref="Unresolved"/>, so the next sync sees them again instead of
-/// silently picking a side.
+/// The outcome of a 3-way merge: a decision per field, and the base the pair will have once every write in it is
+/// confirmed. A field that is not written (conflict, held back, not representable) keeps its old base entry, so the
+/// next run sees it again instead of silently picking a side.
 /// </summary>
-public sealed record MergeResult(
-    IReadOnlyList<FieldDecision> Decisions,
-    SyncFields BacklogTarget,
-    SyncFields JiraTarget,
-    SyncFields NewBase,
-    IReadOnlySet<SyncField> Unresolved)
+public sealed record MergeResult(IReadOnlyList<FieldDecision> Decisions, AgreedBase NewBase)
 {
-    public IEnumerable<SyncField> FieldsToWriteToBacklog =>
-        Decisions.Where(d => d.Action is FieldAction.PullToBacklog or FieldAction.MergeBoth).Select(d => d.Field);
+    public IEnumerable<FieldDecision> ToJira => Decisions.Where(d => d.WritesJira);
 
-    public IEnumerable<SyncField> FieldsToWriteToJira =>
-        Decisions.Where(d => d.Action is FieldAction.PushToJira or FieldAction.MergeBoth).Select(d => d.Field);
+    public IEnumerable<FieldDecision> ToBacklog => Decisions.Where(d => d.WritesBacklog);
+
+    public IReadOnlySet<string> Unresolved => NewBase.Unresolved;
 
     public bool IsInSync => Decisions.All(d => d.Action == FieldAction.InSync);
 }

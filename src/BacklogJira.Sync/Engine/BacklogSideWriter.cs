@@ -2,41 +2,23 @@ using System.Globalization;
 using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
-using BacklogJira.Core.Model;
+using BacklogJira.Core.Merge;
+using BacklogJira.Sync.Fields;
 using BacklogJira.Sync.State;
 
 namespace BacklogJira.Sync.Engine;
 
-/// <summary>Writes a pair's Backlog-bound fields in one surgical edit, and keeps the <c>jira_*</c> frontmatter mirror
-/// (restoring it when Backlog.md has dropped it).</summary>
+/// <summary>Writes a pair's Backlog-bound fields through their descriptors in one surgical edit, and keeps the
+/// <c>jira_*</c> frontmatter mirror (restoring it when Backlog.md has dropped it).</summary>
 internal sealed class BacklogSideWriter(BacklogMdTaskStore store, TimeProvider clock, string? jiraBrowseBase)
 {
-    public async Task WriteAsync(BacklogMdTask task, TaskMapping mapping, IReadOnlyCollection<SyncField> fields, SyncFields target,
-        bool unresolved, CancellationToken cancellationToken)
+    public async Task WriteAsync(BacklogMdTask task, TaskMapping mapping, IReadOnlyCollection<FieldDecision> writes, bool unresolved, CancellationToken cancellationToken)
     {
         var mirror = Mirror(mapping, unresolved);
         var mirrorCurrent = mirror.All(p => p.Key == "jira_last_sync" || Unquote(task.ExtraFrontmatterKeys.GetValueOrDefault(p.Key)) == p.Value);
-        if (fields.Count == 0 && mirrorCurrent) return;
+        if (writes.Count == 0 && mirrorCurrent) return;
         var edit = new TaskEdit { ExtraFrontmatter = mirror };
-        foreach (var field in fields)
-        {
-            edit = field switch
-            {
-                SyncField.Title => edit with { Title = target.Title },
-                SyncField.Status => edit with { Status = target.Status },
-                SyncField.Assignee => edit with { Assignees = target.Assignee is null ? [] : [target.Assignee] },
-                SyncField.Labels => edit with { Labels = [.. target.Labels] },
-                SyncField.Priority => edit with { Priority = target.Priority ?? "" },
-                SyncField.Description => edit with { Description = target.Description },
-                SyncField.AcceptanceCriteria => edit with
-                {
-                    AcceptanceCriteria = [.. target.AcceptanceCriteria.Select((c, i) => new ChecklistItem(i + 1, c.Text, c.Checked))],
-                },
-                SyncField.ImplementationPlan => edit with { ImplementationPlan = target.ImplementationPlan },
-                SyncField.ImplementationNotes => edit with { ImplementationNotes = target.ImplementationNotes },
-                _ => edit,
-            };
-        }
+        foreach (var write in writes) edit = SyncFieldCatalog.Find(write.Field)!.WriteTask(edit, write.Value, task);
         await store.UpdateAsync(task.Id.Original, _ => edit, cancellationToken);
     }
 

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Writing;
-using BacklogJira.Core.Mapping;
-using BacklogJira.Core.Model;
+using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
-using BacklogJira.Sync.Canonical;
+using BacklogJira.Sync.Fields;
 using BacklogJira.Sync.State;
 
 namespace BacklogJira.Sync.Engine;
@@ -32,10 +31,11 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         if (mappings.ForTask(id) is { } existing)
             return new PairOutcome { TaskId = id, JiraKey = existing.JiraKey, Error = $"{id} is already mapped to {existing.JiraKey}; use 'backlog-jira push {id}' to update it." };
 
-        var fields = CanonicalFields.FromTask(task);
-        var draft = await DraftAsync(projectKey, issueType ?? config.IssueType, fields, cancellationToken);
+        var warnings = new List<string>();
+        var backlog = SideReader.Read(TaskReading.Of(task, config));
+        var draft = await DraftAsync(projectKey, issueType ?? config.IssueType, backlog, warnings, cancellationToken);
         if (dryRun)
-            return new PairOutcome { TaskId = id, State = PairState.Unmapped, Changes = [new FieldChange(SyncField.Title, "create in Jira", "", $"{draft.IssueType} in {projectKey}: {draft.Summary}")] };
+            return new PairOutcome { TaskId = id, State = PairState.Unmapped, Warnings = warnings, Changes = [new FieldChange(SyncFieldCatalog.Title.Name, "create in Jira", "", $"{draft.IssueType} in {projectKey}: {draft.Summary}")] };
 
         var pendingPath = Path.Combine(paths.Root, "pending", id + ".json");
         var created = await FindEarlierAttemptAsync(pendingPath, projectKey, cancellationToken);
@@ -61,46 +61,48 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         await mappings.SetAsync(mapping, cancellationToken);
         File.Delete(pendingPath);
 
-        var warnings = new List<string>();
         var issue = await jira.GetIssueAsync(created.Key, cancellationToken)
             ?? throw new InvalidOperationException($"Jira created {created.Key} but does not show it; run 'backlog-jira sync {id}' later.");
         // Jira starts every issue in the workflow's initial status: walk it to the task's status.
-        var skipped = await new JiraSideWriter(jira, config).WriteAsync(issue, [SyncField.Status], fields, warnings, cancellationToken);
-        if (skipped.Count == 0) issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? issue;
-        var jiraFields = CanonicalFields.FromIssue(issue, config, warnings);
-        var (pulled, unresolved) = await NewPairBaseline.SettleAsync(new BacklogSideWriter(store, clock, jiraBrowseBase), new SnapshotStore(paths),
-            task, mapping, fields, jiraFields, clock.GetUtcNow(), cancellationToken);
-        new OpsLog(paths, clock).Append("create-issue", id, created.Key, "success", details: warnings.Count > 0 ? string.Join(" | ", warnings) : null);
+        var status = backlog[SyncFieldCatalog.Status];
+        if (status.CanCross && status.Value is not null)
+        {
+            var writing = new JiraWriting(jira, config, issue, projectKey, backlog, warnings);
+            var walk = await SyncFieldCatalog.Status.WriteJiraAsync(writing, status.Value, cancellationToken);
+            if (walk.AfterEdit is not null && await walk.AfterEdit(cancellationToken)) issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? issue;
+        }
+        var sides = PairSides.Read(task, issue, config, store.Project.Config.Statuses);
+        warnings.AddRange(sides.Warnings);
+        var (state, pulled, waiting) = await NewPairBaseline.SettleAsync(new BacklogSideWriter(store, clock, jiraBrowseBase), new SnapshotStore(paths),
+            task, mapping, sides, clock.GetUtcNow(), cancellationToken);
+        new OpsLog(paths, clock).Append("create-issue", id, created.Key, "success",
+            details: string.Join(" | ", warnings.Concat(waiting.Select(w => w.Reason))) is { Length: > 0 } details ? details : null);
         return new PairOutcome
         {
             TaskId = id,
             JiraKey = created.Key,
-            State = unresolved.Count > 0 ? PairState.Conflict : PairState.InSync,
-            Pushed = [.. Enum.GetValues<SyncField>().Where(f => !fields.IsEmpty(f)).Except(unresolved).Except(pulled)],
+            State = state,
+            Pushed = [.. SyncFieldCatalog.All.Where(f => backlog[f].CanCross && !f.IsEmpty(backlog[f].Value)).Select(f => f.Name)
+                .Except(pulled).Except(waiting.Select(w => w.Field))],
             Pulled = pulled,
-            Conflicts = [.. unresolved],
+            Waiting = waiting,
             Warnings = warnings,
         };
     }
 
-    private async Task<JiraIssueDraft> DraftAsync(string projectKey, string issueType, SyncFields fields, CancellationToken cancellationToken)
+    /// <summary>The new issue: every field Jira can hold at creation, through its descriptor; a title Jira cannot take
+    /// stops the create with its reason.</summary>
+    private async Task<JiraIssueDraft> DraftAsync(string projectKey, string issueType, SideValues backlog, List<string> warnings, CancellationToken cancellationToken)
     {
-        string? priority = null;
-        if (fields.Priority is not null)
-            priority = config.Priorities.ToJira(fields.Priority, projectKey, [.. (await jira.GetPrioritiesAsync(cancellationToken)).Select(p => p.Name)]);
-        JiraUser? assignee = null;
-        if (fields.Assignee is not null && config.Assignees.ToJira(fields.Assignee) is { } jiraUser)
-            assignee = await jira.FindUserAsync(jiraUser, cancellationToken);
-        return new JiraIssueDraft
+        var title = backlog[SyncFieldCatalog.Title];
+        if (!title.CanCross) throw new InvalidOperationException($"Cannot create the issue: {title.Reason}.");
+        var writing = new JiraWriting(jira, config, null, projectKey, backlog, warnings);
+        var draft = new JiraIssueDraft { ProjectKey = projectKey, IssueType = issueType, Summary = "" };
+        foreach (var field in SyncFieldCatalog.All)
         {
-            ProjectKey = projectKey,
-            IssueType = issueType,
-            Summary = fields.Title,
-            Description = ManagedDescription.Compose(new DescriptionParts(fields.Description, fields.AcceptanceCriteria, fields.ImplementationPlan, fields.ImplementationNotes)),
-            Labels = [.. fields.Labels],
-            PriorityName = priority,
-            Assignee = assignee,
-        };
+            if (backlog[field].CanCross) draft = await field.DraftAsync(writing, draft, backlog[field].Value, cancellationToken);
+        }
+        return draft;
     }
 
     private async Task<JiraIssueRef?> FindEarlierAttemptAsync(string pendingPath, string projectKey, CancellationToken cancellationToken)

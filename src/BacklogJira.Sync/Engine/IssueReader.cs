@@ -11,6 +11,21 @@ internal sealed record IssueReadResult(
     DateTimeOffset StartedAt)
 {
     public int Fetched => Fresh.Count;
+
+    /// <summary>The same issues by id (fresh over cached): Jira keeps an issue's id when it moves to another project and
+    /// its key changes, so a pair is followed by the id it was mapped with.</summary>
+    public IReadOnlyDictionary<string, JiraIssue> ById { get; } = IndexById(Issues.Values, Fresh);
+
+    public JiraIssue? Find(string? id, string key) =>
+        id is not null && ById.TryGetValue(id, out var byId) ? byId : Issues.GetValueOrDefault(key);
+
+    private static Dictionary<string, JiraIssue> IndexById(IEnumerable<JiraIssue> all, IEnumerable<JiraIssue> fresh)
+    {
+        var result = new Dictionary<string, JiraIssue>(StringComparer.Ordinal);
+        foreach (var issue in all) result.TryAdd(issue.Id, issue);
+        foreach (var issue in fresh) result[issue.Id] = issue;
+        return result;
+    }
 }
 
 /// <summary>

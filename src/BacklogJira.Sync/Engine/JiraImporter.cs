@@ -1,9 +1,9 @@
 using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
-using BacklogJira.Core.Model;
+using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
-using BacklogJira.Sync.Canonical;
+using BacklogJira.Sync.Fields;
 using BacklogJira.Sync.State;
 
 namespace BacklogJira.Sync.Engine;
@@ -27,11 +27,12 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         var mappings = MappingFile.Load(paths);
         var prefix = store.Project.Config.TaskPrefix;
         var writer = new BacklogSideWriter(store, clock, jiraBrowseBase);
-        var pending = issues.Where(i => mappings.ForIssue(i.Key) is null)
+        var statuses = store.Project.Config.Statuses;
+        var pending = issues.Where(i => mappings.ForIssue(i.Key) is null && mappings.ById(i.Id) is null)
             .Select(issue =>
             {
-                var warnings = new List<string>();
-                return (Issue: issue, Fields: CanonicalFields.FromIssue(issue, config, warnings), Warnings: warnings);
+                var reading = IssueReading.Of(issue, config, statuses);
+                return (Issue: issue, Fields: SideReader.Read(reading), Warnings: reading.Warnings);
             })
             .ToList();
         if (dryRun)
@@ -41,7 +42,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
                 TaskId = "(new)",
                 JiraKey = p.Issue.Key,
                 State = PairState.Unmapped,
-                Changes = [new FieldChange(SyncField.Title, "create in Backlog", "", p.Issue.Summary)],
+                Changes = [new FieldChange(SyncFieldCatalog.Title.Name, "create in Backlog", "", p.Issue.Summary)],
                 Warnings = p.Warnings,
             })];
         }
@@ -67,21 +68,22 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         var log = new OpsLog(paths, clock);
         var snapshots = new SnapshotStore(paths);
         var outcomes = new List<PairOutcome>();
-        foreach (var (issue, jiraFields, warnings, task) in pairs)
+        foreach (var (issue, _, warnings, task) in pairs)
         {
             var id = task.Id.Normalized(prefix);
             try
             {
-                var (_, unresolved) = await NewPairBaseline.SettleAsync(writer, snapshots, task, mappings.ForTask(id)!, CanonicalFields.FromTask(task), jiraFields,
-                    clock.GetUtcNow(), cancellationToken);
-                log.Append("import", id, issue.Key, "success", details: warnings.Count > 0 ? string.Join(" | ", warnings) : null);
+                var sides = PairSides.Read(task, issue, config, statuses);
+                var (state, _, waiting) = await NewPairBaseline.SettleAsync(writer, snapshots, task, mappings.ForTask(id)!, sides, clock.GetUtcNow(), cancellationToken);
+                log.Append("import", id, issue.Key, "success",
+                    details: string.Join(" | ", warnings.Concat(waiting.Select(w => w.Reason))) is { Length: > 0 } details ? details : null);
                 outcomes.Add(new PairOutcome
                 {
                     TaskId = id,
                     JiraKey = issue.Key,
-                    State = unresolved.Count > 0 ? PairState.Conflict : PairState.InSync,
-                    Pulled = [.. Enum.GetValues<SyncField>().Except(unresolved)],
-                    Conflicts = [.. unresolved],
+                    State = state,
+                    Pulled = [.. SyncFieldCatalog.All.Where(f => sides.Jira[f].CanCross && !f.IsEmpty(sides.Jira[f].Value)).Select(f => f.Name).Except(waiting.Select(w => w.Field))],
+                    Waiting = waiting,
                     Warnings = warnings,
                 });
             }
@@ -94,20 +96,17 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         return outcomes;
     }
 
-    private NewTask NewTaskFrom(SyncFields fields, IReadOnlyDictionary<string, string?> mirror) => new()
+    /// <summary>The new task: every field Backlog can take, through its descriptor; a foreign value (an unmapped user or
+    /// status) is left out and waits with its reason after the first agreement.</summary>
+    private NewTask NewTaskFrom(SideValues fields, IReadOnlyDictionary<string, string?> mirror)
     {
-        Title = fields.Title,
-        Description = NullIfEmpty(fields.Description),
-        Status = CanonicalFields.IsUnmapped(fields.Status) || fields.Status is null ? null : store.Project.Config.MatchStatus(fields.Status),
-        Assignees = fields.Assignee is null || CanonicalFields.IsUnmapped(fields.Assignee) ? [] : [fields.Assignee],
-        Labels = [.. fields.Labels],
-        Priority = fields.Priority is null || CanonicalFields.IsUnmapped(fields.Priority) ? null : fields.Priority,
-        AcceptanceCriteria = [.. fields.AcceptanceCriteria.Select(c => c.Text)],
-        ImplementationPlan = NullIfEmpty(fields.ImplementationPlan),
-        ImplementationNotes = NullIfEmpty(fields.ImplementationNotes),
-        ApplyDefinitionOfDoneDefaults = false,
-        ExtraFrontmatter = mirror.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!),
-    };
+        var task = new NewTask { Title = "", ApplyDefinitionOfDoneDefaults = false, ExtraFrontmatter = mirror.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!) };
+        foreach (var field in SyncFieldCatalog.All)
+        {
+            if (fields[field].CanCross) task = field.ToNewTask(task, fields[field].Value);
+        }
+        return task with { Status = task.Status is null ? null : store.Project.Config.MatchStatus(task.Status) };
+    }
 
     /// <summary>Tasks that carry a <c>jira_key</c> mirror but no mapping: left by an import that was cut off.</summary>
     private static Dictionary<string, BacklogMdTask> OrphanTasksByKey(IEnumerable<BacklogMdTask> tasks, MappingFile mappings, string prefix)
@@ -121,5 +120,4 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         return result;
     }
 
-    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }

@@ -8,7 +8,7 @@ using BacklogJira.Sync.State;
 namespace BacklogJira.Sync.Engine;
 
 /// <summary><c>map link</c>, <c>map list</c>, <c>map remove</c>: the mapping file first, the frontmatter mirror after.</summary>
-public sealed class MappingService(BacklogMdTaskStore store, StatePaths paths, TimeProvider clock, string? jiraBrowseBase)
+public sealed class MappingService(BacklogMdTaskStore store, StatePaths paths, TimeProvider clock)
 {
     public async Task<TaskMapping> LinkAsync(IJiraClient jira, string taskId, string jiraKey, bool force, CancellationToken cancellationToken)
     {
@@ -86,10 +86,9 @@ public sealed class MappingService(BacklogMdTaskStore store, StatePaths paths, T
             MappedAt = clock.GetUtcNow(),
         };
         await mappings.SetAsync(mapping, cancellationToken);
-        // A new pairing starts without a base: the first sync compares both sides and reports differences.
+        // A new pairing starts without a base: the first sync compares both sides field by field. Nothing is written to
+        // the task file until then (its jira_* mirror comes with that first comparison).
         new SnapshotStore(paths).Delete(id);
-        var mirror = new BacklogSideWriter(store, clock, jiraBrowseBase).Mirror(mapping, unresolved: false);
-        await store.UpdateAsync(task.Id.Original, _ => new TaskEdit { ExtraFrontmatter = mirror }, cancellationToken);
         new OpsLog(paths, clock).Append(op, id, issue.Key, "success");
         return mapping;
     }

@@ -1,23 +1,15 @@
+using BacklogJira.Core.Fields;
 using BacklogJira.Core.Merge;
-using BacklogJira.Core.Model;
-using BacklogJira.Sync.Canonical;
+using BacklogJira.Sync.Fields;
 
 namespace BacklogJira.Sync.Engine;
 
-/// <summary>The pure part of a pair's run: merge, then hold back what the mode does not allow.</summary>
+/// <summary>The pure part of a pair's run: merge every descriptor, then hold back what the mode does not allow.</summary>
 public static class PairPlanner
 {
-    private static readonly SyncField[] Mapped = [SyncField.Status, SyncField.Assignee, SyncField.Priority];
-
-    public static MergeResult Plan(SyncMode mode, SyncFields? baseValue, IReadOnlySet<SyncField> unresolved, SyncFields backlogValue,
-        SyncFields jiraValue, ConflictStrategy strategy, bool force, Func<FieldConflict, ConflictChoice>? prompt)
+    public static MergeResult Plan(SyncMode mode, AgreedBase? agreed, SideValues backlog, SideValues jira,
+        ConflictStrategy strategy, bool force, Func<FieldConflict, ConflictChoice>? prompt, string pair = "")
     {
-        // A Jira value nothing maps (status, user, priority) cannot be written to Backlog: it counts as unchanged.
-        foreach (var field in Mapped)
-        {
-            if (CanonicalFields.IsUnmapped(jiraValue.Display(field)))
-                jiraValue = jiraValue.With(field, baseValue ?? backlogValue);
-        }
         var effective = mode switch
         {
             SyncMode.Push => force ? ConflictStrategy.PreferBacklog : ConflictStrategy.Manual,
@@ -25,44 +17,49 @@ public static class PairPlanner
             SyncMode.Status => ConflictStrategy.Manual,
             _ => strategy,
         };
-        var merged = FieldMerger.Merge(baseValue, unresolved, backlogValue, jiraValue, effective, prompt);
+        var merged = FieldMerger.Merge(SyncFieldCatalog.All, agreed, backlog, jira, effective, prompt, pair);
         return mode switch
         {
-            SyncMode.Push => HoldBack(merged, baseValue, backlogValue, jiraValue, allowPush: true),
-            SyncMode.Pull => HoldBack(merged, baseValue, backlogValue, jiraValue, allowPush: false),
+            SyncMode.Push => HoldBack(merged, agreed, allowPush: true),
+            SyncMode.Pull => HoldBack(merged, agreed, allowPush: false),
             _ => merged,
         };
     }
 
-    /// <summary>Drops the decisions of the direction this mode does not write; those fields keep their old base, so the
-    /// next sync still sees them as changed.</summary>
-    private static MergeResult HoldBack(MergeResult merged, SyncFields? baseValue, SyncFields backlogValue, SyncFields jiraValue, bool allowPush)
+    /// <summary>Drops the writes of the direction this mode does not make; those fields keep their old base entry (or
+    /// none), so the next run still sees them.</summary>
+    private static MergeResult HoldBack(MergeResult merged, AgreedBase? agreed, bool allowPush)
     {
         var decisions = new List<FieldDecision>();
-        var backlogTarget = merged.BacklogTarget;
-        var jiraTarget = merged.JiraTarget;
         var newBase = merged.NewBase;
-        var unresolved = new HashSet<SyncField>(merged.Unresolved);
         foreach (var decision in merged.Decisions)
         {
-            var writesBacklog = decision.Action is FieldAction.PullToBacklog or FieldAction.MergeBoth;
-            var writesJira = decision.Action is FieldAction.PushToJira or FieldAction.MergeBoth;
-            if (allowPush ? !writesBacklog : !writesJira)
+            if (allowPush ? !decision.WritesBacklog : !decision.WritesJira)
             {
                 decisions.Add(decision);
                 continue;
             }
-            var field = decision.Field;
-            backlogTarget = backlogTarget.With(field, backlogValue);
-            jiraTarget = jiraTarget.With(field, jiraValue);
-            if (baseValue is null) unresolved.Add(field);
-            else newBase = newBase.With(field, baseValue);
+            newBase = newBase.WithEntryOf(SyncFieldCatalog.Find(decision.Field)!, agreed);
             decisions.Add(decision with
             {
                 Action = allowPush ? FieldAction.LeftForPull : FieldAction.LeftForPush,
                 Reason = decision.Reason + (allowPush ? "; left for pull" : "; left for push"),
             });
         }
-        return merged with { Decisions = decisions, BacklogTarget = backlogTarget, JiraTarget = jiraTarget, NewBase = newBase, Unresolved = unresolved };
+        return merged with { Decisions = decisions, NewBase = newBase };
+    }
+
+    public static PairState Classify(MergeResult plan)
+    {
+        if (plan.Unresolved.Count > 0) return PairState.Conflict;
+        var push = plan.Decisions.Any(d => d.WaitsForPush);
+        var pull = plan.Decisions.Any(d => d.WaitsForPull);
+        return (push, pull) switch
+        {
+            (true, true) => PairState.NeedsBoth,
+            (true, false) => PairState.NeedsPush,
+            (false, true) => PairState.NeedsPull,
+            _ => PairState.InSync,
+        };
     }
 }

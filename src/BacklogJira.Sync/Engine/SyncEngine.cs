@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Model;
 using BacklogJira.Core.Merge;
-using BacklogJira.Core.Model;
 using BacklogJira.Core.Ports;
-using BacklogJira.Sync.Canonical;
+using BacklogJira.Sync.Fields;
 using BacklogJira.Sync.State;
 
 namespace BacklogJira.Sync.Engine;
@@ -42,22 +41,35 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
             .GroupBy(t => t.Id.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<BacklogMdTask>)[.. g], StringComparer.OrdinalIgnoreCase);
         var read = await issuesRead;
-        var issues = read.Issues;
         var log = request.DryRun || request.Mode == SyncMode.Status ? null : new OpsLog(paths, clock);
         var strategy = request.Strategy ?? config.Strategy;
         // Prompts must not interleave: ask one pair at a time.
         var parallel = strategy == ConflictStrategy.Prompt && request.Prompt is not null ? 1 : Math.Max(1, request.MaxParallel);
         var done = 0;
+        var moved = new ConcurrentBag<TaskMapping>();
         await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
             async (mapping, token) =>
             {
                 var resolution = MappedTaskResolver.Resolve(mapping, tasks.GetValueOrDefault(mapping.TaskId) ?? []);
-                issues.TryGetValue(mapping.JiraKey, out var issue);
-                outcomes.Add(resolution.Task is null
-                    ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey, State = PairState.Missing, Error = resolution.Problem }
-                    : await RunPairAsync(request, strategy, mapping, resolution.Task, issue, memo, log, token));
+                var issue = read.Find(mapping.JiraId, mapping.JiraKey);
+                var current = mapping;
+                if (issue is not null && !string.Equals(issue.Key, mapping.JiraKey, StringComparison.OrdinalIgnoreCase))
+                {
+                    current = mapping with { JiraKey = issue.Key };
+                    moved.Add(current);
+                }
+                var outcome = resolution.Task is null
+                    ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = current.JiraKey, State = PairState.Missing, Error = resolution.Problem }
+                    : await RunPairAsync(request, strategy, current, resolution.Task, issue, memo, log, token);
+                outcomes.Add(current == mapping ? outcome : outcome with { MovedFrom = mapping.JiraKey });
                 request.Progress?.Report(new SyncProgress(Interlocked.Increment(ref done), selected.Count));
             });
+        // An issue moved to another project keeps its id: the pair follows it, and the mapping takes the new key.
+        if (!moved.IsEmpty && !request.DryRun && request.Mode != SyncMode.Status)
+        {
+            await mappings.SetManyAsync([.. moved], cancellationToken);
+            foreach (var mapping in moved) log?.Append("moved", mapping.TaskId, mapping.JiraKey, "success", details: $"now {mapping.JiraKey}");
+        }
         if (request.Mode == SyncMode.Status && request.TaskIds.Count == 0)
         {
             // status over the whole project also lists the tasks no issue is mapped to yet.
@@ -71,7 +83,8 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         if (cache is not null && !request.DryRun && request.Mode != SyncMode.Status)
         {
             // Issues written to (or possibly written to, when a pair failed) are read in full next time.
-            var touched = outcomes.Where(o => o.JiraKey is not null && (o.Failed || o.Changes.Any(c => c.Direction == FieldChange.ToJira))).Select(o => o.JiraKey!).ToList();
+            var touched = outcomes.Where(o => o.JiraKey is not null && (o.Failed || o.Changes.Any(c => c.Direction == FieldChange.ToJira))).Select(o => o.JiraKey!)
+                .Concat(outcomes.Where(o => o.MovedFrom is not null).Select(o => o.MovedFrom!)).ToList();
             if (request.FullRead) cache = JiraIssueCache.Empty(paths, jiraBrowseBase!);
             if (read.Fetched > 0 || read.Missing.Count > 0 || touched.Count > 0 || cache.ReadStartedAt is null)
             {
@@ -88,47 +101,44 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
     {
         var outcome = new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey };
         if (issue is null)
-            return outcome with { State = PairState.Missing, Error = $"{mapping.JiraKey} does not exist or is not visible to you; run 'backlog-jira map remove {mapping.TaskId}' if it was deleted." };
+            return outcome with { State = PairState.Missing, Error = $"{mapping.JiraKey} does not exist or is not visible to you (deleted, or your permissions changed); if it was deleted, run 'backlog-jira map remove {mapping.TaskId}'." };
 
         var warnings = new List<string>();
         try
         {
-            var backlogValue = CanonicalFields.FromTask(task, memo.Markdown);
-            var jiraValue = CanonicalFields.FromIssue(issue, config, warnings, memo.Markdown);
+            var sides = PairSides.Read(task, issue, config, store.Project.Config.Statuses, memo.Markdown);
+            warnings.AddRange(sides.Warnings);
             var stored = _snapshots.Read(mapping.TaskId);
-            var plan = PairPlanner.Plan(request.Mode, stored?.Fields, stored?.Unresolved ?? new HashSet<SyncField>(), backlogValue, jiraValue,
-                strategy, request.Force, request.Prompt);
-            var toJira = plan.FieldsToWriteToJira.ToList();
-            var toBacklog = plan.FieldsToWriteToBacklog.ToList();
+            var plan = PairPlanner.Plan(request.Mode, stored, sides.Backlog, sides.Jira, strategy, request.Force, request.Prompt, $"{mapping.TaskId} ⇄ {mapping.JiraKey}");
+            var toJira = plan.ToJira.ToList();
+            var toBacklog = plan.ToBacklog.ToList();
             outcome = outcome with
             {
-                State = Classify(plan),
+                State = PairPlanner.Classify(plan),
                 Decisions = plan.Decisions,
                 Conflicts = [.. plan.Unresolved],
-                Changes = [.. toJira.Select(f => new FieldChange(f, FieldChange.ToJira, jiraValue.Display(f), plan.JiraTarget.Display(f))),
-                           .. toBacklog.Select(f => new FieldChange(f, FieldChange.ToBacklog, backlogValue.Display(f), plan.BacklogTarget.Display(f)))],
+                Changes = PlannedChanges(sides, toJira, toBacklog),
+                Waiting = [.. plan.Decisions.Where(d => d.Action is FieldAction.CannotPush or FieldAction.CannotPull)
+                    .Select(d => new FieldWait(d.Field, d.Action == FieldAction.CannotPush ? FieldChange.ToJira : FieldChange.ToBacklog, WaitReason(d, sides)))],
+                Fields = [.. SyncFieldCatalog.All.Zip(plan.Decisions, (f, d) => new FieldView(f.Name, PairSides.Show(f, sides.Backlog[f]), PairSides.Show(f, sides.Jira[f]), d))],
                 Warnings = warnings,
             };
             if (request.DryRun || request.Mode == SyncMode.Status) return outcome;
 
-            var skipped = toJira.Count == 0 ? [] : await _jiraWriter.WriteAsync(issue, toJira, plan.JiraTarget, warnings, cancellationToken);
+            var confirmed = toJira.Count == 0 ? [] : await _jiraWriter.WriteAsync(issue, toJira, JiraSideWriter.Target(sides.Backlog, sides.Jira, toJira), warnings, cancellationToken);
             var newBase = plan.NewBase;
-            var unresolved = new HashSet<SyncField>(plan.Unresolved);
-            foreach (var field in skipped)
-            {
-                // Not written to Jira: keep it "changed in Backlog" so the next run tries again.
-                if (stored is null) unresolved.Add(field);
-                else newBase = newBase.With(field, stored.Fields);
-            }
-            await _backlogWriter.WriteAsync(task, mapping, toBacklog, plan.BacklogTarget, unresolved.Count > 0, cancellationToken);
-            if (stored is null || !stored.Fields.Equals(newBase) || !stored.Unresolved.SetEquals(unresolved))
-                await _snapshots.WriteAsync(mapping.TaskId, new SyncBase(newBase, unresolved), clock.GetUtcNow(), cancellationToken);
-            var pushed = toJira.Except(skipped).ToList();
-            // A pair with nothing to do is not an operation: the log records what changed, conflicts and warnings.
-            if (pushed.Count > 0 || toBacklog.Count > 0 || unresolved.Count > 0 || warnings.Count > 0)
-                log?.Append(ModeName(request.Mode), mapping.TaskId, mapping.JiraKey, unresolved.Count > 0 ? "conflict" : "success", pushed.Concat(toBacklog).Distinct(),
-                    warnings.Count > 0 ? string.Join(" | ", warnings) : null);
-            return outcome with { Pushed = pushed, Pulled = toBacklog, Conflicts = [.. unresolved], Warnings = warnings };
+            // A value Jira did not take (skipped with a warning) is not agreed: the next run still sees it changed in Backlog.
+            foreach (var skipped in toJira.Where(d => !confirmed.Contains(d.Field)))
+                newBase = newBase.WithEntryOf(SyncFieldCatalog.Find(skipped.Field)!, stored);
+            await _backlogWriter.WriteAsync(task, mapping, toBacklog, newBase.Unresolved.Count > 0, cancellationToken);
+            if (!newBase.SameAs(stored, SyncFieldCatalog.All))
+                await _snapshots.WriteAsync(mapping.TaskId, newBase, clock.GetUtcNow(), cancellationToken);
+            List<string> pulled = [.. toBacklog.Select(d => d.Field)];
+            // A pair with nothing to do is not an operation: the log records what changed, conflicts, waits and warnings.
+            if (confirmed.Count > 0 || pulled.Count > 0 || newBase.Unresolved.Count > 0 || warnings.Count > 0 || outcome.Waiting.Count > 0)
+                log?.Append(ModeName(request.Mode), mapping.TaskId, mapping.JiraKey, newBase.Unresolved.Count > 0 ? "conflict" : "success", confirmed.Concat(pulled).Distinct(),
+                    string.Join(" | ", warnings.Concat(outcome.Waiting.Select(w => w.Reason))) is { Length: > 0 } details ? details : null);
+            return outcome with { Pushed = confirmed, Pulled = pulled, Conflicts = [.. newBase.Unresolved], Warnings = warnings };
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -137,18 +147,23 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         }
     }
 
-    private static PairState Classify(MergeResult plan)
+    private static IReadOnlyList<FieldChange> PlannedChanges(PairSides sides, IEnumerable<FieldDecision> toJira, IEnumerable<FieldDecision> toBacklog)
     {
-        if (plan.Unresolved.Count > 0) return PairState.Conflict;
-        var push = plan.Decisions.Any(d => d.Action is FieldAction.PushToJira or FieldAction.MergeBoth or FieldAction.LeftForPush);
-        var pull = plan.Decisions.Any(d => d.Action is FieldAction.PullToBacklog or FieldAction.MergeBoth or FieldAction.LeftForPull);
-        return (push, pull) switch
+        FieldChange Change(FieldDecision d, string direction, Core.Fields.SideValues written)
         {
-            (true, true) => PairState.NeedsBoth,
-            (true, false) => PairState.NeedsPush,
-            (false, true) => PairState.NeedsPull,
-            _ => PairState.InSync,
-        };
+            var field = SyncFieldCatalog.Find(d.Field)!;
+            return new FieldChange(d.Field, direction, PairSides.Show(field, written[field]), field.Display(d.Value));
+        }
+        return [.. toJira.Select(d => Change(d, FieldChange.ToJira, sides.Jira)), .. toBacklog.Select(d => Change(d, FieldChange.ToBacklog, sides.Backlog))];
+    }
+
+    /// <summary>The reason a write waits, with the value that waits.</summary>
+    private static string WaitReason(FieldDecision decision, PairSides sides)
+    {
+        var field = SyncFieldCatalog.Find(decision.Field)!;
+        var value = PairSides.Show(field, decision.Action == FieldAction.CannotPush ? sides.Backlog[field] : sides.Jira[field]);
+        var reason = (decision.Action == FieldAction.CannotPush ? sides.Backlog[field] : sides.Jira[field]).Reason ?? decision.Reason;
+        return $"{decision.Field} \"{value}\" cannot go {(decision.Action == FieldAction.CannotPush ? "to Jira" : "to Backlog")}: {reason}";
     }
 
     private static string ModeName(SyncMode mode) => mode.ToString().ToLowerInvariant();

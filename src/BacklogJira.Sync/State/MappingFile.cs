@@ -41,6 +41,9 @@ public sealed class MappingFile
 
     public TaskMapping? ForIssue(string jiraKey) => _byIssue.GetValueOrDefault(jiraKey);
 
+    /// <summary>The pair holding the issue with this id (its key may have changed since).</summary>
+    public TaskMapping? ById(string jiraId) => _mappings.FirstOrDefault(m => m.JiraId == jiraId);
+
     /// <summary>Adds or replaces the pair for a task and saves at once (the mapping must outlive a crash right after).</summary>
     public Task SetAsync(TaskMapping mapping, CancellationToken cancellationToken) => SetManyAsync([mapping], cancellationToken);
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BacklogJira.Core.Model;
 
 namespace BacklogJira.Sync.State;
 
@@ -25,7 +24,7 @@ public sealed class OpsLog(StatePaths paths, TimeProvider clock)
 
     public string RunId { get; } = Guid.NewGuid().ToString("N")[..12];
 
-    public void Append(string op, string? taskId, string? jiraKey, string outcome, IEnumerable<SyncField>? fields = null, string? details = null)
+    public void Append(string op, string? taskId, string? jiraKey, string outcome, IEnumerable<string>? fields = null, string? details = null)
     {
         var now = clock.GetUtcNow();
         var record = new OpsLogRecord
@@ -37,7 +36,7 @@ public sealed class OpsLog(StatePaths paths, TimeProvider clock)
             BacklogId = taskId,
             JiraKey = jiraKey,
             Outcome = outcome,
-            Fields = fields?.Select(f => f.ToString()).ToList() is { Count: > 0 } list ? list : null,
+            Fields = fields?.ToList() is { Count: > 0 } list ? list : null,
             Details = details,
         };
         var line = JsonSerializer.Serialize(record, Compact.OpsLogRecord) + "\n";

@@ -1,8 +1,11 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BacklogJira.BacklogMd.Writing;
-using BacklogJira.Core.Model;
+using BacklogJira.Core.Fields;
+using BacklogJira.Sync.Fields;
 
 namespace BacklogJira.Sync.State;
 
@@ -22,44 +25,36 @@ internal sealed class SnapshotFile
     public List<string>? Unresolved { get; set; }
 }
 
-internal sealed class SnapshotPayload
-{
-    public string Title { get; set; } = "";
-    public string Description { get; set; } = "";
-    public string? Status { get; set; }
-    public string? Assignee { get; set; }
-    public List<string> Labels { get; set; } = [];
-    public string? Priority { get; set; }
-    public List<CriterionItem> AcceptanceCriteria { get; set; } = [];
-    public string ImplementationPlan { get; set; } = "";
-    public string ImplementationNotes { get; set; } = "";
-}
-
-/// <summary>The last agreed state of a pair.</summary>
-public sealed record SyncBase(SyncFields Fields, IReadOnlySet<SyncField> Unresolved);
-
 /// <summary>
-/// <c>snapshots/&lt;taskId&gt;-&lt;side&gt;.json</c>: both files hold the agreed canonical value after a sync, each with the
-/// hash of its own payload (the original wrote the other side's hash into one of them, §3.4). A snapshot written by
-/// the original plugin is read as "no base", so the first sync treats differences as conflicts instead of guessing.
+/// <c>snapshots/&lt;taskId&gt;-&lt;side&gt;.json</c>: both files hold the agreed value of every field that has one (a
+/// JSON object keyed by field name; a field never agreed has no key), each with the hash of its own payload (the
+/// original wrote the other side's hash into one of them, §3.4). Format 2 (every field, always) is read too, its
+/// unresolved fields as never agreed. A snapshot written by the original plugin is read as "no base".
 /// </summary>
 public sealed class SnapshotStore(StatePaths paths)
 {
-    public const string FormatName = "backlog-jira/2";
+    public const string FormatName = "backlog-jira/3";
+    private const string PreviousFormat = "backlog-jira/2";
 
-    public SyncBase? Read(string taskId)
+    public AgreedBase? Read(string taskId)
     {
         var path = paths.Snapshot(taskId, "backlog");
         if (!File.Exists(path)) return null;
         try
         {
             var file = JsonSerializer.Deserialize(File.ReadAllText(path), StateJsonContext.Default.SnapshotFile);
-            if (file?.Format != FormatName) return null;
-            var payload = JsonSerializer.Deserialize(file.Payload, StateJsonContext.Default.SnapshotPayload);
-            if (payload is null) return null;
-            var unresolved = (file.Unresolved ?? []).Select(f => Enum.TryParse<SyncField>(f, out var field) ? field : (SyncField?)null)
-                .OfType<SyncField>().ToHashSet();
-            return new SyncBase(FromPayload(payload), unresolved);
+            if (file?.Format is not (FormatName or PreviousFormat)) return null;
+            if (JsonNode.Parse(file.Payload) is not JsonObject payload) return null;
+            var unresolved = (file.Unresolved ?? []).Select(name => SyncFieldCatalog.Find(name)?.Name).OfType<string>().ToImmutableSortedSet();
+            var values = ImmutableDictionary.CreateBuilder<string, object?>();
+            foreach (var field in SyncFieldCatalog.All)
+            {
+                if (!payload.TryGetPropertyValue(field.Name, out var node)) continue;
+                // Format 2 kept a value for a field left in conflict; it was never agreed.
+                if (file.Format == PreviousFormat && unresolved.Contains(field.Name)) continue;
+                values[field.Name] = field.FromJson(node);
+            }
+            return new AgreedBase(values.ToImmutable(), unresolved);
         }
         catch (JsonException)
         {
@@ -67,10 +62,15 @@ public sealed class SnapshotStore(StatePaths paths)
         }
     }
 
-    public async Task WriteAsync(string taskId, SyncBase value, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task WriteAsync(string taskId, AgreedBase value, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(paths.Snapshots);
-        var payload = JsonSerializer.Serialize(ToPayload(value.Fields), CompactContext.SnapshotPayload);
+        var payloadObject = new JsonObject();
+        foreach (var field in SyncFieldCatalog.All)
+        {
+            if (value.TryGet(field, out var agreed)) payloadObject[field.Name] = field.ToJson(agreed);
+        }
+        var payload = payloadObject.ToJsonString();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
         foreach (var side in new[] { "backlog", "jira" })
         {
@@ -82,7 +82,7 @@ public sealed class SnapshotStore(StatePaths paths)
                 Payload = payload,
                 UpdatedAt = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
                 Format = FormatName,
-                Unresolved = value.Unresolved.Count == 0 ? null : [.. value.Unresolved.Order().Select(f => f.ToString())],
+                Unresolved = value.Unresolved.Count == 0 ? null : [.. value.Unresolved],
             };
             await AtomicFile.WriteAllTextAsync(paths.Snapshot(taskId, side), JsonSerializer.Serialize(file, StateJsonContext.Default.SnapshotFile) + "\n", cancellationToken);
         }
@@ -92,36 +92,4 @@ public sealed class SnapshotStore(StatePaths paths)
     {
         foreach (var side in new[] { "backlog", "jira" }) File.Delete(paths.Snapshot(taskId, side));
     }
-
-    private static readonly StateJsonContext CompactContext = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = false,
-    });
-
-    private static SnapshotPayload ToPayload(SyncFields fields) => new()
-    {
-        Title = fields.Title,
-        Description = fields.Description,
-        Status = fields.Status,
-        Assignee = fields.Assignee,
-        Labels = [.. fields.Labels],
-        Priority = fields.Priority,
-        AcceptanceCriteria = [.. fields.AcceptanceCriteria],
-        ImplementationPlan = fields.ImplementationPlan,
-        ImplementationNotes = fields.ImplementationNotes,
-    };
-
-    private static SyncFields FromPayload(SnapshotPayload payload) => new()
-    {
-        Title = payload.Title,
-        Description = payload.Description,
-        Status = payload.Status,
-        Assignee = payload.Assignee,
-        Labels = SyncFields.LabelSet(payload.Labels),
-        Priority = payload.Priority,
-        AcceptanceCriteria = [.. payload.AcceptanceCriteria],
-        ImplementationPlan = payload.ImplementationPlan,
-        ImplementationNotes = payload.ImplementationNotes,
-    };
 }

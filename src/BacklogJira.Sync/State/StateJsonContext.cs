@@ -7,7 +7,6 @@ namespace BacklogJira.Sync.State;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(MappingDocument))]
 [JsonSerializable(typeof(SnapshotFile))]
-[JsonSerializable(typeof(SnapshotPayload))]
 [JsonSerializable(typeof(OpsLogRecord))]
 [JsonSerializable(typeof(JiraIssueCacheDocument))]
 [JsonSerializable(typeof(CanonicalTextMemoDocument))]

@@ -26,6 +26,7 @@ public sealed class SyncConfig
         Strategy = ParseStrategy(Text("sync", "conflictStrategy"));
         Statuses = ReadStatuses();
         Priorities = ReadPriorities();
+        StatusCategories = StringMap(Section("backlog")?["statusCategories"], "backlog.statusCategories");
         Assignees = new AssigneeMapping(StringMap(Section("backlog")?["assigneeMapping"], "backlog.assigneeMapping"));
         TransitionFields = StringMap(Section("jira")?["transitionFields"], "jira.transitionFields");
         TransitionTargets = StringMap(Section("jira")?["transitionTargets"], "jira.transitionTargets");
@@ -39,6 +40,10 @@ public sealed class SyncConfig
     public ConflictStrategy Strategy { get; }
     public StatusMapping Statuses { get; }
     public PriorityMapping Priorities { get; }
+
+    /// <summary>The Backlog status for each Jira status category (<c>new</c>, <c>indeterminate</c>, <c>done</c>), config
+    /// <c>backlog.statusCategories</c>: read for a Jira status the mapping does not name.</summary>
+    public IReadOnlyDictionary<string, string> StatusCategories { get; }
     public AssigneeMapping Assignees { get; }
 
     /// <summary>Values for required transition screen fields (e.g. <c>resolution → Done</c>), config <c>jira.transitionFields</c>.</summary>

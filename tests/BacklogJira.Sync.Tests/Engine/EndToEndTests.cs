@@ -1,5 +1,4 @@
 using BacklogJira.Core.Merge;
-using BacklogJira.Core.Model;
 using BacklogJira.Core.Ports;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Sync.State;
@@ -42,7 +41,7 @@ public class EndToEndTests
 
         var pulled = (await world.RunAsync(SyncMode.Pull)).Single();
         pulled.Error.ShouldBeNull();
-        pulled.Pulled.ShouldBe([SyncField.Labels, SyncField.AcceptanceCriteria], ignoreOrder: true);
+        pulled.Pulled.ShouldBe(["labels", "acceptanceCriteria"], ignoreOrder: true);
         var task = world.Store.Get(id);
         task.AcceptanceCriteria[0].Checked.ShouldBeTrue();
         task.Labels.ShouldBe(["auth", "sso"], ignoreOrder: true);
@@ -54,7 +53,7 @@ public class EndToEndTests
 
         var pushed = (await world.RunAsync(SyncMode.Push)).Single();
         pushed.Error.ShouldBeNull();
-        pushed.Pushed.ShouldBe([SyncField.Title, SyncField.Status], ignoreOrder: true);
+        pushed.Pushed.ShouldBe(["title", "status"], ignoreOrder: true);
         var after = (await world.Client.GetIssueAsync(key, None))!;
         after.Summary.ShouldBe("Login via SSO");
         after.Status.Name.ShouldBe("In Progress");
@@ -82,8 +81,8 @@ public class EndToEndTests
         await world.Client.UpdateIssueAsync(key, new JiraIssueUpdate { Summary = "Title from Jira" }, None);
 
         var outcome = (await world.RunAsync(SyncMode.Sync)).Single();
-        outcome.Pushed.ShouldBe([SyncField.Description]);
-        outcome.Pulled.ShouldBe([SyncField.Title]);
+        outcome.Pushed.ShouldBe(["description"]);
+        outcome.Pulled.ShouldBe(["title"]);
         world.Store.Get(id).Title.ShouldBe("Title from Jira");
         world.Store.Get(id).Description.ShouldBe("New text from Backlog");
         Core.Mapping.ManagedDescription.Parse((await world.Client.GetIssueAsync(key, None))!.Description).Description.ShouldBe("New text from Backlog");
@@ -111,7 +110,7 @@ public class EndToEndTests
         if (strategy == ConflictStrategy.Manual)
         {
             outcome.State.ShouldBe(PairState.Conflict);
-            outcome.Conflicts.ShouldBe([SyncField.Title]);
+            outcome.Conflicts.ShouldBe(["title"]);
             world.Store.Get(id).ExtraFrontmatterKeys["jira_sync_state"].ShouldContain("manual-resolution-required");
             // Still a conflict next time: never silently settled.
             (await world.RunAsync(SyncMode.Status)).Single().State.ShouldBe(PairState.Conflict);
@@ -176,7 +175,7 @@ public class EndToEndTests
 
         var outcome = (await world.RunAsync(SyncMode.Sync, dryRun: true)).Single();
 
-        outcome.Changes.ShouldContain(c => c.Field == SyncField.Title && c.Direction == "to Jira" && c.OldValue == "Plan me" && c.NewValue == "Planned title");
+        outcome.Changes.ShouldContain(c => c.Field == "title" && c.Direction == "to Jira" && c.OldValue == "Plan me" && c.NewValue == "Planned title");
         world.JiraWrites.ShouldBe(0);
         File.ReadAllText(world.TaskFile(id)).ShouldBe(file);
         File.ReadAllText(world.Paths.Snapshot(id, "backlog")).ShouldBe(snapshot);
@@ -192,13 +191,13 @@ public class EndToEndTests
         await using var world = await SyncWorld.CreateAsync(transport: transport);
         var id = await world.CreateTaskAsync("-d", "Same text", "--", "Same title");
         var created = await world.Client.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "Same title", Description = "Different text" }, None);
-        await new MappingService(world.Store, world.Paths, TimeProvider.System, null).LinkAsync(world.Client, id, created.Key, force: false, None);
+        await new MappingService(world.Store, world.Paths, TimeProvider.System).LinkAsync(world.Client, id, created.Key, force: false, None);
 
         var outcome = (await world.RunAsync(SyncMode.Sync, ConflictStrategy.Manual)).Single();
         outcome.State.ShouldBe(PairState.Conflict);
-        outcome.Conflicts.ShouldBe([SyncField.Description]);
+        outcome.Conflicts.ShouldBe(["description"]);
         var resolved = (await world.RunAsync(SyncMode.Sync, ConflictStrategy.PreferJira)).Single();
-        resolved.Pulled.ShouldBe([SyncField.Description]);
+        resolved.Pulled.ShouldBe(["description"]);
         world.Store.Get(id).Description.ShouldBe("Different text");
         (await world.RunAsync(SyncMode.Sync)).Single().State.ShouldBe(PairState.InSync);
     }
@@ -242,7 +241,7 @@ public class EndToEndTests
 
         var outcomes = await world.RunAsync(SyncMode.Sync);
 
-        outcomes.Single(o => o.JiraKey == keys[1]).Pulled.ShouldBe([SyncField.Title]);
+        outcomes.Single(o => o.JiraKey == keys[1]).Pulled.ShouldBe(["title"]);
         world.Store.Get(ids[1]).Title.ShouldBe("Changed in Jira");
         var gone = outcomes.Single(o => o.JiraKey == keys[2]);
         gone.State.ShouldBe(PairState.Missing);
@@ -276,6 +275,6 @@ public class EndToEndTests
         ahead.Now += TimeSpan.FromSeconds(30);
         var outcome = (await world.Engine(ahead).RunAsync(new SyncRequest(), None)).Single();
 
-        outcome.Pulled.ShouldBe([SyncField.Title]);
+        outcome.Pulled.ShouldBe(["title"]);
     }
 }

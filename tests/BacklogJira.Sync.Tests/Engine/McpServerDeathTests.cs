@@ -1,4 +1,3 @@
-using BacklogJira.Core.Model;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Sync.State;
 using BacklogJira.Testing;
@@ -34,7 +33,7 @@ public class McpServerDeathTests
         world.UseSyncClient(world.Client);
         var finished = await world.RunAsync(SyncMode.Sync);
         finished.ShouldAllBe(o => o.Error == null && o.Conflicts.Count == 0);
-        finished.ShouldAllBe(o => o.Pushed.SequenceEqual(new[] { SyncField.Title }));
+        finished.ShouldAllBe(o => o.Pushed.SequenceEqual(new[] { "title" }));
         for (var i = 1; i <= 3; i++) (await world.Client.GetIssueAsync($"DEMO-{i}", None))!.Summary.ShouldBe($"Task {i} renamed");
         world.Jira.Sandbox.State.Read(data => data.Issues.Count).ShouldBe(3);
         MappingFile.Load(world.Paths).All.Count.ShouldBe(3);

@@ -1,5 +1,8 @@
 using BacklogJira.BacklogMd.Locks;
+using System.Collections.Immutable;
+using BacklogJira.Core.Fields;
 using BacklogJira.Core.Model;
+using BacklogJira.Sync.Fields;
 using BacklogJira.Sync.State;
 using BacklogJira.Testing;
 
@@ -29,21 +32,38 @@ public class StateFilesTests
         using var dir = new TempDirectory();
         var paths = new StatePaths(dir.Path);
         var store = new SnapshotStore(paths);
-        var fields = new SyncFields
-        {
-            Title = "Login: \"SSO\"",
-            Description = "Text\n\nmore",
-            Status = "In Progress",
-            Labels = SyncFields.LabelSet(["b", "a"]),
-            AcceptanceCriteria = [new("one", true)],
-        };
-        await store.WriteAsync("task-1", new SyncBase(fields, new HashSet<SyncField> { SyncField.Title }), Now, CancellationToken.None);
+        var agreed = AgreedBase.Empty
+            .With(SyncFieldCatalog.Title, "Login: \"SSO\"")
+            .With(SyncFieldCatalog.Description, "Text\n\nmore")
+            .With(SyncFieldCatalog.Status, "In Progress")
+            .With(SyncFieldCatalog.Assignee, ImmutableArray.Create("@alice", "@bob"))
+            .With(SyncFieldCatalog.Labels, NameSetField.SetOf(["b", "a"]))
+            .With(SyncFieldCatalog.AcceptanceCriteria, ImmutableArray.Create(new CriterionItem("one", true)))
+            with { Unresolved = ["priority"] };
+        await store.WriteAsync("task-1", agreed, Now, CancellationToken.None);
         var read = store.Read("task-1")!;
-        read.Fields.ShouldBe(fields);
-        read.Unresolved.ShouldBe([SyncField.Title]);
+        read.SameAs(agreed, SyncFieldCatalog.All).ShouldBeTrue();
+        read.TryGet(SyncFieldCatalog.Priority, out _).ShouldBeFalse("a field never agreed has no entry");
+        read.Unresolved.ShouldBe(["priority"]);
         var backlogFile = File.ReadAllText(paths.Snapshot("task-1", "backlog"));
         backlogFile.ShouldContain("\"side\": \"backlog\"");
         backlogFile.ShouldContain("\"updatedAt\": \"2026-11-22T10:00:00.000Z\"");
+    }
+
+    [Fact]
+    public void A_format_2_snapshot_is_read_with_its_unresolved_fields_as_never_agreed()
+    {
+        using var dir = new TempDirectory();
+        var paths = new StatePaths(dir.Path);
+        Directory.CreateDirectory(paths.Snapshots);
+        File.WriteAllText(paths.Snapshot("task-3", "backlog"),
+            """{"backlogId":"task-3","side":"backlog","hash":"ab","payload":"{\"title\":\"x\",\"description\":\"d\",\"status\":\"To Do\",\"assignee\":\"@alice\",\"labels\":[\"a\"],\"priority\":null,\"acceptanceCriteria\":[{\"text\":\"one\",\"checked\":true}],\"implementationPlan\":\"\",\"implementationNotes\":\"\"}","updatedAt":"2026-10-17T10:00:00.000Z","format":"backlog-jira/2","unresolved":["Description"]}""");
+        var read = new SnapshotStore(paths).Read("task-3")!;
+        read.Values["title"].ShouldBe("x");
+        read.Values["assignee"].ShouldBe(ImmutableArray.Create("@alice"));
+        read.Values.ContainsKey("description").ShouldBeFalse();
+        read.Values.ContainsKey("priority").ShouldBeTrue();
+        read.Unresolved.ShouldBe(["description"]);
     }
 
     [Fact]
@@ -63,12 +83,12 @@ public class StateFilesTests
         using var dir = new TempDirectory();
         var paths = new StatePaths(dir.Path);
         var log = new OpsLog(paths, new FixedClock(Now));
-        log.Append("push", "task-1", "PROJ-1", "success", [SyncField.Title, SyncField.Status]);
+        log.Append("push", "task-1", "PROJ-1", "success", ["title", "status"]);
         log.Append("pull", "task-2", "PROJ-2", "error", details: "boom");
         var lines = File.ReadAllLines(paths.OpsLog);
         lines.Length.ShouldBe(2);
         lines[0].ShouldContain("\"op\":\"push\"");
-        lines[0].ShouldContain("\"fields\":[\"Title\",\"Status\"]");
+        lines[0].ShouldContain("\"fields\":[\"title\",\"status\"]");
         lines[0].ShouldContain($"\"runId\":\"{log.RunId}\"");
         log.Tail(10, "task-2").Single().ShouldContain("boom");
     }

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BacklogJira.BacklogMd.Locks;
-using BacklogJira.Cli.Rendering;
 using BacklogJira.Core.Merge;
 using BacklogJira.Jira.Errors;
 using BacklogJira.Sync.Engine;
@@ -119,9 +118,9 @@ internal static class WatchCommand
                 ["changes"] = new JsonArray([.. changed.Select(o => (JsonNode)new JsonObject
                 {
                     ["taskId"] = o.TaskId, ["jiraKey"] = o.JiraKey,
-                    ["pushed"] = new JsonArray([.. o.Pushed.Select(f => (JsonNode?)RunReport.FieldName(f))]),
-                    ["pulled"] = new JsonArray([.. o.Pulled.Select(f => (JsonNode?)RunReport.FieldName(f))]),
-                    ["conflicts"] = new JsonArray([.. o.Conflicts.Select(f => (JsonNode?)RunReport.FieldName(f))]),
+                    ["pushed"] = new JsonArray([.. o.Pushed.Select(f => (JsonNode?)f)]),
+                    ["pulled"] = new JsonArray([.. o.Pulled.Select(f => (JsonNode?)f)]),
+                    ["conflicts"] = new JsonArray([.. o.Conflicts.Select(f => (JsonNode?)f)]),
                     ["error"] = o.Error,
                 })]),
             }.ToJsonString());
@@ -131,9 +130,9 @@ internal static class WatchCommand
         foreach (var outcome in changed)
         {
             var parts = new List<string>();
-            if (outcome.Pushed.Count > 0) parts.Add("pushed " + string.Join(", ", outcome.Pushed.Select(RunReport.FieldName)));
-            if (outcome.Pulled.Count > 0) parts.Add("pulled " + string.Join(", ", outcome.Pulled.Select(RunReport.FieldName)));
-            if (outcome.Conflicts.Count > 0) parts.Add("conflict on " + string.Join(", ", outcome.Conflicts.Select(RunReport.FieldName)));
+            if (outcome.Pushed.Count > 0) parts.Add("pushed " + string.Join(", ", outcome.Pushed));
+            if (outcome.Pulled.Count > 0) parts.Add("pulled " + string.Join(", ", outcome.Pulled));
+            if (outcome.Conflicts.Count > 0) parts.Add("conflict on " + string.Join(", ", outcome.Conflicts));
             if (outcome.Error is { } error) parts.Add("failed: " + error);
             context.Out.WriteLine($"  {outcome.TaskId} ⇄ {outcome.JiraKey}: {string.Join("; ", parts)}");
         }

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace BacklogJira.Core.Fields;
+
+/// <summary>
+/// The pure half of a field descriptor: how canonical values of one field are compared, shown, merged item by item
+/// and stored in a snapshot. The merge iterates over these and knows no field by name (docs/sync.md, "Field descriptors").
+/// </summary>
+public interface IFieldSemantics
+{
+    /// <summary>The field's name in plans, reports, JSON output, the ops log and snapshots (e.g. <c>acceptanceCriteria</c>).</summary>
+    string Name { get; }
+
+    /// <summary>The value that means "nothing" (no text, no items, no assignee).</summary>
+    object? EmptyValue { get; }
+
+    /// <summary>True when both values mean the same on both sides (it may compare only what both sides can hold:
+    /// Jira's one assignee, the labels Jira accepts).</summary>
+    bool Same(object? left, object? right);
+
+    bool IsEmpty(object? value);
+
+    string Display(object? value);
+
+    /// <summary>Combines changes made on both sides item by item; null when they cannot be combined safely (or the
+    /// field has no items).</summary>
+    object? MergeItems(object? baseValue, object? backlogValue, object? jiraValue);
+
+    JsonNode? ToJson(object? value);
+
+    object? FromJson(JsonNode? node);
+}

@@ -1,0 +1,41 @@
+using BacklogJira.BacklogMd.Model;
+using BacklogJira.BacklogMd.Writing;
+using BacklogJira.Core.Fields;
+using BacklogJira.Core.Ports;
+
+namespace BacklogJira.Sync.Fields;
+
+/// <summary>
+/// One synced field, whole (docs/sync.md, "Field descriptors"): its canonical semantics (compare, show, merge, store),
+/// how it is read from a task and from an issue (known, or not represented with the reason and the fix), how it is
+/// written to each side, and what <c>create-issue</c> and <c>pull --import</c> do with it. Adding a field is one file
+/// in this folder plus its entry in <see cref="SyncFieldCatalog"/>.
+/// </summary>
+public interface ISyncField : IFieldSemantics
+{
+    SideValue ReadTask(TaskReading reading);
+
+    SideValue ReadIssue(IssueReading reading);
+
+    /// <summary>The task edit with this field set to <paramref name="value"/>; <paramref name="current"/> is the task as
+    /// read, so what only Backlog holds (a second assignee, a label Jira refuses) is kept.</summary>
+    TaskEdit WriteTask(TaskEdit edit, object? value, BacklogMdTask current);
+
+    /// <summary>How <paramref name="value"/> goes to Jira: part of the one edit, a step after it (transitions), or skipped
+    /// with a warning (then nothing is agreed and the next run tries again).</summary>
+    Task<JiraFieldWrite> WriteJiraAsync(JiraWriting writing, object? value, CancellationToken cancellationToken);
+
+    /// <summary><c>create-issue</c>: the new issue with this field set, where Jira takes it at creation.</summary>
+    Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken);
+
+    /// <summary><c>pull --import</c>: the new task with this field set.</summary>
+    NewTask ToNewTask(NewTask task, object? value);
+}
+
+/// <summary>One field's share of a Jira write: a change to the edit, a step after the edit, or neither (skipped).</summary>
+public sealed record JiraFieldWrite(Func<JiraIssueUpdate, JiraIssueUpdate>? Edit = null, Func<CancellationToken, Task<bool>>? AfterEdit = null)
+{
+    public static JiraFieldWrite Skipped { get; } = new();
+
+    public bool IsSkipped => Edit is null && AfterEdit is null;
+}

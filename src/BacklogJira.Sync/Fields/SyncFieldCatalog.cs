@@ -1,0 +1,23 @@
+
+namespace BacklogJira.Sync.Fields;
+
+/// <summary>Every synced field, in the order plans and reports list them. The engine, the snapshot, the reports and the
+/// CLI iterate over <see cref="All"/>; nothing outside this folder names a field.</summary>
+public static class SyncFieldCatalog
+{
+    public static TitleField Title { get; } = new();
+    public static DescriptionField Description { get; } = new();
+    public static StatusField Status { get; } = new();
+    public static AssigneeField Assignee { get; } = new();
+    public static LabelsField Labels { get; } = new();
+    public static PriorityField Priority { get; } = new();
+    public static AcceptanceCriteriaField AcceptanceCriteria { get; } = new();
+    public static ImplementationPlanField ImplementationPlan { get; } = new();
+    public static ImplementationNotesField ImplementationNotes { get; } = new();
+
+    public static IReadOnlyList<ISyncField> All { get; } =
+        [Title, Description, Status, Assignee, Labels, Priority, AcceptanceCriteria, ImplementationPlan, ImplementationNotes];
+
+    public static ISyncField? Find(string name) =>
+        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+}
