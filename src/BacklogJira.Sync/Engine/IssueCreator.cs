@@ -65,9 +65,15 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
             ?? throw new InvalidOperationException($"Jira created {created.Key} but does not show it; run 'backlog-jira sync {id}' later.");
         // Jira starts every issue in the workflow's initial status: walk it to the task's status.
         var status = backlog[SyncFieldCatalog.Status];
+        var journal = new WriteJournal(paths);
         if (status.CanCross && status.Value is not null)
         {
-            var writing = new JiraWriting(jira, config, issue, projectKey, backlog, warnings);
+            // Journalled like a sync's walk: cut off midway, the next sync resumes it from wherever Jira is.
+            await journal.RecordAsync(id, [new JournalEntry(SyncFieldCatalog.Status.Name, JournalEntry.Jira, SyncFieldCatalog.Status.ToJson(SyncFieldCatalog.Status.Cast(status.Value)), [])], cancellationToken);
+            var writing = new JiraWriting(jira, config, issue, projectKey, backlog, warnings)
+            {
+                BeforeHop = (hop, token) => journal.AddViaAsync(id, SyncFieldCatalog.Status.Name, hop, token),
+            };
             var walk = await SyncFieldCatalog.Status.WriteJiraAsync(writing, status.Value, cancellationToken);
             if (walk.AfterEdit is not null && await walk.AfterEdit(cancellationToken)) issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? issue;
         }
@@ -75,6 +81,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         warnings.AddRange(sides.Warnings);
         var (state, pulled, waiting) = await NewPairBaseline.SettleAsync(new BacklogSideWriter(store, clock, jiraBrowseBase), new SnapshotStore(paths),
             task, mapping, sides, clock.GetUtcNow(), cancellationToken);
+        journal.Clear(id);
         new OpsLog(paths, clock).Append("create-issue", id, created.Key, "success",
             details: string.Join(" | ", warnings.Concat(waiting.Select(w => w.Reason))) is { Length: > 0 } details ? details : null);
         return new PairOutcome

@@ -12,9 +12,9 @@ namespace BacklogJira.Sync.Engine;
 internal sealed class JiraSideWriter(IJiraClient jira, SyncConfig config)
 {
     public async Task<IReadOnlyList<string>> WriteAsync(JiraIssue issue, IReadOnlyCollection<FieldDecision> writes, SideValues target,
-        ICollection<string> warnings, CancellationToken cancellationToken)
+        ICollection<string> warnings, Func<string, CancellationToken, Task>? beforeHop, CancellationToken cancellationToken)
     {
-        var writing = new JiraWriting(jira, config, issue, issue.ProjectKey, target, warnings);
+        var writing = new JiraWriting(jira, config, issue, issue.ProjectKey, target, warnings) { BeforeHop = beforeHop };
         var update = new JiraIssueUpdate();
         var inEdit = new List<string>();
         var after = new List<(string Field, Func<CancellationToken, Task<bool>> Step)>();

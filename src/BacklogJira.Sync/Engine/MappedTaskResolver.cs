@@ -1,4 +1,7 @@
 using BacklogJira.BacklogMd.Model;
+using BacklogJira.Core.Fields;
+using BacklogJira.Core.Mapping;
+using BacklogJira.Sync.Fields;
 using BacklogJira.Sync.State;
 
 namespace BacklogJira.Sync.Engine;
@@ -29,6 +32,25 @@ public static class MappedTaskResolver
         return new(null, other is null
             ? $"{mapping.TaskId} no longer exists in the Backlog.md project; run 'backlog-jira map remove {mapping.TaskId}' if it was deleted."
             : $"{mapping.TaskId} is now another task (\"{other.Title}\", created {other.CreatedDate}); the task mapped to {mapping.JiraKey} was created {mapping.TaskCreated}. Run 'backlog-jira map remove {mapping.TaskId}'.");
+    }
+
+    /// <summary>
+    /// A task that carries the mapped id and creation minute may still be a new one: a deleted task's id is reused, and
+    /// created dates have minute precision. When the file was renamed, carries no <c>jira_key</c> mirror, and neither
+    /// its title nor its description is what the pair last agreed on, it is more likely another task than an edit:
+    /// the pair is not synced until the user says which (<c>map link --force</c> or <c>map remove</c>).
+    /// </summary>
+    public static string? Doubt(TaskMapping mapping, BacklogMdTask task, string relativePath, AgreedBase? agreed)
+    {
+        if (MirrorKey(task) is not null || mapping.TaskFile is null || agreed is null) return null;
+        if (string.Equals(mapping.TaskFile, relativePath, StringComparison.Ordinal)) return null;
+        if (!agreed.TryGet(SyncFieldCatalog.Title, out var title) || !agreed.TryGet(SyncFieldCatalog.Description, out var description)) return null;
+        var sameTitle = string.Equals(title as string, task.Title, StringComparison.Ordinal);
+        var sameDescription = string.Equals(CanonicalText.Plain(description as string), CanonicalText.Plain(task.Description), StringComparison.Ordinal);
+        if (sameTitle || sameDescription) return null;
+        return $"{mapping.TaskId} may be another task than the one mapped to {mapping.JiraKey}: its file was {mapping.TaskFile} and is now {relativePath}, " +
+            $"and neither its title (\"{task.Title}\") nor its description is what was last agreed (\"{title}\"). Nothing was synced. " +
+            $"If it is the same task, run 'backlog-jira map link {mapping.TaskId} {mapping.JiraKey} --force'; if the old task was deleted, run 'backlog-jira map remove {mapping.TaskId}'.";
     }
 
     public static string? MirrorKey(BacklogMdTask task) =>

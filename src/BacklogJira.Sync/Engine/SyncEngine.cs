@@ -18,6 +18,14 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
     private readonly SnapshotStore _snapshots = new(paths);
     private readonly JiraSideWriter _jiraWriter = new(jira, config);
     private readonly BacklogSideWriter _backlogWriter = new(store, clock, jiraBrowseBase);
+    private readonly WriteJournal _journal = new(paths);
+
+    public const string CheckpointJiraWritten = "jira-written";
+    public const string CheckpointBacklogWritten = "backlog-written";
+
+    /// <summary>Called at the points where a run can be cut off between writes (after Jira, after the task file);
+    /// tests throw from it to simulate a kill at exactly that point.</summary>
+    public Func<string, Task>? Checkpoint { get; init; }
 
     public async Task<IReadOnlyList<PairOutcome>> RunAsync(SyncRequest request, CancellationToken cancellationToken)
     {
@@ -47,6 +55,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         var parallel = strategy == ConflictStrategy.Prompt && request.Prompt is not null ? 1 : Math.Max(1, request.MaxParallel);
         var done = 0;
         var moved = new ConcurrentBag<TaskMapping>();
+        var renamed = new ConcurrentBag<TaskMapping>();
         await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
             async (mapping, token) =>
             {
@@ -58,16 +67,22 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                     current = mapping with { JiraKey = issue.Key };
                     moved.Add(current);
                 }
-                var outcome = resolution.Task is null
-                    ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = current.JiraKey, State = PairState.Missing, Error = resolution.Problem }
-                    : await RunPairAsync(request, strategy, current, resolution.Task, issue, memo, log, token);
+                var problem = resolution.Problem ?? MappedTaskResolver.Doubt(mapping, resolution.Task!, store.Project.RelativePath(resolution.Task!.FilePath), _snapshots.Read(mapping.TaskId));
+                var outcome = problem is not null
+                    ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = current.JiraKey, State = PairState.Missing, Error = problem }
+                    : await RunPairAsync(request, strategy, current, resolution.Task!, issue, memo, log, token);
                 outcomes.Add(current == mapping ? outcome : outcome with { MovedFrom = mapping.JiraKey });
+                // The file a synced task lives in now (Backlog.md renames it with the title): the identity check compares against it.
+                if (problem is null && !outcome.Failed && resolution.Task is { } synced && store.Project.RelativePath(synced.FilePath) is var file && file != current.TaskFile)
+                    renamed.Add(current with { TaskFile = file });
                 request.Progress?.Report(new SyncProgress(Interlocked.Increment(ref done), selected.Count));
             });
         // An issue moved to another project keeps its id: the pair follows it, and the mapping takes the new key.
-        if (!moved.IsEmpty && !request.DryRun && request.Mode != SyncMode.Status)
+        if (!request.DryRun && request.Mode != SyncMode.Status && (!moved.IsEmpty || !renamed.IsEmpty))
         {
-            await mappings.SetManyAsync([.. moved], cancellationToken);
+            var updates = moved.ToDictionary(m => m.TaskId, StringComparer.OrdinalIgnoreCase);
+            foreach (var mapping in renamed) updates[mapping.TaskId] = mapping;
+            await mappings.SetManyAsync([.. updates.Values], cancellationToken);
             foreach (var mapping in moved) log?.Append("moved", mapping.TaskId, mapping.JiraKey, "success", details: $"now {mapping.JiraKey}");
         }
         if (request.Mode == SyncMode.Status && request.TaskIds.Count == 0)
@@ -106,10 +121,14 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         var warnings = new List<string>();
         try
         {
-            var sides = PairSides.Read(task, issue, config, store.Project.Config.Statuses, memo.Markdown);
-            warnings.AddRange(sides.Warnings);
+            var read = PairSides.Read(task, issue, config, store.Project.Config.Statuses, memo.Markdown);
             var stored = _snapshots.Read(mapping.TaskId);
-            var plan = PairPlanner.Plan(request.Mode, stored, sides.Backlog, sides.Jira, strategy, request.Force, request.Prompt, $"{mapping.TaskId} ⇄ {mapping.JiraKey}");
+            var journal = _journal.Read(mapping.TaskId);
+            // A run cut off midway left its journal: our own completed writes become the base, an interrupted walk resumes.
+            var (agreed, sides, resumed) = JournalReplay.Apply(journal, stored, read, issue.Status.Name);
+            warnings.AddRange(sides.Warnings);
+            warnings.AddRange(resumed);
+            var plan = PairPlanner.Plan(request.Mode, agreed, sides.Backlog, sides.Jira, strategy, request.Force, request.Prompt, $"{mapping.TaskId} ⇄ {mapping.JiraKey}");
             var toJira = plan.ToJira.ToList();
             var toBacklog = plan.ToBacklog.ToList();
             outcome = outcome with
@@ -125,14 +144,21 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
             };
             if (request.DryRun || request.Mode == SyncMode.Status) return outcome;
 
-            var confirmed = toJira.Count == 0 ? [] : await _jiraWriter.WriteAsync(issue, toJira, JiraSideWriter.Target(sides.Backlog, sides.Jira, toJira), warnings, cancellationToken);
+            // Every write is journalled before the first is sent: a run cut off from here on is recognised and resumed.
+            if (toJira.Count + toBacklog.Count > 0)
+                await _journal.RecordAsync(mapping.TaskId, [.. Journalled(toJira, JournalEntry.Jira), .. Journalled(toBacklog, JournalEntry.Backlog)], cancellationToken);
+            var confirmed = toJira.Count == 0 ? [] : await _jiraWriter.WriteAsync(issue, toJira, JiraSideWriter.Target(sides.Backlog, sides.Jira, toJira), warnings,
+                (status, token) => _journal.AddViaAsync(mapping.TaskId, SyncFieldCatalog.Status.Name, status, token), cancellationToken);
+            if (Checkpoint is not null) await Checkpoint(CheckpointJiraWritten);
             var newBase = plan.NewBase;
             // A value Jira did not take (skipped with a warning) is not agreed: the next run still sees it changed in Backlog.
             foreach (var skipped in toJira.Where(d => !confirmed.Contains(d.Field)))
-                newBase = newBase.WithEntryOf(SyncFieldCatalog.Find(skipped.Field)!, stored);
+                newBase = newBase.WithEntryOf(SyncFieldCatalog.Find(skipped.Field)!, agreed);
             await _backlogWriter.WriteAsync(task, mapping, toBacklog, newBase.Unresolved.Count > 0, cancellationToken);
+            if (Checkpoint is not null) await Checkpoint(CheckpointBacklogWritten);
             if (!newBase.SameAs(stored, SyncFieldCatalog.All))
                 await _snapshots.WriteAsync(mapping.TaskId, newBase, clock.GetUtcNow(), cancellationToken);
+            if (journal.Count > 0 || toJira.Count + toBacklog.Count > 0) _journal.Clear(mapping.TaskId);
             List<string> pulled = [.. toBacklog.Select(d => d.Field)];
             // A pair with nothing to do is not an operation: the log records what changed, conflicts, waits and warnings.
             if (confirmed.Count > 0 || pulled.Count > 0 || newBase.Unresolved.Count > 0 || warnings.Count > 0 || outcome.Waiting.Count > 0)
@@ -146,6 +172,9 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
             return outcome with { Error = error.Message, Warnings = warnings };
         }
     }
+
+    private static IEnumerable<JournalEntry> Journalled(IEnumerable<FieldDecision> writes, string side) =>
+        writes.Select(d => new JournalEntry(d.Field, side, SyncFieldCatalog.Find(d.Field)!.ToJson(d.Value), []));
 
     private static IReadOnlyList<FieldChange> PlannedChanges(PairSides sides, IEnumerable<FieldDecision> toJira, IEnumerable<FieldDecision> toBacklog)
     {

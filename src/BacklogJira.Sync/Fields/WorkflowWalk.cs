@@ -42,6 +42,7 @@ internal sealed class WorkflowWalk(JiraWriting writing)
                 }
                 values[field.Id] = value;
             }
+            if (writing.BeforeHop is not null) await writing.BeforeHop(next.To.Name, cancellationToken);
             await jira.TransitionAsync(issue.Key, next.Id, values, cancellationToken);
             current = next.To;
             visited.Add(current.Id);

@@ -20,8 +20,11 @@ public sealed class StatePaths(string projectRoot)
 
     public string Snapshot(string taskId, string side) => Path.Combine(Snapshots, $"{taskId}-{side}.json");
 
+    /// <summary>The writes of a pair's run under way (local: a clone cut off mid-run resumes its own writes).</summary>
+    public string Journal(string taskId) => Path.Combine(Root, "journal", $"{taskId}.json");
+
     public const string GitIgnoreText =
         "# backlog-jira: config.json, mappings.json and snapshots/ are shared through git, so every clone knows the\n" +
         "# last agreed state of each task and issue. The operations log, the issue cache, temp files and the run lock stay local.\n" +
-        "ops-log.jsonl\n*.tmp\n.lock/\npending/\ncache/\n";
+        "ops-log.jsonl\n*.tmp\n.lock/\npending/\ncache/\njournal/\n";
 }

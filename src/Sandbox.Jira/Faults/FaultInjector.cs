@@ -13,6 +13,7 @@ public sealed class FaultInjector(TimeProvider clock)
     private DateTimeOffset _windowStart;
     private int _windowCount;
     private int _rateLimitNext;
+    private readonly List<(string Endpoint, int Count)> _loseAnswers = [];
 
     public RequestCounters Counters { get; } = new();
 
@@ -34,6 +35,25 @@ public sealed class FaultInjector(TimeProvider clock)
     public void RateLimitNext(int count)
     {
         lock (_gate) _rateLimitNext = count;
+    }
+
+    /// <summary>The next <paramref name="count"/> requests to an endpoint containing <paramref name="endpoint"/> (e.g.
+    /// <c>POST /rest/api/3/issue/{issueIdOrKey}/transitions</c>) are carried out, then their connection is dropped
+    /// before the answer: the client cannot know that Jira applied them.</summary>
+    public void LoseAnswers(string endpoint, int count = 1)
+    {
+        lock (_gate) _loseAnswers.Add((endpoint, count));
+    }
+
+    private bool TakeLostAnswer(string endpoint)
+    {
+        lock (_gate)
+        {
+            var index = _loseAnswers.FindIndex(r => r.Count > 0 && endpoint.Contains(r.Endpoint, StringComparison.Ordinal));
+            if (index < 0) return false;
+            _loseAnswers[index] = _loseAnswers[index] with { Count = _loseAnswers[index].Count - 1 };
+            return true;
+        }
     }
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -70,6 +90,15 @@ public sealed class FaultInjector(TimeProvider clock)
             context.Response.Headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
             context.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
             if (remaining < limit / 5) context.Response.Headers["X-RateLimit-NearLimit"] = "true";
+        }
+        if (TakeLostAnswer(endpoint))
+        {
+            Counters.CountFault();
+            // The endpoint runs against a body nobody reads; then the connection goes, answer unsent.
+            context.Response.Body = new MemoryStream();
+            await next(context);
+            context.Abort();
+            return;
         }
         if (plan.SlowBody > TimeSpan.Zero)
             context.Response.Body = new SlowStream(context.Response.Body, plan.SlowBody, clock);

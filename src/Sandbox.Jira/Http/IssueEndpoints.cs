@@ -21,10 +21,14 @@ internal static class IssueEndpoints
 
         routes.Map("PUT", "/issue/{issueIdOrKey}", (http, api, body, me) => state.Write(data =>
         {
-            var issue = SandboxState.FindIssue(data, ApiRoutes.Route(http, "issueIdOrKey"));
-            var project = Writable(data, issue);
+            var stored = SandboxState.FindIssue(data, ApiRoutes.Route(http, "issueIdOrKey"));
+            var project = Writable(data, stored);
             var request = body as JsonObject ?? [];
+            // Jira applies an edit entirely or not at all: the fields are set on a copy that replaces the issue only
+            // when every field was accepted.
+            var issue = SandboxState.Copy(stored);
             var changes = new IssueFieldWriter(issue, project, data, api).Apply(request["fields"] as JsonObject, request["update"] as JsonObject, creating: false);
+            data.Issues[data.Issues.IndexOf(stored)] = issue;
             Record(data, issue, me, changes, state.Now());
             if (ApiRoutes.Query(http, "returnIssue") == "true")
                 return Reply.Ok(IssueJson.Render(issue, data, api, IssueJson.SelectFields(null, true, FieldCatalog.CustomFieldIds), []));
@@ -45,11 +49,13 @@ internal static class IssueEndpoints
 
         routes.Map("PUT", "/issue/{issueIdOrKey}/assignee", (http, api, body, me) => state.Write(data =>
         {
-            var issue = SandboxState.FindIssue(data, ApiRoutes.Route(http, "issueIdOrKey"));
-            var project = Writable(data, issue);
+            var stored = SandboxState.FindIssue(data, ApiRoutes.Route(http, "issueIdOrKey"));
+            var project = Writable(data, stored);
             var fields = new JsonObject { ["assignee"] = body?.DeepClone() };
             if (body is JsonObject o && o.All(p => p.Value is null)) fields["assignee"] = null;
+            var issue = SandboxState.Copy(stored);
             var changes = new IssueFieldWriter(issue, project, data, api).Apply(fields, null, creating: false);
+            data.Issues[data.Issues.IndexOf(stored)] = issue;
             Record(data, issue, me, changes, state.Now());
             return Reply.NoContent();
         }));

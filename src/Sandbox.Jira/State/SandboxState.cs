@@ -68,6 +68,10 @@ public sealed class SandboxState : IDisposable
         File.Move(temp, _dataFile, overwrite: true);
     }
 
+    /// <summary>A deep copy of an issue, to change without touching the stored one until the change is accepted.</summary>
+    public static SandboxIssue Copy(SandboxIssue issue) =>
+        JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(issue, SandboxDataJsonContext.Default.SandboxIssue), SandboxDataJsonContext.Default.SandboxIssue)!;
+
     public static SandboxIssue FindIssue(SandboxData data, string idOrKey) =>
         TryFindIssue(data, idOrKey) ?? throw JiraApiException.IssueNotFound();
 

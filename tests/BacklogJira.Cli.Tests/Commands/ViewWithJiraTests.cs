@@ -20,9 +20,9 @@ public class ViewWithJiraTests
         text.ExitCode.ShouldBe(0, text.Stderr);
         text.Stdout.ShouldContain("TASK-1 ⇄ DEMO-1");
         text.Stdout.ShouldContain("needs-push-and-pull");
-        text.Stdout.ShouldMatch(@"Title\s+Ship the CSV export\s+Ship the export\s+changed in Backlog");
-        text.Stdout.ShouldMatch(@"Labels\s+csv\s+finance\s+changed in Jira");
-        text.Stdout.ShouldMatch(@"Description\s+CSV for finance\s+CSV for finance\s+in sync");
+        text.Stdout.ShouldMatch(@"title\s+Ship the CSV export\s+Ship the export\s+changed in Backlog");
+        text.Stdout.ShouldMatch(@"labels\s+csv\s+finance\s+changed in Jira");
+        text.Stdout.ShouldMatch(@"description\s+CSV for finance\s+CSV for finance\s+in sync");
         text.Stdout.ShouldContain("History of TASK-1");
         text.Stdout.ShouldContain("create-issue DEMO-1 success");
 

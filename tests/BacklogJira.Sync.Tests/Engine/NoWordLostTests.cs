@@ -208,6 +208,30 @@ public class NoWordLostTests
     }
 
     [Fact]
+    public async Task A_new_task_that_reused_a_deleted_tasks_id_is_never_synced_into_the_old_issue()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var id = await world.CreateTaskAsync("-d", "The old task", "-l", "old", "--", "Old work");
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        File.Delete(world.TaskFile(id));
+        var reused = await world.CreateTaskAsync("-d", "Something else entirely", "-l", "new", "--", "Brand new work");
+        reused.ShouldBe(id, "the CLI hands out the freed id again");
+
+        var outcome = (await world.RunAsync(SyncMode.Sync, ConflictStrategy.PreferBacklog)).Single();
+        outcome.State.ShouldBe(PairState.Missing);
+        outcome.Error!.ShouldContain("may be another task");
+        outcome.Error!.ShouldContain("map remove");
+        var issue = (await world.Client.GetIssueAsync(key, None))!;
+        issue.Summary.ShouldBe("Old work");
+        issue.Labels.ShouldBe(["old"]);
+        world.Store.Get(id).Title.ShouldBe("Brand new work");
+
+        // The user says it is a new task: forget the pair; nothing was lost on either side.
+        await new MappingService(world.Store, world.Paths, TimeProvider.System).RemoveAsync(id, None);
+        (await world.Client.GetIssueAsync(key, None))!.Summary.ShouldBe("Old work");
+    }
+
+    [Fact]
     public async Task Map_auto_in_the_readme_order_leaves_no_pair_in_conflict()
     {
         await using var world = await SyncWorld.CreateAsync();

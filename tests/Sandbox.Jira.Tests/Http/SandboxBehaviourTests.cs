@@ -39,6 +39,24 @@ public class SandboxBehaviourTests
     }
 
     [Fact]
+    public async Task A_rejected_edit_changes_nothing_as_in_jira()
+    {
+        await using var sandbox = await JiraSandbox.StartAsync(new SandboxOptions());
+        sandbox.SeedIssues(1);
+        using var http = Client(sandbox);
+        var (before, issue) = await SendAsync(http, "GET", "/rest/api/3/issue/DEMO-1?fields=summary,labels,updated");
+        before.ShouldBe(HttpStatusCode.OK);
+        var (status, error) = await SendAsync(http, "PUT", "/rest/api/3/issue/DEMO-1", """{"fields":{"summary":"Changed","labels":["needs review"]}}""");
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        error!["errors"]!["labels"]!.GetValue<string>().ShouldContain("needs review");
+        var (_, after) = await SendAsync(http, "GET", "/rest/api/3/issue/DEMO-1?fields=summary,labels,updated&expand=changelog");
+        after!["fields"]!["summary"]!.GetValue<string>().ShouldBe(issue!["fields"]!["summary"]!.GetValue<string>());
+        after["fields"]!["updated"]!.GetValue<string>().ShouldBe(issue["fields"]!["updated"]!.GetValue<string>());
+        (await SendAsync(http, "PUT", "/rest/api/3/issue/DEMO-1", """{"fields":{"summary":"Changed"}}""")).Status.ShouldBe(HttpStatusCode.NoContent);
+        (await SendAsync(http, "GET", "/rest/api/3/issue/DEMO-1?fields=summary")).Body!["fields"]!["summary"]!.GetValue<string>().ShouldBe("Changed");
+    }
+
+    [Fact]
     public async Task Data_center_takes_a_bearer_token_serves_only_v2_and_pages_by_offset()
     {
         await using var sandbox = await JiraSandbox.StartAsync(new SandboxOptions { Mode = SandboxMode.DataCenter, User = "jdoe", Token = "pat" });

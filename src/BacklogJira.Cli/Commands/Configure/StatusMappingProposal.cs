@@ -1,3 +1,4 @@
+using BacklogJira.Core.Mapping;
 using BacklogJira.Core.Ports;
 
 namespace BacklogJira.Cli.Commands.Configure;
@@ -5,7 +6,8 @@ namespace BacklogJira.Cli.Commands.Configure;
 /// <summary>
 /// A proposed <c>backlog.statusMapping</c> from the project's real statuses: each Backlog status (in board order) gets
 /// the Jira statuses of its category (first → to do, last → done, the ones between → in progress), a status of the
-/// same name first. A Backlog status with no Jira status of its category keeps an empty list, which doctor flags.
+/// same name first; every Jira status left over joins the Backlog status of its category. A Backlog status with no Jira
+/// status of its category keeps an empty list, which doctor flags.
 /// </summary>
 internal static class StatusMappingProposal
 {
@@ -22,6 +24,16 @@ internal static class StatusMappingProposal
             // claim the same in-progress list.
             var middleWithMatch = category == "indeterminate" && sameName.Any();
             result[name] = [.. (middleWithMatch ? sameName : sameName.Concat(sameCategory)).Distinct(StringComparer.OrdinalIgnoreCase)];
+        }
+        // Every status of the workflow gets a place (In Review next to In Progress), as the sync's category fallback
+        // would read it, so no status is left to a warning.
+        if (backlogStatuses.Count == 0) return result;
+        var listed = result.Values.SelectMany(v => v).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var status in jiraStatuses.Where(s => !listed.Contains(s.Name)))
+        {
+            var home = StatusCategoryFallback.ToBacklog(status.CategoryKey, new Dictionary<string, string>(), backlogStatuses) ?? backlogStatuses[0];
+            result[home] = [.. result[home], status.Name];
+            listed.Add(status.Name);
         }
         return result;
     }

@@ -37,7 +37,7 @@ public class ConfigureCommandTests
         config["jira"]!["issueType"]!.GetValue<string>().ShouldBe("Task");
         config["jira"]!["jqlFilter"]!.GetValue<string>().ShouldBe("project = DEMO");
         config["sync"]!["conflictStrategy"]!.GetValue<string>().ShouldBe("prefer-jira");
-        config["backlog"]!["statusMapping"]!["In Progress"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldBe(["In Progress"]);
+        config["backlog"]!["statusMapping"]!["In Progress"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldBe(["In Progress", "In Review"]);
         config["backlog"]!["assigneeMapping"]!["alice"]!.GetValue<string>().ShouldBe("5b10a2844c20165700ede21a");
         config["team"]!["owner"]!.GetValue<string>().ShouldBe("platform");
 

@@ -11,8 +11,9 @@ public class StatusMappingProposalTests
         JiraStatus[] jira = [new("1", "Open", "new"), new("2", "To Do", "new"), new("3", "In Progress", "indeterminate"), new("4", "In Review", "indeterminate"), new("5", "Done", "done"), new("6", "Closed", "done")];
         var proposal = StatusMappingProposal.Propose(["To Do", "In Progress", "Done"], jira);
         proposal["To Do"].ShouldBe(["To Do", "Open"]);
-        proposal["In Progress"].ShouldBe(["In Progress"]);
+        proposal["In Progress"].ShouldBe(["In Progress", "In Review"], "every status of the workflow gets a place (issue 14, case 5)");
         proposal["Done"].ShouldBe(["Done", "Closed"]);
+        proposal.Values.SelectMany(v => v).Order().ShouldBe(jira.Select(s => s.Name).Order());
     }
 
     [Fact]
