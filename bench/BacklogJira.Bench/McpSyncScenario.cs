@@ -50,6 +50,7 @@ internal static class McpSyncScenario
         await BacklogCli.InitAsync(dir.Path, "--no-git");
         var paths = new StatePaths(dir.Path);
         await StateInitializer.InitializeAsync(paths, "DEMO", CancellationToken.None);
+        await BenchProject.MapSeededUsersAsync(paths);
         var rest = jira.Client();
         jira.Sandbox.SeedIssues(count);
         var store = BacklogMdTaskStore.Open(dir.Path);

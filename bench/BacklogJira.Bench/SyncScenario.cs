@@ -31,6 +31,7 @@ internal static class SyncScenario
         await BacklogCli.InitAsync(dir.Path, "--no-git");
         var paths = new StatePaths(dir.Path);
         await StateInitializer.InitializeAsync(paths, "DEMO", CancellationToken.None);
+        await BenchProject.MapSeededUsersAsync(paths);
         var client = jira.Client();
         await client.GetServerInfoAsync(CancellationToken.None);
         jira.Sandbox.SeedIssues(count);
@@ -43,15 +44,17 @@ internal static class SyncScenario
         import.Stop();
         if (imported.Count != count || imported.Any(o => o.Failed)) throw new InvalidOperationException($"imported {imported.Count} of {count}");
 
-        var engine = new SyncEngine(store, client, config, paths, TimeProvider.System, jira.Sandbox.BaseUrl.ToString());
-        var request = new SyncRequest { Mode = SyncMode.Sync };
+        var ourClock = new OffsetClock();
+        var engine = new SyncEngine(store, client, config, paths, ourClock, jira.Sandbox.BaseUrl.ToString());
+        var timings = new SyncTimings();
+        var request = new SyncRequest { Mode = SyncMode.Sync, Timings = timings };
         var full = new SyncRequest { Mode = SyncMode.Sync, FullRead = true };
         await engine.RunAsync(full, CancellationToken.None); // warm-up, and the first read that fills the issue cache
         var baseline = Stopwatch.StartNew();
         var idle = await engine.RunAsync(full, CancellationToken.None);
         baseline.Stop();
         jiraClock.Offset = TimeSpan.Zero;
-        if (idle.Any(o => o.State != PairState.InSync)) throw new InvalidOperationException("the baseline sync was not a no-op");
+        if (idle.Any(o => o.State != PairState.InSync || o.Failed)) throw new InvalidOperationException("the baseline sync was not a no-op");
 
         var mappings = MappingFile.Load(paths).All.OrderBy(m => m.JiraKey.Length).ThenBy(m => m.JiraKey, StringComparer.Ordinal).ToList();
         var changed = (int)Math.Round(count * changedShare);
@@ -65,6 +68,7 @@ internal static class SyncScenario
         var watch = Stopwatch.StartNew();
         var outcomes = await engine.RunAsync(request, CancellationToken.None);
         watch.Stop();
+        var changedTimings = timings.ToString();
         var requests = jira.Sandbox.Counters.Total;
         var pushed = outcomes.Count(o => o.Pushed.Count > 0);
         var pulled = outcomes.Count(o => o.Pulled.Count > 0);
@@ -80,8 +84,21 @@ internal static class SyncScenario
         var noop = Stopwatch.StartNew();
         var settled = await engine.RunAsync(request, CancellationToken.None);
         noop.Stop();
+        var noopTimings = timings.ToString();
         if (settled.Any(o => o.State != PairState.InSync)) throw new InvalidOperationException("the sync after the sync was not a no-op");
         var noopRequests = jira.Sandbox.Counters.Total;
+
+        // Steady state: the pairs the changed sync wrote were verified by the no-op above, and the last edits are older than
+        // the incremental read's 10-minute overlap (our clock moves on 20 minutes; then one run to take that as its start).
+        ourClock.Offset = TimeSpan.FromMinutes(20);
+        await engine.RunAsync(request, CancellationToken.None);
+        jira.Sandbox.Counters.Reset();
+        var steady = Stopwatch.StartNew();
+        var still = await engine.RunAsync(request, CancellationToken.None);
+        steady.Stop();
+        if (still.Any(o => o.State != PairState.InSync)) throw new InvalidOperationException("the steady no-op was not a no-op");
+        var steadyRequests = jira.Sandbox.Counters.Total;
+        var steadyTimings = timings.ToString();
 
         var batch = jira.Settings().KeyBatchSize;
         var changedBatch = jira.Settings().ChangedKeyBatchSize;
@@ -94,15 +111,12 @@ internal static class SyncScenario
         Console.WriteLine($"sync with changes at {latency.TotalMilliseconds:F0} ms latency:        {watch.Elapsed.TotalMilliseconds,10:F0} ms  {requests} requests (minimum {minimum}: {changedReads} changed-since reads + {changed} edits), {requests / (double)minimum:F2}x");
         Console.WriteLine($"no-op sync, full read, at {latency.TotalMilliseconds:F0} ms latency:   {fullNoop.Elapsed.TotalMilliseconds,10:F0} ms  {fullNoopRequests} requests (minimum {reads})");
         Console.WriteLine($"no-op sync (incremental) at {latency.TotalMilliseconds:F0} ms latency: {noop.Elapsed.TotalMilliseconds,10:F0} ms  {noopRequests} requests (minimum {changedReads})");
+        Console.WriteLine($"no-op sync, steady state (edits > 10 min old), at {latency.TotalMilliseconds:F0} ms latency: {steady.Elapsed.TotalMilliseconds,10:F0} ms  {steadyRequests} requests");
+        Console.WriteLine($"floor of the changed sync: {minimum} requests at 8 in parallel = {Math.Ceiling(minimum / 8.0) * latency.TotalMilliseconds:F0} ms; measured / floor: {watch.Elapsed.TotalMilliseconds / (Math.Ceiling(minimum / 8.0) * latency.TotalMilliseconds),5:F2}x");
+        Console.WriteLine($"  phases of the changed sync: {changedTimings}");
+        Console.WriteLine($"  phases of the steady no-op: {steadyTimings}");
+        Console.WriteLine($"  phases of the incremental no-op: {noopTimings}");
         Console.WriteLine($"ratio, incremental no-op to full-read no-op: {noop.Elapsed / fullNoop.Elapsed,10:F2}x");
         Console.WriteLine($"ratio, changed sync to baseline:         {watch.Elapsed / baseline.Elapsed,10:F2}x");
     }
-}
-
-/// <summary>The system clock shifted by <see cref="Offset"/>, changeable while the sandbox runs.</summary>
-internal sealed class OffsetClock : TimeProvider
-{
-    public TimeSpan Offset { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }

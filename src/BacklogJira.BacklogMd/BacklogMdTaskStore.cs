@@ -32,6 +32,32 @@ public sealed class BacklogMdTaskStore
     public static BacklogMdTaskStore Open(string directory, TimeProvider? clock = null) =>
         new(ProjectLocator.Locate(directory, Environment.GetEnvironmentVariable("BACKLOG_CWD")), clock ?? TimeProvider.System);
 
+    /// <summary>Every task file of every folder, listed with its size and last write but not read.</summary>
+    public IReadOnlyList<TaskFileEntry> ListTaskFiles()
+    {
+        var entries = new List<TaskFileEntry>();
+        foreach (var folder in new[] { TaskFolder.Tasks, TaskFolder.Completed, TaskFolder.Drafts, TaskFolder.Archived })
+        {
+            foreach (var path in TaskFiles(folder))
+            {
+                var info = new FileInfo(path);
+                if (!info.Exists) continue;
+                entries.Add(new TaskFileEntry(folder, path, info.Length, info.LastWriteTimeUtc.Ticks, OccupiedIdScanner.IdFromFileName(info.Name)));
+            }
+        }
+        return entries;
+    }
+
+    /// <summary>Reads the given task files, in parallel. Unreadable files are reported, never touched.</summary>
+    public TaskScan LoadFiles(IReadOnlyList<TaskFileEntry> files)
+    {
+        var results = new TaskParseResult[files.Count];
+        Parallel.For(0, files.Count, i => results[i] = ReadFile(files[i].Path, files[i].Folder));
+        var tasks = results.Where(r => r.Task is not null).Select(r => r.Task!).ToList();
+        var problems = results.Where(r => r.Problem is not null).Select(r => r.Problem!).ToList();
+        return new TaskScan(tasks, problems, FindDuplicates(tasks));
+    }
+
     /// <summary>Reads every task file of the given folders, in parallel. Unreadable files are reported, never touched.</summary>
     public TaskScan LoadAll(bool includeDrafts = true, bool includeArchived = true)
     {
@@ -98,10 +124,27 @@ public sealed class BacklogMdTaskStore
     /// Edits a task under Backlog.md's per-task lock: the file is read again inside the lock, the edit is computed from
     /// that fresh copy, and the result is written atomically. Returns the task as written (or unchanged).
     /// </summary>
-    public async Task<BacklogMdTask> UpdateAsync(string idText, Func<BacklogMdTask, TaskEdit> makeEdit, CancellationToken cancellationToken)
+    public Task<BacklogMdTask> UpdateAsync(string idText, Func<BacklogMdTask, TaskEdit> makeEdit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(makeEdit);
-        var located = Get(idText);
+        return UpdateLocatedAsync(Get(idText), makeEdit, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same for a task already read (a sync run holds every task it parsed): no search by id, which costs a listing of
+    /// the folder per edit. A file gone since (renamed by the CLI with its title) is looked up by id again.
+    /// </summary>
+    public Task<BacklogMdTask> UpdateAsync(BacklogMdTask task, Func<BacklogMdTask, TaskEdit> makeEdit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(makeEdit);
+        return File.Exists(task.FilePath)
+            ? UpdateLocatedAsync(task, makeEdit, cancellationToken)
+            : UpdateAsync(task.Id.Original, makeEdit, cancellationToken);
+    }
+
+    private async Task<BacklogMdTask> UpdateLocatedAsync(BacklogMdTask located, Func<BacklogMdTask, TaskEdit> makeEdit, CancellationToken cancellationToken)
+    {
         var normalizedId = located.Id.Normalized(Project.Config.TaskPrefix);
         await using var editLock = await DirectoryLock.AcquireAsync(LockPaths.TaskEditLock(Project, normalizedId), LockTimeout, LockPoll,
             _clock, () => $"Edit failed: {normalizedId} is being modified by another process for over {LockTimeout.TotalSeconds:0} s; retry later.",
@@ -110,6 +153,8 @@ public sealed class BacklogMdTaskStore
         var text = await TaskFileText.ReadAsync(located.FilePath, cancellationToken);
         var parsed = TaskFileParser.Parse(located.FilePath, text, located.Folder);
         var current = parsed.Task ?? throw new TaskEditException($"{parsed.Problem}; nothing was written.");
+        if (!current.Id.IsSameTaskAs(located.Id))
+            throw new TaskEditException($"{Project.RelativePath(located.FilePath)} now holds {current.Id.Original}, not {located.Id.Original}; nothing was written. Run again.");
         var updated = TaskFileEditor.Apply(text, current, makeEdit(current), _clock.GetUtcNow());
         if (ReferenceEquals(updated, text))
         {

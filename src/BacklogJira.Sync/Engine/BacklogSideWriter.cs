@@ -19,7 +19,7 @@ internal sealed class BacklogSideWriter(BacklogMdTaskStore store, TimeProvider c
         if (writes.Count == 0 && mirrorCurrent) return;
         var edit = new TaskEdit { ExtraFrontmatter = mirror };
         foreach (var write in writes) edit = SyncFieldCatalog.Find(write.Field)!.WriteTask(edit, write.Value, task);
-        await store.UpdateAsync(task.Id.Original, _ => edit, cancellationToken);
+        await store.UpdateAsync(task, _ => edit, cancellationToken);
     }
 
     /// <summary>The mirror keys of the original plugin (§2.2), for people and for the original's users.</summary>

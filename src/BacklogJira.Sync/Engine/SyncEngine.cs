@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Model;
 using BacklogJira.Core.Merge;
@@ -29,6 +30,8 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
 
     public async Task<IReadOnlyList<PairOutcome>> RunAsync(SyncRequest request, CancellationToken cancellationToken)
     {
+        var timings = request.Timings ?? new SyncTimings();
+        var total = Stopwatch.StartNew();
         var mappings = MappingFile.Load(paths);
         var prefix = store.Project.Config.TaskPrefix;
         var outcomes = new ConcurrentBag<PairOutcome>();
@@ -44,21 +47,44 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         // The bulk read of Jira runs while the task files are parsed: the network and the disk overlap.
         var cache = jiraBrowseBase is null ? null : JiraIssueCache.Load(paths, jiraBrowseBase);
         var memo = CanonicalTextMemo.Load(paths);
-        var issuesRead = new IssueReader(jira, clock).ReadAsync([.. selected.Select(m => m.JiraKey)], request.FullRead ? null : cache, cancellationToken);
-        var tasks = (await Task.Run(() => store.LoadAll().Tasks, cancellationToken))
+        timings.StateLoad = total.Elapsed;
+        var issuesRead = SyncTimings.TimeAsync(() => new IssueReader(jira, clock).ReadAsync([.. selected.Select(m => m.JiraKey)], request.FullRead ? null : cache, cancellationToken),
+            elapsed => timings.JiraRead = elapsed);
+        // A whole-project run reads only the task files that may have changed since the pairs were last settled.
+        var fingerprints = request.TaskIds.Count == 0 && !request.FullRead ? PairFingerprints.Load(paths, store.Project.ConfigPath) : null;
+        var unchanged = new UnchangedPairs(fingerprints, paths, store.Project, prefix);
+        var parsed = await SyncTimings.TimeAsync(() => Task.Run(() => store.LoadFiles(unchanged.FilesToParse(store.ListTaskFiles(), selected)).Tasks, cancellationToken),
+            elapsed => timings.TaskParse = elapsed);
+        var read = await issuesRead;
+        var (skipped, lateFiles) = unchanged.Settle(selected, m => read.Find(m.JiraId, m.JiraKey), read.Fresh.Select(i => i.Id).ToHashSet(StringComparer.Ordinal));
+        if (lateFiles.Count > 0) parsed = [.. parsed, .. store.LoadFiles(lateFiles).Tasks];
+        timings.TasksParsed = parsed.Count;
+        timings.PairsSkipped = skipped.Count;
+        var tasks = parsed
             .GroupBy(t => t.Id.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<BacklogMdTask>)[.. g], StringComparer.OrdinalIgnoreCase);
-        var read = await issuesRead;
+        var pairsWatch = Stopwatch.StartNew();
+        var settled = new ConcurrentDictionary<string, PairFingerprint?>(StringComparer.OrdinalIgnoreCase);
         var log = request.DryRun || request.Mode == SyncMode.Status ? null : new OpsLog(paths, clock);
         var strategy = request.Strategy ?? config.Strategy;
         // Prompts must not interleave: ask one pair at a time.
         var parallel = strategy == ConflictStrategy.Prompt && request.Prompt is not null ? 1 : Math.Max(1, request.MaxParallel);
+        // --parallel bounds the writes in flight to Jira; reading, merging and writing task files are local and run
+        // beside them, so a pair with nothing to send never holds a Jira slot.
+        using var jiraSlots = new SemaphoreSlim(parallel);
+        var loopParallel = parallel == 1 ? 1 : parallel * 4;
         var done = 0;
         var moved = new ConcurrentBag<TaskMapping>();
         var renamed = new ConcurrentBag<TaskMapping>();
-        await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = loopParallel, CancellationToken = cancellationToken },
             async (mapping, token) =>
             {
+                if (skipped.Contains(mapping.TaskId))
+                {
+                    outcomes.Add(new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey, State = PairState.InSync });
+                    request.Progress?.Report(new SyncProgress(Interlocked.Increment(ref done), selected.Count));
+                    return;
+                }
                 var resolution = MappedTaskResolver.Resolve(mapping, tasks.GetValueOrDefault(mapping.TaskId) ?? []);
                 var issue = read.Find(mapping.JiraId, mapping.JiraKey);
                 var current = mapping;
@@ -70,13 +96,18 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                 var problem = resolution.Problem ?? MappedTaskResolver.Doubt(mapping, resolution.Task!, store.Project.RelativePath(resolution.Task!.FilePath), _snapshots.Read(mapping.TaskId));
                 var outcome = problem is not null
                     ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = current.JiraKey, State = PairState.Missing, Error = problem }
-                    : await RunPairAsync(request, strategy, current, resolution.Task!, issue, memo, log, token);
+                    : await RunPairAsync(request, strategy, current, resolution.Task!, issue, memo, log, jiraSlots, token);
                 outcomes.Add(current == mapping ? outcome : outcome with { MovedFrom = mapping.JiraKey });
                 // The file a synced task lives in now (Backlog.md renames it with the title): the identity check compares against it.
                 if (problem is null && !outcome.Failed && resolution.Task is { } synced && store.Project.RelativePath(synced.FilePath) is var file && file != current.TaskFile)
                     renamed.Add(current with { TaskFile = file });
+                var isSettled = problem is null && issue is not null && !outcome.Failed && outcome.State == PairState.InSync && current == mapping
+                    && outcome.Pushed.Count + outcome.Pulled.Count + outcome.Conflicts.Count == 0;
+                settled[mapping.TaskId] = isSettled ? unchanged.Take(mapping.TaskId, resolution.Task!.FilePath, issue!, clock.GetUtcNow()) : null;
                 request.Progress?.Report(new SyncProgress(Interlocked.Increment(ref done), selected.Count));
             });
+        timings.Pairs = pairsWatch.Elapsed;
+        var saveWatch = Stopwatch.StartNew();
         // An issue moved to another project keeps its id: the pair follows it, and the mapping takes the new key.
         if (!request.DryRun && request.Mode != SyncMode.Status && (!moved.IsEmpty || !renamed.IsEmpty))
         {
@@ -95,6 +126,15 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
             }
         }
         if (!request.DryRun && request.Mode != SyncMode.Status) await memo.SaveAsync(prune: request.TaskIds.Count == 0, cancellationToken);
+        if (fingerprints is not null && !request.DryRun && request.Mode != SyncMode.Status && !settled.IsEmpty)
+        {
+            foreach (var (taskId, print) in settled)
+            {
+                if (print is null) fingerprints.Forget(taskId);
+                else fingerprints.Set(taskId, print);
+            }
+            await fingerprints.SaveAsync(cancellationToken);
+        }
         if (cache is not null && !request.DryRun && request.Mode != SyncMode.Status)
         {
             // Issues written to (or possibly written to, when a pair failed) are read in full next time.
@@ -108,11 +148,13 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                 await cache.SaveAsync(cancellationToken);
             }
         }
+        timings.SaveState = saveWatch.Elapsed;
+        timings.Total = total.Elapsed;
         return [.. outcomes.OrderBy(o => o.TaskId, StringComparer.OrdinalIgnoreCase)];
     }
 
     private async Task<PairOutcome> RunPairAsync(SyncRequest request, ConflictStrategy strategy, TaskMapping mapping, BacklogMdTask task,
-        JiraIssue? issue, CanonicalTextMemo memo, OpsLog? log, CancellationToken cancellationToken)
+        JiraIssue? issue, CanonicalTextMemo memo, OpsLog? log, SemaphoreSlim jiraSlots, CancellationToken cancellationToken)
     {
         var outcome = new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey };
         if (issue is null)
@@ -147,8 +189,20 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
             // Every write is journalled before the first is sent: a run cut off from here on is recognised and resumed.
             if (toJira.Count + toBacklog.Count > 0)
                 await _journal.RecordAsync(mapping.TaskId, [.. Journalled(toJira, JournalEntry.Jira), .. Journalled(toBacklog, JournalEntry.Backlog)], cancellationToken);
-            var confirmed = toJira.Count == 0 ? [] : await _jiraWriter.WriteAsync(issue, toJira, JiraSideWriter.Target(sides.Backlog, sides.Jira, toJira), warnings,
-                (status, token) => _journal.AddViaAsync(mapping.TaskId, SyncFieldCatalog.Status.Name, status, token), cancellationToken);
+            IReadOnlyList<string> confirmed = [];
+            if (toJira.Count > 0)
+            {
+                await jiraSlots.WaitAsync(cancellationToken);
+                try
+                {
+                    confirmed = await _jiraWriter.WriteAsync(issue, toJira, JiraSideWriter.Target(sides.Backlog, sides.Jira, toJira), warnings,
+                        (status, token) => _journal.AddViaAsync(mapping.TaskId, SyncFieldCatalog.Status.Name, status, token), cancellationToken);
+                }
+                finally
+                {
+                    jiraSlots.Release();
+                }
+            }
             if (Checkpoint is not null) await Checkpoint(CheckpointJiraWritten);
             var newBase = plan.NewBase;
             // A value Jira did not take (skipped with a warning) is not agreed: the next run still sees it changed in Backlog.

@@ -29,6 +29,9 @@ public sealed record SyncRequest
 
     /// <summary>Told after each pair (from several threads); the CLI draws a progress line with it on a terminal.</summary>
     public IProgress<SyncProgress>? Progress { get; init; }
+
+    /// <summary>Filled with where the run's time went, phase by phase.</summary>
+    public SyncTimings? Timings { get; init; }
 }
 
 /// <summary>Pairs done out of pairs selected.</summary>

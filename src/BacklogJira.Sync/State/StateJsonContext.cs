@@ -10,4 +10,5 @@ namespace BacklogJira.Sync.State;
 [JsonSerializable(typeof(OpsLogRecord))]
 [JsonSerializable(typeof(JiraIssueCacheDocument))]
 [JsonSerializable(typeof(CanonicalTextMemoDocument))]
+[JsonSerializable(typeof(PairFingerprintDocument))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -17,6 +17,7 @@ public sealed class StatePaths(string projectRoot)
     public string Lock => Path.Combine(Root, ".lock");
     public string IssueCache => Path.Combine(Root, "cache", "issues.json");
     public string CanonicalTextMemo => Path.Combine(Root, "cache", "canonical-text.json");
+    public string PairCache => Path.Combine(Root, "cache", "pairs.json");
 
     public string Snapshot(string taskId, string side) => Path.Combine(Snapshots, $"{taskId}-{side}.json");
 

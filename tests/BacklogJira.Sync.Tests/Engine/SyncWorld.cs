@@ -27,9 +27,16 @@ internal sealed class SyncWorld : IAsyncDisposable
     public IJiraClient SyncClient { get; private set; } = null!;
     public BacklogMdTaskStore Store => BacklogMdTaskStore.Open(Root);
 
-    public static async Task<SyncWorld> CreateAsync(Action<JsonObject>? configure = null, SandboxMode mode = SandboxMode.Cloud, JiraTransport transport = JiraTransport.Rest)
+    /// <param name="configure">Changes to config.json.</param>
+    /// <param name="mode">Cloud or Data Center.</param>
+    /// <param name="transport">How the engine reaches Jira.</param>
+    /// <param name="jiraClock">The sandbox's clock (e.g. an <see cref="OffsetClock"/> to date its issues in the past).</param>
+    public static async Task<SyncWorld> CreateAsync(Action<JsonObject>? configure = null, SandboxMode mode = SandboxMode.Cloud, JiraTransport transport = JiraTransport.Rest,
+        TimeProvider? jiraClock = null)
     {
-        var world = new SyncWorld(await SandboxJira.StartAsync(new SandboxOptions { Mode = mode, User = mode == SandboxMode.Cloud ? "demo@example.com" : "demo" }));
+        var options = new SandboxOptions { Mode = mode, User = mode == SandboxMode.Cloud ? "demo@example.com" : "demo" };
+        if (jiraClock is not null) options = options with { Clock = jiraClock };
+        var world = new SyncWorld(await SandboxJira.StartAsync(options));
         await BacklogCli.InitAsync(world.Root, "--no-git");
         await StateInitializer.InitializeAsync(world.Paths, "DEMO", CancellationToken.None);
         var config = SyncConfig.Load(world.Paths).Json;

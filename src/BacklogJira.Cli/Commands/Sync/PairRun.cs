@@ -61,9 +61,11 @@ internal sealed class PairRun
             Prompt = context.IsInteractive && !dryRun ? ConflictPrompt.For(context) : null,
             MaxParallel = Math.Max(1, parse.GetValue(Parallel)),
             FullRead = parse.GetValue(Full),
+            Timings = new SyncTimings(),
         };
         await using var runLock = dryRun ? null : await session.LockAsync(cancellationToken);
         var outcomes = await session.Engine().RunAsync(request, cancellationToken);
+        Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(context.Logger, "{Mode} phases: {Timings}", mode, request.Timings);
         return RunReport.Write(context, mode.ToString().ToLowerInvariant(), outcomes, parse.GetValue(DryRun), parse.GetValue(Json));
     }
 }
