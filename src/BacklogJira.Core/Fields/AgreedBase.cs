@@ -21,9 +21,10 @@ public sealed record AgreedBase(ImmutableDictionary<string, object?> Values, Imm
     public AgreedBase WithEntryOf(IFieldSemantics field, AgreedBase? other) =>
         other is not null && other.TryGet(field, out var value) ? With(field, value) : Without(field);
 
-    /// <summary>Same entries with the same stored form, and the same unresolved fields (is a snapshot write needed).</summary>
+    /// <summary>Same entries with the same values (the same meaning and the same shown form: exact, where <see cref="IFieldSemantics.Same"/>
+    /// compares only what both sides hold), and the same unresolved fields (is a snapshot write needed).</summary>
     public bool SameAs(AgreedBase? other, IEnumerable<IFieldSemantics> fields) =>
         other is not null && Unresolved.SetEquals(other.Unresolved) && fields.All(f =>
             TryGet(f, out var mine) == other.TryGet(f, out var theirs)
-            && f.ToJson(mine)?.ToJsonString() == f.ToJson(theirs)?.ToJsonString());
+            && (!Values.ContainsKey(f.Name) || f.Same(mine, theirs) && string.Equals(f.Display(mine), f.Display(theirs), StringComparison.Ordinal)));
 }

@@ -40,10 +40,11 @@ public static class MappedTaskResolver
     /// its title nor its description is what the pair last agreed on, it is more likely another task than an edit:
     /// the pair is not synced until the user says which (<c>map link --force</c> or <c>map remove</c>).
     /// </summary>
-    public static string? Doubt(TaskMapping mapping, BacklogMdTask task, string relativePath, AgreedBase? agreed)
+    public static string? Doubt(TaskMapping mapping, BacklogMdTask task, string relativePath, Func<AgreedBase?> readAgreed)
     {
-        if (MirrorKey(task) is not null || mapping.TaskFile is null || agreed is null) return null;
+        if (MirrorKey(task) is not null || mapping.TaskFile is null) return null;
         if (string.Equals(mapping.TaskFile, relativePath, StringComparison.Ordinal)) return null;
+        if (readAgreed() is not { } agreed) return null;
         if (!agreed.TryGet(SyncFieldCatalog.Title, out var title) || !agreed.TryGet(SyncFieldCatalog.Description, out var description)) return null;
         var sameTitle = string.Equals(title as string, task.Title, StringComparison.Ordinal);
         var sameDescription = string.Equals(CanonicalText.Plain(description as string), CanonicalText.Plain(task.Description), StringComparison.Ordinal);

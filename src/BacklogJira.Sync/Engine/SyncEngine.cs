@@ -93,7 +93,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                     current = mapping with { JiraKey = issue.Key };
                     moved.Add(current);
                 }
-                var problem = resolution.Problem ?? MappedTaskResolver.Doubt(mapping, resolution.Task!, store.Project.RelativePath(resolution.Task!.FilePath), _snapshots.Read(mapping.TaskId));
+                var problem = resolution.Problem ?? MappedTaskResolver.Doubt(mapping, resolution.Task!, store.Project.RelativePath(resolution.Task!.FilePath), () => _snapshots.Read(mapping.TaskId));
                 var outcome = problem is not null
                     ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = current.JiraKey, State = PairState.Missing, Error = problem }
                     : await RunPairAsync(request, strategy, current, resolution.Task!, issue, memo, log, jiraSlots, token);
