@@ -41,7 +41,7 @@ public sealed class WriteJournal(StatePaths paths)
         }
     }
 
-    public Task RecordAsync(string taskId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    public async Task RecordAsync(string taskId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
         var document = new JsonObject
         {
@@ -54,8 +54,12 @@ public sealed class WriteJournal(StatePaths paths)
                 ["via"] = new JsonArray([.. e.Via.Select(v => (JsonNode?)JsonValue.Create(v))]),
             })]),
         };
-        Directory.CreateDirectory(Path.GetDirectoryName(paths.Journal(taskId))!);
-        return AtomicFile.WriteAllTextAsync(paths.Journal(taskId), document.ToJsonString() + "\n", cancellationToken);
+        var folder = Path.GetDirectoryName(paths.Journal(taskId))!;
+        Directory.CreateDirectory(folder);
+        // Ignored by git from the inside too: a project set up by an older version has no journal/ line in its .gitignore.
+        var ignore = Path.Combine(folder, ".gitignore");
+        if (!File.Exists(ignore)) await AtomicFile.WriteAllTextAsync(ignore, "*\n", cancellationToken);
+        await AtomicFile.WriteAllTextAsync(paths.Journal(taskId), document.ToJsonString() + "\n", cancellationToken);
     }
 
     /// <summary>Adds a status the walk is about to move the issue to, before the transition is sent.</summary>

@@ -42,6 +42,7 @@ public class CrashConsistencyTests
         await world.Store.UpdateAsync(id, _ => new TaskEdit { Title = "B" }, None);
         (await RunKilledAtAsync(world, SyncEngine.CheckpointJiraWritten)).Single().Error!.ShouldContain("killed");
         (await world.Client.GetIssueAsync(key, None))!.Summary.ShouldBe("B", "Jira took the write before the kill");
+        File.ReadAllText(Path.Combine(Path.GetDirectoryName(world.Paths.Journal(id))!, ".gitignore")).ShouldBe("*\n", "the journal never reaches git");
 
         await world.Store.UpdateAsync(id, _ => new TaskEdit { Title = userTitle }, None);
         var next = (await world.RunAsync(SyncMode.Sync, ConflictStrategy.Manual)).Single();
