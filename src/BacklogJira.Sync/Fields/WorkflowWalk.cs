@@ -4,7 +4,7 @@ using BacklogJira.Core.Ports;
 namespace BacklogJira.Sync.Fields;
 
 /// <summary>Moves an issue toward an acceptable status, one transition at a time, re-asking Jira after each hop
-/// (backlog-jira-plugin.md §5.2, fixed; the choice of hop is <see cref="TransitionPlanner"/>'s).</summary>
+/// (docs/sync.md, "Writing to Jira"; the choice of hop is <see cref="TransitionPlanner"/>'s).</summary>
 internal sealed class WorkflowWalk(JiraWriting writing)
 {
     /// <returns>True when the issue ends in an acceptable status.</returns>

@@ -28,7 +28,7 @@ internal sealed class SnapshotFile
 /// <summary>
 /// <c>snapshots/&lt;taskId&gt;-&lt;side&gt;.json</c>: both files hold the agreed value of every field that has one (a
 /// JSON object keyed by field name; a field never agreed has no key), each with the hash of its own payload (the
-/// original wrote the other side's hash into one of them, §3.4). Format 2 (every field, always) is read too, its
+/// original plugin wrote the other side's hash into one of them). Format 2 (every field, always) is read too, its
 /// unresolved fields as never agreed. A snapshot written by the original plugin is read as "no base".
 /// </summary>
 public sealed class SnapshotStore(StatePaths paths)
