@@ -38,12 +38,9 @@ public sealed class BacklogMdTaskStore
         var entries = new List<TaskFileEntry>();
         foreach (var folder in new[] { TaskFolder.Tasks, TaskFolder.Completed, TaskFolder.Drafts, TaskFolder.Archived })
         {
-            foreach (var path in TaskFiles(folder))
-            {
-                var info = new FileInfo(path);
-                if (!info.Exists) continue;
-                entries.Add(new TaskFileEntry(folder, path, info.Length, info.LastWriteTimeUtc.Ticks, OccupiedIdScanner.IdFromFileName(info.Name)));
-            }
+            // FileInfo from the directory enumeration carries the size and time the enumeration already read: one stat per file.
+            foreach (var info in TaskFileInfos(folder))
+                entries.Add(new TaskFileEntry(folder, info.FullName, info.Length, info.LastWriteTimeUtc.Ticks, OccupiedIdScanner.IdFromFileName(info.Name)));
         }
         return entries;
     }
@@ -255,17 +252,20 @@ public sealed class BacklogMdTaskStore
     }
 
     /// <summary>Task files of one folder, matched as the CLI globs them (spec §1.2; case-sensitive prefix).</summary>
-    public IEnumerable<string> TaskFiles(TaskFolder folder)
-    {
-        var dir = Project.FolderPath(folder);
-        if (!Directory.Exists(dir))
-        {
-            return [];
-        }
+    public IEnumerable<string> TaskFiles(TaskFolder folder) =>
+        Directory.Exists(Project.FolderPath(folder))
+            ? Directory.EnumerateFiles(Project.FolderPath(folder), TaskFilePattern(folder), TaskFileEnumeration)
+            : [];
 
-        var pattern = folder == TaskFolder.Drafts ? "draft-*.md" : $"{Project.Config.TaskPrefix.ToLowerInvariant()}-*.md";
-        return Directory.EnumerateFiles(dir, pattern, new EnumerationOptions { MatchCasing = MatchCasing.CaseSensitive, RecurseSubdirectories = false });
-    }
+    private IEnumerable<FileInfo> TaskFileInfos(TaskFolder folder) =>
+        Directory.Exists(Project.FolderPath(folder))
+            ? new DirectoryInfo(Project.FolderPath(folder)).EnumerateFiles(TaskFilePattern(folder), TaskFileEnumeration)
+            : [];
+
+    private string TaskFilePattern(TaskFolder folder) =>
+        folder == TaskFolder.Drafts ? "draft-*.md" : $"{Project.Config.TaskPrefix.ToLowerInvariant()}-*.md";
+
+    private static readonly EnumerationOptions TaskFileEnumeration = new() { MatchCasing = MatchCasing.CaseSensitive, RecurseSubdirectories = false };
 
     private static double? NextOrdinal(IReadOnlyList<BacklogMdTask> activeTasks)
     {

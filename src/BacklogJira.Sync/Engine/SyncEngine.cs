@@ -44,17 +44,19 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         }
         if (request.TaskIds.Count == 0) selected.AddRange(mappings.All);
 
-        // The bulk read of Jira runs while the task files are parsed: the network and the disk overlap.
+        // The issue cache loads and Jira is read while the task files are listed and parsed: network, disk and both
+        // cores overlap. A whole-project run parses only the task files that may have changed since the pairs were last
+        // settled; a full read parses them all, and fingerprints what it finds settled for the next run.
+        var fingerprints = request.TaskIds.Count == 0 ? PairFingerprints.Load(paths, store.Project.ConfigPath) : null;
+        var unchanged = new UnchangedPairs(fingerprints, mayskip: !request.FullRead, paths, store.Project, prefix);
+        var parsing = SyncTimings.TimeAsync(() => Task.Run(() => store.LoadFiles(unchanged.FilesToParse(store.ListTaskFiles(), selected)).Tasks, cancellationToken),
+            elapsed => timings.TaskParse = elapsed);
         var cache = jiraBrowseBase is null ? null : JiraIssueCache.Load(paths, jiraBrowseBase);
-        var memo = CanonicalTextMemo.Load(paths);
-        timings.StateLoad = total.Elapsed;
         var issuesRead = SyncTimings.TimeAsync(() => new IssueReader(jira, clock).ReadAsync([.. selected.Select(m => m.JiraKey)], request.FullRead ? null : cache, cancellationToken),
             elapsed => timings.JiraRead = elapsed);
-        // A whole-project run reads only the task files that may have changed since the pairs were last settled.
-        var fingerprints = request.TaskIds.Count == 0 && !request.FullRead ? PairFingerprints.Load(paths, store.Project.ConfigPath) : null;
-        var unchanged = new UnchangedPairs(fingerprints, paths, store.Project, prefix);
-        var parsed = await SyncTimings.TimeAsync(() => Task.Run(() => store.LoadFiles(unchanged.FilesToParse(store.ListTaskFiles(), selected)).Tasks, cancellationToken),
-            elapsed => timings.TaskParse = elapsed);
+        var memo = CanonicalTextMemo.Load(paths);
+        timings.StateLoad = total.Elapsed;
+        var parsed = await parsing;
         var read = await issuesRead;
         var (skipped, lateFiles) = unchanged.Settle(selected, m => read.Find(m.JiraId, m.JiraKey), read.Fresh.Select(i => i.Id).ToHashSet(StringComparer.Ordinal));
         if (lateFiles.Count > 0) parsed = [.. parsed, .. store.LoadFiles(lateFiles).Tasks];

@@ -11,16 +11,16 @@ namespace BacklogJira.Sync.Engine;
 /// those the last run left settled (<see cref="PairFingerprints"/>) whose task file is the only one with its id and is
 /// byte-for-byte where it was (size and last write), whose snapshot is as it was, with no journal of a cut-off run, and
 /// whose issue Jira did not return as changed since the last read. First the file side (before Jira answers, so the other files are parsed while it
-/// reads), then the issue side.
+/// reads), then the issue side. A full read (<c>--full</c>) skips nothing but still fingerprints what it settles.
 /// </summary>
-internal sealed class UnchangedPairs(PairFingerprints? fingerprints, StatePaths paths, BacklogMdProject project, string prefix)
+internal sealed class UnchangedPairs(PairFingerprints? fingerprints, bool mayskip, StatePaths paths, BacklogMdProject project, string prefix)
 {
     private readonly Dictionary<string, TaskFileEntry> _candidates = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The files to parse now: every file but those of candidate pairs.</summary>
     public IReadOnlyList<TaskFileEntry> FilesToParse(IReadOnlyList<TaskFileEntry> listing, IEnumerable<TaskMapping> selected)
     {
-        if (fingerprints is null) return listing;
+        if (fingerprints is null || !mayskip) return listing;
         // One listing of the journal folder instead of a look per pair: it is empty unless a run was cut off.
         var journals = Directory.Exists(Path.GetDirectoryName(paths.Journal("x")))
             ? Directory.EnumerateFiles(Path.GetDirectoryName(paths.Journal("x"))!, "*.json").Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase)
@@ -28,6 +28,7 @@ internal sealed class UnchangedPairs(PairFingerprints? fingerprints, StatePaths 
         var byId = listing.Where(f => f.IdFromName is not null)
             .GroupBy(f => f.IdFromName!.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        var snapshotStat = fingerprints.SnapshotStats();
         foreach (var mapping in selected)
         {
             if (fingerprints.For(mapping.TaskId) is not { } print || print.IssueId != mapping.JiraId) continue;
@@ -35,7 +36,7 @@ internal sealed class UnchangedPairs(PairFingerprints? fingerprints, StatePaths 
             var file = files[0];
             if (file.Folder is not (TaskFolder.Tasks or TaskFolder.Completed) || project.RelativePath(file.Path) != print.File) continue;
             if (file.Length != print.Length || file.LastWriteTicks != print.Ticks) continue;
-            if (fingerprints.SnapshotStat(mapping.TaskId) != (print.SnapshotLength, print.SnapshotTicks) || journals.Contains(mapping.TaskId)) continue;
+            if (snapshotStat(mapping.TaskId) != (print.SnapshotLength, print.SnapshotTicks) || journals.Contains(mapping.TaskId)) continue;
             _candidates[mapping.TaskId] = file;
         }
         var held = _candidates.Values.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);

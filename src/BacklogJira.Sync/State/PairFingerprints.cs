@@ -70,6 +70,20 @@ public sealed class PairFingerprints
         return info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : (0, 0);
     }
 
+    /// <summary>Size and last write of every snapshot, from one listing of the snapshot folder (a stat per pair costs
+    /// more than the rest of a no-op run's checks together).</summary>
+    public Func<string, (long Length, long Ticks)> SnapshotStats()
+    {
+        const string suffix = "-backlog.json";
+        var stats = new Dictionary<string, (long, long)>(StringComparer.OrdinalIgnoreCase);
+        if (Directory.Exists(_paths.Snapshots))
+        {
+            foreach (var info in new DirectoryInfo(_paths.Snapshots).EnumerateFiles("*" + suffix))
+                stats[info.Name[..^suffix.Length]] = (info.Length, info.LastWriteTimeUtc.Ticks);
+        }
+        return taskId => stats.GetValueOrDefault(taskId);
+    }
+
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_paths.PairCache)!);

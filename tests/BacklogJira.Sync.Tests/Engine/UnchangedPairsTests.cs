@@ -63,4 +63,27 @@ public class UnchangedPairsTests
         File.WriteAllText(world.Paths.Journal(second), """{"taskId":"x","entries":[]}""");
         (await SyncAsync(world)).Timings.PairsSkipped.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_full_read_merges_every_pair_and_fingerprints_what_it_settles_for_the_next_run()
+    {
+        var jiraClock = new OffsetClock { Offset = TimeSpan.FromDays(-1) };
+        await using var world = await SyncWorld.CreateAsync(jiraClock: jiraClock);
+        var first = await world.CreateTaskAsync("-d", "One", "--", "First");
+        var second = await world.CreateTaskAsync("-d", "Two", "--", "Second");
+        await world.Creator().CreateAsync(first, null, false, None);
+        await world.Creator().CreateAsync(second, null, false, None);
+        await SyncAsync(world);
+        Age(world, first, second);
+
+        var timings = new SyncTimings();
+        await world.Engine().RunAsync(new SyncRequest { Mode = SyncMode.Sync, FullRead = true, Timings = timings }, None);
+        timings.PairsSkipped.ShouldBe(0, "--full reads and merges every pair");
+        timings.TasksParsed.ShouldBe(2);
+        File.Exists(world.Paths.PairCache).ShouldBeTrue();
+
+        var (outcomes, next) = await SyncAsync(world);
+        next.PairsSkipped.ShouldBe(2, "the pairs the full read found settled");
+        outcomes.ShouldAllBe(o => o.State == PairState.InSync);
+    }
 }
