@@ -280,15 +280,33 @@ public sealed class BacklogMdTaskStore
 
     private static TaskParseResult ReadFile(string path, TaskFolder folder)
     {
-        var result = TaskFileParser.Parse(path, TaskFileText.Read(path), folder);
+        var result = ReadFileOnce(path, folder);
         if (result.Task is null)
         {
-            // The CLI writes in place (spec §5.3): a parse failure may be a file caught mid-write. Look once more.
+            // The CLI writes in place (docs/backlog-md-store.md): a parse failure may be a file caught mid-write. Look once more.
             Thread.Sleep(HalfWrittenRetryDelay);
-            result = TaskFileParser.Parse(path, TaskFileText.Read(path), folder);
+            result = ReadFileOnce(path, folder);
         }
 
         return result;
+    }
+
+    /// <summary>One file never stops a run: a file that cannot be read, or that trips the parser in a way it does not
+    /// foresee, is reported like any other unreadable file.</summary>
+    private static TaskParseResult ReadFileOnce(string path, TaskFolder folder)
+    {
+        try
+        {
+            return TaskFileParser.Parse(path, TaskFileText.Read(path), folder);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return new TaskParseResult(null, new TaskFileProblem(path, 1, $"cannot be read: {error.Message}"));
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return new TaskParseResult(null, new TaskFileProblem(path, 1, $"does not parse ({error.GetType().Name}: {error.Message})"));
+        }
     }
 
     private IReadOnlyList<DuplicateTaskId> FindDuplicates(IEnumerable<BacklogMdTask> tasks) =>

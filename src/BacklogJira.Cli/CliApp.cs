@@ -108,5 +108,30 @@ internal static class CliApp
             context.Error.WriteLine("Cancelled.");
             return 130;
         }
+        catch (Exception error) when (Unwrap(error) is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"backlog-jira could not read or write a file: {Unwrap(error).Message} " +
+                "Check that the path is a file you may write (not a folder, not read-only, not locked by another program), then run again.");
+            ShowDetails(context, parse, error);
+            return ExitCodes.Failure;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // The last resort: one line that says what it is and where the details are, never a bare stack trace.
+            context.Error.WriteLine($"backlog-jira stopped on an unexpected error, a bug in backlog-jira: {Unwrap(error).GetType().Name}: {Unwrap(error).Message}");
+            context.Error.WriteLine(parse.GetValue(VerboseOption)
+                ? "Please report it with the details below (they hold no credentials)."
+                : "Run the command again with --verbose to see where it happened, and please report it with that output.");
+            ShowDetails(context, parse, error);
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static Exception Unwrap(Exception error) =>
+        error is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : error;
+
+    private static void ShowDetails(CliContext context, ParseResult parse, Exception error)
+    {
+        if (parse.GetValue(VerboseOption)) context.Error.WriteLine(context.Secrets.Redact(error.ToString()));
     }
 }

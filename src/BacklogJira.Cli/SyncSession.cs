@@ -30,7 +30,14 @@ internal sealed class SyncSession : IDisposable
 
     public IJiraClient Jira => _client ??= JiraClientFactory.Create(_context, Config, Settings);
 
-    private JiraConnectionSettings Settings => _settings ??= JiraSettingsLoader.Load(Store.Project.RootPath, _context.Environment);
+    private JiraConnectionSettings Settings => _settings ??= Announced(JiraSettingsLoader.Load(Store.Project.RootPath, _context.Environment));
+
+    /// <summary>A JIRA_URL cut back to its site is said once per run, on stderr.</summary>
+    private JiraConnectionSettings Announced(JiraConnectionSettings settings)
+    {
+        if (settings.UrlNotice is { } notice) _context.Error.WriteLine("notice: " + notice);
+        return settings;
+    }
 
     /// <summary>Where people open an issue (<c>jira_url</c>); unknown until the Jira settings are read.</summary>
     public string BrowseBase => Settings.BaseUrl.ToString();

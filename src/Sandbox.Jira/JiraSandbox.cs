@@ -45,6 +45,21 @@ public sealed class JiraSandbox : IAsyncDisposable
         var app = builder.Build();
         var state = new SandboxState(options);
         var faults = new FaultInjector(options.Clock);
+        if (options.ContextPath is { Length: > 0 } contextPath)
+        {
+            // As a Data Center under a context path: only addresses below it exist.
+            app.Use((context, next) =>
+            {
+                if (!context.Request.Path.StartsWithSegments(contextPath, out var rest))
+                {
+                    context.Response.StatusCode = 404;
+                    return Task.CompletedTask;
+                }
+                context.Request.PathBase = contextPath;
+                context.Request.Path = rest;
+                return next(context);
+            });
+        }
         app.UseRouting();
         app.Use((context, next) => faults.InvokeAsync(context, next));
         app.Use((context, next) => Authentication.InvokeAsync(context, next, state));
@@ -63,7 +78,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         });
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new JiraSandbox(app, state, faults, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        return new JiraSandbox(app, state, faults, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + (options.ContextPath ?? "")));
     }
 
     /// <summary>Adds issues with realistic text straight into the state (no HTTP), for paging tests and benchmarks.</summary>

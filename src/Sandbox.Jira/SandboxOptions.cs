@@ -29,4 +29,7 @@ public sealed record SandboxOptions
     public string TimeZone { get; init; } = "UTC";
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>A context path such as <c>/jira</c>, as Data Center sites often have: the API lives below it.</summary>
+    public string? ContextPath { get; init; }
 }

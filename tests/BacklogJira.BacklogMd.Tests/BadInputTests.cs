@@ -26,6 +26,9 @@ public sealed class BadInputTests : IDisposable
     [InlineData("at-in-label", "---\nid: TASK-1\ntitle: x\nlabels: [@x]\n---\n", 4, "invalid YAML")]
     [InlineData("empty", "", 1, "empty")]
     [InlineData("no-id", "---\ntitle: x\n---\n", 2, "no 'id'")]
+    [InlineData("unclosed-bracket", "---\nid: TASK-1\ntitle: x\nstatus: [To Do\n---\n", 4, "never closed")]
+    [InlineData("unclosed-brace", "---\nid: TASK-1\ntitle: x\nstatus: {To Do\n---\n", 4, "never closed")]
+    [InlineData("complex-key", "---\nid: TASK-1\n? [a, b]\n: x\n---\n", 1, "does not parse")]
     public void A_broken_file_is_reported_with_line_and_reason_and_left_untouched(string name, string content, int line, string reason)
     {
         var path = _project.Combine("backlog", "tasks", $"task-1 - {name}.md");

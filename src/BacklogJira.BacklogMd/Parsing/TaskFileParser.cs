@@ -30,6 +30,11 @@ public static partial class TaskFileParser
         {
             mapping = LoadMapping(FrontmatterPreprocessor.Apply(frontmatterLines));
         }
+        catch (Exception ex) when ((ex is YamlException || ex is FrontmatterShapeException { Message: UnclosedFlow }) && UnclosedFlowLine(frontmatterLines) is { } unclosed)
+        {
+            // YamlDotNet notices a flow collection left open only where the frontmatter ends: point at where it opens.
+            return Fail(filePath, unclosed + 1, UnclosedFlow);
+        }
         catch (YamlException ex)
         {
             // +1 for the opening '---' line; YamlDotNet lines are 1-based within the frontmatter.
@@ -156,6 +161,11 @@ public static partial class TaskFileParser
             // YamlDotNet reports a repeated key as a dictionary error; js-yaml refuses it too.
             throw new FrontmatterShapeException($"duplicate key in the frontmatter ({ex.Message})", null);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on a flow collection that is never closed ("status: [To Do").
+            throw new FrontmatterShapeException(UnclosedFlow, null);
+        }
 
         if (stream.Documents.Count == 0)
         {
@@ -233,6 +243,20 @@ public static partial class TaskFileParser
 
     private static int? LineOf(Dictionary<string, YamlNode> values, string key) =>
         values.TryGetValue(key, out var node) ? (int)node.Start.Line + 1 : null;
+
+    private const string UnclosedFlow = "invalid YAML in the frontmatter: a '[' or '{' is never closed";
+
+    /// <summary>The frontmatter line (1-based) whose value opens more brackets than it closes, if one does.</summary>
+    private static int? UnclosedFlowLine(IReadOnlyList<string> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var value = lines[i].IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? lines[i][(colon + 1)..].Trim() : lines[i].Trim();
+            if (!value.StartsWith('[') && !value.StartsWith('{')) continue;
+            if (value.Count(c => c is '[' or '{') > value.Count(c => c is ']' or '}')) return i + 1;
+        }
+        return null;
+    }
 
     private static TaskParseResult Fail(string filePath, int line, string reason) =>
         new(null, new TaskFileProblem(filePath, line, reason));

@@ -54,6 +54,7 @@ internal static class RunReport
 
     private static string Summary(PairOutcome outcome, bool dryRun)
     {
+        if (outcome.State == PairState.Unreadable) return "unreadable";
         if (outcome.Error is not null) return "failed";
         var parts = new List<string>();
         var planned = dryRun || outcome.State is not PairState.InSync and not PairState.Conflict && outcome.Pushed.Count + outcome.Pulled.Count == 0;
@@ -91,7 +92,7 @@ internal static class RunReport
         outcomes.Count(o => o.Failed));
 
     private static PairJson ToJson(PairOutcome outcome) => new(
-        outcome.TaskId, outcome.JiraKey, outcome.Failed ? "failed" : StateName(outcome.State),
+        outcome.TaskId, outcome.JiraKey, outcome.Failed && outcome.State != PairState.Unreadable ? "failed" : StateName(outcome.State),
         outcome.Pushed, outcome.Pulled, outcome.Conflicts,
         [.. outcome.Changes.Select(c => new ChangeJson(c.Field, c.Direction, c.OldValue, c.NewValue))],
         outcome.Warnings, outcome.Error,
@@ -106,6 +107,7 @@ internal static class RunReport
         PairState.NeedsBoth => "needs-push-and-pull",
         PairState.Conflict => "conflict",
         PairState.Unmapped => "unmapped",
+        PairState.Unreadable => "unreadable",
         _ => "missing",
     };
 

@@ -5,7 +5,11 @@ namespace BacklogJira.Jira.Configuration;
 /// <summary>Where Jira is and how to log in. <see cref="ToString"/> never shows a secret.</summary>
 public sealed record JiraConnectionSettings
 {
+    /// <summary>The site, with its context path if it has one (<c>https://host/jira</c>); requests are made below it.</summary>
     public required Uri BaseUrl { get; init; }
+
+    /// <summary>What was cut from <c>JIRA_URL</c> to get <see cref="BaseUrl"/> (a pasted page or API address), if anything.</summary>
+    public string? UrlNotice { get; init; }
 
     /// <summary>Cloud: the account email. Data Center with Basic auth: the user name.</summary>
     public string? User { get; init; }

@@ -17,8 +17,9 @@ public static class JiraSettingsLoader
         values.TryGetValue("JIRA_URL", out var url);
         if (string.IsNullOrWhiteSpace(url))
             throw new JiraConfigurationException("JIRA_URL is not set. Set it to your Jira site, e.g. JIRA_URL=https://yourcompany.atlassian.net, in the environment or in .env.");
-        if (!Uri.TryCreate(url.Trim().TrimEnd('/'), UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(url.Trim().TrimEnd('/'), UriKind.Absolute, out var pasted) || pasted.Scheme is not ("http" or "https"))
             throw new JiraConfigurationException($"JIRA_URL '{url}' is not an http(s) URL. Example: JIRA_URL=https://yourcompany.atlassian.net");
+        var (baseUrl, urlNotice) = JiraSiteUrl.Normalize(pasted);
         var personal = NonEmpty(values, "JIRA_PERSONAL_TOKEN");
         var apiToken = NonEmpty(values, "JIRA_API_TOKEN");
         var user = NonEmpty(values, "JIRA_EMAIL") ?? NonEmpty(values, "JIRA_USERNAME");
@@ -29,6 +30,7 @@ public static class JiraSettingsLoader
         return new JiraConnectionSettings
         {
             BaseUrl = baseUrl,
+            UrlNotice = urlNotice,
             User = user,
             ApiToken = personal is null ? apiToken : null,
             PersonalToken = personal,

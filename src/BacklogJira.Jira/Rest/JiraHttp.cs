@@ -7,6 +7,7 @@ using BacklogJira.Jira.Configuration;
 using BacklogJira.Jira.Errors;
 using BacklogJira.Jira.Resilience;
 using Microsoft.Extensions.Logging;
+using Polly;
 using Polly.Timeout;
 
 namespace BacklogJira.Jira.Rest;
@@ -17,6 +18,7 @@ internal sealed class JiraHttp : IDisposable
 {
     private readonly HttpClient _http;
     private readonly JiraConnectionSettings _settings;
+    private readonly Uri _site;
     private readonly JiraResiliencePipelines _pipelines;
     private readonly SemaphoreSlim _slots;
     private readonly ILogger _logger;
@@ -25,7 +27,8 @@ internal sealed class JiraHttp : IDisposable
     {
         _http = http;
         _settings = settings;
-        _pipelines = new JiraResiliencePipelines(settings, clock);
+        _site = new Uri(settings.BaseUrl.AbsoluteUri.TrimEnd('/') + "/");
+        _pipelines = new JiraResiliencePipelines(settings, clock, logger);
         _slots = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrency));
         _logger = logger;
     }
@@ -57,14 +60,17 @@ internal sealed class JiraHttp : IDisposable
         var payload = body?.ToJsonString();
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
+        var resilience = ResilienceContextPool.Shared.Get(operation, cancellationToken);
         try
         {
-            response = await pipeline.ExecuteAsync(async token =>
+            response = await pipeline.ExecuteAsync(async context =>
             {
+                var token = context.CancellationToken;
                 await _slots.WaitAsync(token);
                 try
                 {
-                    using var request = new HttpRequestMessage(method, path);
+                    // Below the site's own path: a Data Center under /jira keeps it (an absolute path would drop it).
+                    using var request = new HttpRequestMessage(method, new Uri(_site, path.TrimStart('/')));
                     if (payload is not null) request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
                     return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
                 }
@@ -72,7 +78,7 @@ internal sealed class JiraHttp : IDisposable
                 {
                     _slots.Release();
                 }
-            }, cancellationToken);
+            }, resilience);
         }
         catch (TimeoutRejectedException error)
         {
@@ -81,6 +87,10 @@ internal sealed class JiraHttp : IDisposable
         catch (HttpRequestException error)
         {
             throw new JiraUnavailableException($"{operation}: could not reach Jira at {_settings.BaseUrl} ({error.Message}). Check JIRA_URL and the network.", null, error);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(resilience);
         }
         using (response)
         {

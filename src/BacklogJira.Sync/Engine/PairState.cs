@@ -10,4 +10,7 @@ public enum PairState
     Conflict,
     Unmapped,
     Missing,
+
+    /// <summary>The task's file does not parse (or cannot be read): the pair is skipped, its mapping kept.</summary>
+    Unreadable,
 }

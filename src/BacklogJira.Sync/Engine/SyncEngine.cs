@@ -49,17 +49,24 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         // settled; a full read parses them all, and fingerprints what it finds settled for the next run.
         var fingerprints = request.TaskIds.Count == 0 ? PairFingerprints.Load(paths, store.Project.ConfigPath) : null;
         var unchanged = new UnchangedPairs(fingerprints, mayskip: !request.FullRead, paths, store.Project, prefix);
-        var parsing = SyncTimings.TimeAsync(() => Task.Run(() => store.LoadFiles(unchanged.FilesToParse(store.ListTaskFiles(), selected)).Tasks, cancellationToken),
+        var parsing = SyncTimings.TimeAsync(() => Task.Run(() => store.LoadFiles(unchanged.FilesToParse(store.ListTaskFiles(), selected)), cancellationToken),
             elapsed => timings.TaskParse = elapsed);
         var cache = jiraBrowseBase is null ? null : JiraIssueCache.Load(paths, jiraBrowseBase);
         var issuesRead = SyncTimings.TimeAsync(() => new IssueReader(jira, clock).ReadAsync([.. selected.Select(m => m.JiraKey)], request.FullRead ? null : cache, cancellationToken),
             elapsed => timings.JiraRead = elapsed);
         var memo = CanonicalTextMemo.Load(paths);
         timings.StateLoad = total.Elapsed;
-        var parsed = await parsing;
+        var scan = await parsing;
+        var parsed = scan.Tasks;
+        var problems = scan.Problems.ToList();
         var read = await issuesRead;
         var (skipped, lateFiles) = unchanged.Settle(selected, m => read.Find(m.JiraId, m.JiraKey), read.Fresh.Select(i => i.Id).ToHashSet(StringComparer.Ordinal));
-        if (lateFiles.Count > 0) parsed = [.. parsed, .. store.LoadFiles(lateFiles).Tasks];
+        if (lateFiles.Count > 0 && store.LoadFiles(lateFiles) is var late)
+        {
+            parsed = [.. parsed, .. late.Tasks];
+            problems.AddRange(late.Problems);
+        }
+        var unreadable = new UnreadableTaskFiles(problems, store.Project, prefix);
         timings.TasksParsed = parsed.Count;
         timings.PairsSkipped = skipped.Count;
         var tasks = parsed
@@ -95,6 +102,13 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                     current = mapping with { JiraKey = issue.Key };
                     moved.Add(current);
                 }
+                if (resolution.Task is null && unreadable.For(mapping.TaskId) is { } broken)
+                {
+                    outcomes.Add(new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey, State = PairState.Unreadable, Error = broken });
+                    settled[mapping.TaskId] = null;
+                    request.Progress?.Report(new SyncProgress(Interlocked.Increment(ref done), selected.Count));
+                    return;
+                }
                 var problem = resolution.Problem ?? MappedTaskResolver.Doubt(mapping, resolution.Task!, store.Project.RelativePath(resolution.Task!.FilePath), () => _snapshots.Read(mapping.TaskId));
                 var outcome = problem is not null
                     ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = current.JiraKey, State = PairState.Missing, Error = problem }
@@ -117,6 +131,12 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
             foreach (var mapping in renamed) updates[mapping.TaskId] = mapping;
             await mappings.SetManyAsync([.. updates.Values], cancellationToken);
             foreach (var mapping in moved) log?.Append("moved", mapping.TaskId, mapping.JiraKey, "success", details: $"now {mapping.JiraKey}");
+        }
+        // A file that does not parse belongs to no pair we know of: reported (file, line, reason), never a failure of the run.
+        if (request.TaskIds.Count == 0)
+        {
+            foreach (var (id, reason) in unreadable.NotIn(selected.Select(m => m.TaskId)))
+                outcomes.Add(new PairOutcome { TaskId = id, State = PairState.Unreadable, Warnings = [reason] });
         }
         if (request.Mode == SyncMode.Status && request.TaskIds.Count == 0)
         {

@@ -25,11 +25,23 @@ public sealed class MappingFile
 
     public static MappingFile Load(StatePaths paths)
     {
+        if (Directory.Exists(paths.Mappings))
+            throw new SyncConfigException($"{paths.Mappings} is a folder, not the mapping file; move it away and restore the file from git (git checkout -- {StatePaths.DirectoryName}/mappings.json).");
         if (!File.Exists(paths.Mappings)) return new MappingFile(paths, []);
         try
         {
             var document = JsonSerializer.Deserialize(File.ReadAllText(paths.Mappings), StateJsonContext.Default.MappingDocument);
-            return new MappingFile(paths, document?.Mappings ?? []);
+            var mappings = document?.Mappings ?? [];
+            for (var i = 0; i < mappings.Count; i++)
+            {
+                if (mappings[i] is not { TaskId.Length: > 0, JiraKey.Length: > 0 })
+                    throw new SyncConfigException($"{paths.Mappings}: entry {i + 1} of \"mappings\" has no taskId or no jiraKey; fix or remove it, or restore the file from git (git checkout -- {StatePaths.DirectoryName}/mappings.json).");
+            }
+            return new MappingFile(paths, mappings);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new SyncConfigException($"{paths.Mappings} cannot be read ({error.Message}); check its permissions.");
         }
         catch (JsonException error)
         {

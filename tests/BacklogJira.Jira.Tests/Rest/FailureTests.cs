@@ -75,4 +75,39 @@ public class FailureTests
         var error = await Should.ThrowAsync<JiraUnavailableException>(() => client.GetMyselfAsync(Token));
         error.Message.ShouldContain("http://127.0.0.1:9");
     }
+
+    [Fact]
+    public async Task A_refused_connection_fails_without_retrying()
+    {
+        var logger = new BacklogJira.Testing.CapturingLogger();
+        var settings = new BacklogJira.Jira.Configuration.JiraConnectionSettings
+        {
+            BaseUrl = new Uri("http://127.0.0.1:9"),
+            User = "a@b.c",
+            ApiToken = "t",
+            Deployment = JiraDeployment.Cloud,
+            MaxRetries = 6,
+            BackoffBase = TimeSpan.FromSeconds(5),
+        };
+        using var client = new BacklogJira.Jira.Rest.JiraRestClient(settings, logger: logger);
+        await Should.ThrowAsync<JiraUnavailableException>(() => client.GetMyselfAsync(Token));
+        logger.Lines.ShouldNotContain(l => l.Message.Contains("waiting", StringComparison.Ordinal), "nothing listens there: no retry, no wait");
+    }
+
+    [Fact]
+    public async Task Every_retry_is_logged_with_its_reason_and_wait()
+    {
+        await using var jira = await SandboxJira.StartAsync();
+        var logger = new BacklogJira.Testing.CapturingLogger();
+        using var client = new BacklogJira.Jira.Rest.JiraRestClient(jira.Settings(s => s with { MaxRetries = 2 }), logger: logger);
+        await client.GetServerInfoAsync(Token);
+        jira.Sandbox.Faults.Plan = new FaultPlan { RateLimitPerWindow = 1, RateLimitWindow = TimeSpan.FromSeconds(30), RetryAfterSeconds = 1 };
+        await client.GetMyselfAsync(Token);
+        await Should.ThrowAsync<JiraException>(() => client.GetMyselfAsync(Token));
+
+        var retries = logger.Lines.Where(l => l.Message.Contains("waiting", StringComparison.Ordinal)).ToList();
+        retries.ShouldNotBeEmpty();
+        retries[0].Message.ShouldMatch(@"^GET /rest/api/3/myself: Jira answered 429; waiting 1(\.\d)? s, attempt 2 of 3$");
+        retries.ShouldAllBe(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Debug, "a 1 s wait is not worth a line on the terminal");
+    }
 }

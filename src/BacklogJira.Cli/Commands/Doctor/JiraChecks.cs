@@ -22,8 +22,11 @@ internal sealed class JiraChecks(IJiraClient jira, JiraConnectionSettings settin
 
     public static readonly TimeSpan SkewWarning = TimeSpan.FromMinutes(1);
 
-    public static CheckResult Credentials(JiraConnectionSettings settings) =>
-        CheckResult.Ok("credentials", $"JIRA_URL {settings.BaseUrl}, {settings.AuthDescription}");
+    /// <summary>The site requests go to (the effective base URL, context path included) and how we log in.</summary>
+    public static CheckResult Credentials(JiraConnectionSettings settings) => settings.UrlNotice is { } notice
+        ? CheckResult.Warn("credentials", $"site {settings.BaseUrl.AbsoluteUri.TrimEnd('/')}, {settings.AuthDescription}; {notice}",
+            $"Set JIRA_URL={settings.BaseUrl.AbsoluteUri.TrimEnd('/')}.")
+        : CheckResult.Ok("credentials", $"site {settings.BaseUrl.AbsoluteUri.TrimEnd('/')}, {settings.AuthDescription}");
 
     public async Task<IReadOnlyList<CheckResult>> RunAsync(bool full, CancellationToken cancellationToken)
     {
