@@ -17,16 +17,19 @@ internal sealed class SearchIndex(SandboxState state)
     {
         var key = me.Key + "\n" + jql;
         var now = state.Now();
+        // The version is taken before the matches are computed: a write that lands while they are computed makes them
+        // stale, and stored under the newer version they would be served as current (an edit missing from searches).
+        var version = state.Version;
         lock (_gate)
         {
-            if (_entries.TryGetValue(key, out var entry) && entry.Version == state.Version && now - entry.At < TimeSpan.FromSeconds(1))
+            if (_entries.TryGetValue(key, out var entry) && entry.Version == version && now - entry.At < TimeSpan.FromSeconds(1))
                 return entry.Matches;
         }
         var matches = compute();
         lock (_gate)
         {
             if (_entries.Count > 64) _entries.Clear();
-            _entries[key] = (state.Version, now, matches);
+            _entries[key] = (version, now, matches);
         }
         return matches;
     }
