@@ -9,6 +9,17 @@ public class FailureTests
 {
     private static CancellationToken Token => CancellationToken.None;
 
+    /// <summary>Settings for a site where nothing listens (the discard port on this machine).</summary>
+    private static BacklogJira.Jira.Configuration.JiraConnectionSettings NothingListens(int maxRetries, TimeSpan backoff) => new()
+    {
+        BaseUrl = new Uri("http://127.0.0.1:9"),
+        User = "a@b.c",
+        ApiToken = "t",
+        Deployment = JiraDeployment.Cloud,
+        MaxRetries = maxRetries,
+        BackoffBase = backoff,
+    };
+
     [Fact]
     public async Task Wrong_credentials_say_what_to_check_and_never_show_the_token()
     {
@@ -62,16 +73,7 @@ public class FailureTests
     [Fact]
     public async Task Unreachable_jira_names_the_url()
     {
-        var settings = new BacklogJira.Jira.Configuration.JiraConnectionSettings
-        {
-            BaseUrl = new Uri("http://127.0.0.1:9"),
-            User = "a@b.c",
-            ApiToken = "t",
-            Deployment = JiraDeployment.Cloud,
-            MaxRetries = 1,
-            BackoffBase = TimeSpan.FromMilliseconds(10),
-        };
-        using var client = new BacklogJira.Jira.Rest.JiraRestClient(settings);
+        using var client = new BacklogJira.Jira.Rest.JiraRestClient(NothingListens(maxRetries: 1, TimeSpan.FromMilliseconds(10)));
         var error = await Should.ThrowAsync<JiraUnavailableException>(() => client.GetMyselfAsync(Token));
         error.Message.ShouldContain("http://127.0.0.1:9");
     }
@@ -80,16 +82,7 @@ public class FailureTests
     public async Task A_refused_connection_fails_without_retrying()
     {
         var logger = new BacklogJira.Testing.CapturingLogger();
-        var settings = new BacklogJira.Jira.Configuration.JiraConnectionSettings
-        {
-            BaseUrl = new Uri("http://127.0.0.1:9"),
-            User = "a@b.c",
-            ApiToken = "t",
-            Deployment = JiraDeployment.Cloud,
-            MaxRetries = 6,
-            BackoffBase = TimeSpan.FromSeconds(5),
-        };
-        using var client = new BacklogJira.Jira.Rest.JiraRestClient(settings, logger: logger);
+        using var client = new BacklogJira.Jira.Rest.JiraRestClient(NothingListens(maxRetries: 6, TimeSpan.FromSeconds(5)), logger: logger);
         await Should.ThrowAsync<JiraUnavailableException>(() => client.GetMyselfAsync(Token));
         logger.Lines.ShouldNotContain(l => l.Message.Contains("waiting", StringComparison.Ordinal), "nothing listens there: no retry, no wait");
     }

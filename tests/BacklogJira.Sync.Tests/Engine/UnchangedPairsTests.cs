@@ -67,12 +67,9 @@ public class UnchangedPairsTests
     [Fact]
     public async Task A_full_read_merges_every_pair_and_fingerprints_what_it_settles_for_the_next_run()
     {
-        var jiraClock = new OffsetClock { Offset = TimeSpan.FromDays(-1) };
-        await using var world = await SyncWorld.CreateAsync(jiraClock: jiraClock);
-        var first = await world.CreateTaskAsync("-d", "One", "--", "First");
-        var second = await world.CreateTaskAsync("-d", "Two", "--", "Second");
-        await world.Creator().CreateAsync(first, null, false, None);
-        await world.Creator().CreateAsync(second, null, false, None);
+        await using var world = await SyncWorld.CreateAsync(jiraClock: new OffsetClock { Offset = TimeSpan.FromDays(-1) });
+        var (first, second) = (await world.CreateTaskAsync("-d", "One", "--", "First"), await world.CreateTaskAsync("-d", "Two", "--", "Second"));
+        foreach (var id in new[] { first, second }) await world.Creator().CreateAsync(id, null, false, None);
         await SyncAsync(world);
         Age(world, first, second);
 
