@@ -25,11 +25,19 @@ internal static class CliApp
         "Exit codes: 0 done, 1 something failed, 2 conflicts left to settle, 3 configuration or usage error.";
 
     /// <summary>Global: how to reach Jira for this run.</summary>
-    public static readonly Option<string?> TransportOption = new("--transport")
+    public static readonly Option<string?> TransportOption = CreateTransportOption();
+
+    private static Option<string?> CreateTransportOption()
     {
-        Description = "How to reach Jira: rest (default) or mcp (through an MCP Atlassian server, config 'mcp'); overrides jira.transport",
-        Recursive = true,
-    };
+        var option = new Option<string?>("--transport")
+        {
+            Description = "How to reach Jira: rest (default) or mcp (through an MCP Atlassian server, config 'mcp'); overrides jira.transport",
+            Recursive = true,
+        };
+        // Refused by every command alike, before anything runs.
+        option.AcceptOnlyFromAmong("rest", "mcp");
+        return option;
+    }
 
     /// <summary>Global: debug log lines on stderr (same as LOG_LEVEL=debug).</summary>
     public static readonly Option<bool> VerboseOption = new("--verbose", "-v")
@@ -67,6 +75,8 @@ internal static class CliApp
             context = context with { Out = new AsciiWriter(context.Out), Error = new AsciiWriter(context.Error) };
         // Backlog handles start with @, which System.CommandLine would read as a response file by default.
         var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };
+        // No command at all: the help, which is what someone typing the bare name wants.
+        if (args.Length == 0) args = ["--help"];
         var parse = Build(context).Parse(args, configuration);
         if (parse.Errors.Count == 0)
         {

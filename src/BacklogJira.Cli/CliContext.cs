@@ -17,10 +17,14 @@ internal sealed record CliContext(string WorkingDirectory, TextWriter Out, TextW
     /// <summary>The terminal's encoding when output goes to one (null when redirected or in tests): not UTF-8 means ASCII output.</summary>
     public System.Text.Encoding? ConsoleEncoding { get; init; }
 
+    /// <summary>True once nobody reads our output any more (a closed pipe); long-running commands then stop.</summary>
+    public Func<bool> OutputClosed { get; init; } = () => false;
+
     public static CliContext FromConsole() => new(
         Directory.GetCurrentDirectory(), Console.Out, Console.Error, System.Environment.GetEnvironmentVariables(),
         !Console.IsInputRedirected && !Console.IsOutputRedirected, Console.In)
     {
         ConsoleEncoding = Console.IsOutputRedirected ? null : Console.OutputEncoding,
+        OutputClosed = Rendering.OutputPipe.ReaderGone,
     };
 }

@@ -46,7 +46,9 @@ internal sealed class SyncSession : IDisposable
     {
         var store = BacklogMdTaskStore.Open(context.WorkingDirectory);
         var paths = new StatePaths(store.Project.RootPath);
-        return new SyncSession(context, store, paths, SyncConfig.Load(paths));
+        var config = SyncConfig.Load(paths);
+        foreach (var warning in config.Warnings) context.Error.WriteLine("warning: " + warning);
+        return new SyncSession(context, store, paths, config);
     }
 
     /// <summary>One writing run per repository at a time.</summary>

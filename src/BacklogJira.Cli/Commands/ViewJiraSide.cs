@@ -68,13 +68,7 @@ internal static class ViewJiraSide
         {
             output.WriteLine();
             output.WriteLine($"History of {result.TaskId} (ops log, oldest first):");
-            foreach (var line in result.History)
-            {
-                var entry = JsonNode.Parse(line);
-                var fields = entry?["fields"] is JsonArray list ? " " + string.Join(",", list.Select(f => f?.GetValue<string>())) : "";
-                var details = entry?["details"]?.GetValue<string>() is { } d ? " — " + d : "";
-                output.WriteLine($"  {entry?["ts"]} {entry?["op"]} {entry?["jiraKey"]} {entry?["outcome"]}{fields}{details}");
-            }
+            foreach (var line in result.History) output.WriteLine(Rendering.OpsLogLine.Format(line, withTask: false));
         }
     }
 

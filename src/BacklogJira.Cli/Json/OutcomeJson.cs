@@ -23,7 +23,8 @@ internal sealed record WaitJson(string Field, string Direction, string Reason);
 
 internal sealed record ChangeJson(string Field, string Direction, string OldValue, string NewValue);
 
-internal sealed record TotalsJson(int Tasks, int InSync, int Pushed, int Pulled, int Conflicts, int Failed);
+/// <summary>A run's counts; <c>States</c> says how many pairs are in each state (in-sync, needs-push, …, unmapped, failed).</summary>
+internal sealed record TotalsJson(int Tasks, int InSync, int Pushed, int Pulled, int Conflicts, int Failed, IReadOnlyDictionary<string, int> States);
 
 internal sealed record MappingJson(string TaskId, string JiraKey, string? JiraId, string MappedAt);
 

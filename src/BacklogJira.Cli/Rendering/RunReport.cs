@@ -16,7 +16,7 @@ internal static class RunReport
         : outcomes.Any(o => o.Conflicts.Count > 0 || o.State == PairState.Conflict) ? ExitCodes.ConflictsLeft
         : ExitCodes.Success;
 
-    public static int Write(CliContext context, string kind, IReadOnlyList<PairOutcome> outcomes, bool dryRun, bool json)
+    public static int Write(CliContext context, string kind, IReadOnlyList<PairOutcome> outcomes, bool dryRun, bool json, bool listUnmapped = true)
     {
         var exit = ExitCode(outcomes);
         if (json)
@@ -30,7 +30,9 @@ internal static class RunReport
             context.Out.WriteLine(kind == "import" ? "Nothing to import: every issue the JQL finds is already mapped." : "No mapped tasks. Map some with 'backlog-jira map link <taskId> <KEY>', 'map auto' or 'create-issue <taskId>'.");
             return exit;
         }
-        foreach (var outcome in outcomes)
+        // A project with hundreds of unplanned tasks would bury its pairs: those are counted, and listed on request.
+        var hidden = listUnmapped ? [] : outcomes.Where(o => o.State == PairState.Unmapped && o.Error is null).ToList();
+        foreach (var outcome in outcomes.Except(hidden))
         {
             context.Out.WriteLine($"{outcome.TaskId,-10} {outcome.JiraKey ?? "",-10} {Summary(outcome, dryRun)}");
             if (dryRun)
@@ -45,8 +47,20 @@ internal static class RunReport
         }
         var totals = Totals(outcomes);
         context.Out.WriteLine();
-        context.Out.WriteLine($"{(dryRun ? "Dry run, nothing written. " : "")}{Capitalize(kind)}: {totals.Tasks} task(s), {totals.InSync} in sync, " +
-            $"{totals.Pushed} pushed, {totals.Pulled} pulled, {totals.Conflicts} conflict(s), {totals.Failed} failed.");
+        if (kind == "status")
+        {
+            var unmapped = totals.States.GetValueOrDefault(StateName(PairState.Unmapped));
+            var pairs = totals.States.Where(s => s.Key != StateName(PairState.Unmapped)).ToList();
+            context.Out.WriteLine($"Status: {pairs.Sum(s => s.Value)} pair(s)" + (pairs.Count == 0 ? "" : ": " + string.Join(", ", pairs.Select(s => $"{s.Value} {s.Key}"))) +
+                (unmapped > 0 ? $"; {unmapped} task(s) not mapped to an issue" : "") + ".");
+            if (hidden.Count > 0)
+                context.Out.WriteLine("List the unmapped tasks with 'backlog-jira status --unmapped'; map them with 'backlog-jira map auto', 'create-issue <taskId>' or 'map link <taskId> <KEY>'.");
+        }
+        else
+        {
+            context.Out.WriteLine($"{(dryRun ? "Dry run, nothing written. " : "")}{Capitalize(kind)}: {totals.Tasks} task(s), {totals.InSync} in sync, " +
+                $"{totals.Pushed} pushed, {totals.Pulled} pulled, {totals.Conflicts} conflict(s), {totals.Failed} failed.");
+        }
         if (totals.Conflicts > 0 && !dryRun)
             context.Out.WriteLine("Conflicts are left as they are. Settle them with 'backlog-jira sync <taskId> --strategy prefer-backlog|prefer-jira', or edit one side to match.");
         return exit;
@@ -83,16 +97,21 @@ internal static class RunReport
         return string.Join("; ", parts);
     }
 
+    /// <summary>The state each pair is reported in, as its line and its JSON say it.</summary>
+    private static string ReportedState(PairOutcome outcome) =>
+        outcome.Failed && outcome.State != PairState.Unreadable ? "failed" : StateName(outcome.State);
+
     private static TotalsJson Totals(IReadOnlyList<PairOutcome> outcomes) => new(
         outcomes.Count,
         outcomes.Count(o => !o.Failed && o.State == PairState.InSync && o.Pushed.Count == 0 && o.Pulled.Count == 0 && o.Conflicts.Count == 0),
         outcomes.Count(o => o.Pushed.Count > 0),
         outcomes.Count(o => o.Pulled.Count > 0),
         outcomes.Count(o => o.Conflicts.Count > 0),
-        outcomes.Count(o => o.Failed));
+        outcomes.Count(o => o.Failed),
+        outcomes.GroupBy(ReportedState).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
 
     private static PairJson ToJson(PairOutcome outcome) => new(
-        outcome.TaskId, outcome.JiraKey, outcome.Failed && outcome.State != PairState.Unreadable ? "failed" : StateName(outcome.State),
+        outcome.TaskId, outcome.JiraKey, ReportedState(outcome),
         outcome.Pushed, outcome.Pulled, outcome.Conflicts,
         [.. outcome.Changes.Select(c => new ChangeJson(c.Field, c.Direction, c.OldValue, c.NewValue))],
         outcome.Warnings, outcome.Error,

@@ -172,7 +172,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         }
         timings.SaveState = saveWatch.Elapsed;
         timings.Total = total.Elapsed;
-        return [.. outcomes.OrderBy(o => o.TaskId, StringComparer.OrdinalIgnoreCase)];
+        return [.. outcomes.OrderBy(o => o.TaskId, BacklogJira.BacklogMd.Ids.TaskIdOrder.Instance)];
     }
 
     private async Task<PairOutcome> RunPairAsync(SyncRequest request, ConflictStrategy strategy, TaskMapping mapping, BacklogMdTask task,
@@ -236,8 +236,14 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                 await _snapshots.WriteAsync(mapping.TaskId, newBase, clock.GetUtcNow(), cancellationToken);
             if (journal.Count > 0 || toJira.Count + toBacklog.Count > 0) _journal.Clear(mapping.TaskId);
             List<string> pulled = [.. toBacklog.Select(d => d.Field)];
-            // A pair with nothing to do is not an operation: the log records what changed, conflicts, waits and warnings.
-            if (confirmed.Count > 0 || pulled.Count > 0 || newBase.Unresolved.Count > 0 || warnings.Count > 0 || outcome.Waiting.Count > 0)
+            // A pair with nothing to do is not an operation: the log records what changed, conflicts, waits and warnings,
+            // and under watch a conflict, wait or warning that stands unchanged only the first time.
+            var wrote = confirmed.Count > 0 || pulled.Count > 0;
+            var standing = newBase.Unresolved.Count > 0 || warnings.Count > 0 || outcome.Waiting.Count > 0;
+            var news = wrote || request.Standing is null
+                || request.Standing.IsNews(mapping.TaskId, StandingReport(outcome, newBase.Unresolved, warnings));
+            if (wrote || !standing) request.Standing?.Clear(mapping.TaskId);
+            if (wrote || (standing && news))
                 log?.Append(ModeName(request.Mode), mapping.TaskId, mapping.JiraKey, newBase.Unresolved.Count > 0 ? "conflict" : "success", confirmed.Concat(pulled).Distinct(),
                     string.Join(" | ", warnings.Concat(outcome.Waiting.Select(w => w.Reason))) is { Length: > 0 } details ? details : null);
             return outcome with { Pushed = confirmed, Pulled = pulled, Conflicts = [.. newBase.Unresolved], Warnings = warnings };
@@ -248,6 +254,11 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
             return outcome with { Error = error.Message, Warnings = warnings };
         }
     }
+
+    /// <summary>What a standing report says, values included: the same conflict with a new value on one side is news.</summary>
+    private static string StandingReport(PairOutcome outcome, IEnumerable<string> unresolved, IEnumerable<string> warnings) =>
+        string.Join("\n", [.. unresolved, .. outcome.Fields.Where(f => unresolved.Contains(f.Field)).Select(f => f.Backlog + "\u241f" + f.Jira),
+            .. outcome.Waiting.Select(w => w.Reason), .. warnings]);
 
     private static IEnumerable<JournalEntry> Journalled(IEnumerable<FieldDecision> writes, string side) =>
         writes.Select(d => new JournalEntry(d.Field, side, SyncFieldCatalog.Find(d.Field)!.ToJson(d.Value), []));

@@ -30,6 +30,9 @@ public sealed record SyncRequest
     /// <summary>Told after each pair (from several threads); the CLI draws a progress line with it on a terminal.</summary>
     public IProgress<SyncProgress>? Progress { get; init; }
 
+    /// <summary>Kept across runs (by <c>watch</c>) so a standing conflict, wait or warning is logged once.</summary>
+    public StandingReports? Standing { get; init; }
+
     /// <summary>Filled with where the run's time went, phase by phase.</summary>
     public SyncTimings? Timings { get; init; }
 }

@@ -16,11 +16,17 @@ internal sealed class OpsLogRecord
     public string? Details { get; set; }
 }
 
-/// <summary>Appends one record per operation; local to the clone (ignored by git).</summary>
+/// <summary>Appends one record per operation; local to the clone (ignored by git). Bounded: past
+/// <see cref="MaxBytes"/> the log becomes <c>ops-log.1.jsonl</c> (replacing the previous one) and a new one starts, so
+/// a long <c>watch</c> never fills the disk; history reads both.</summary>
 public sealed class OpsLog(StatePaths paths, TimeProvider clock)
 {
+    public const long MaxBytes = 5 * 1024 * 1024;
+
     private readonly Lock _gate = new();
     private int _sequence;
+
+    private string Previous => Path.ChangeExtension(paths.OpsLog, ".1.jsonl");
 
     public string RunId { get; } = Guid.NewGuid().ToString("N")[..12];
 
@@ -43,14 +49,14 @@ public sealed class OpsLog(StatePaths paths, TimeProvider clock)
         lock (_gate)
         {
             Directory.CreateDirectory(paths.Root);
+            if (File.Exists(paths.OpsLog) && new FileInfo(paths.OpsLog).Length + line.Length > MaxBytes) File.Move(paths.OpsLog, Previous, overwrite: true);
             File.AppendAllText(paths.OpsLog, line);
         }
     }
 
     public IReadOnlyList<string> Tail(int count, string? taskId = null)
     {
-        if (!File.Exists(paths.OpsLog)) return [];
-        var lines = File.ReadAllLines(paths.OpsLog);
+        var lines = new[] { Previous, paths.OpsLog }.Where(File.Exists).SelectMany(File.ReadAllLines).Where(l => l.Length > 0).ToArray();
         var selected = taskId is null ? lines : lines.Where(l => l.Contains($"\"backlogId\":\"{taskId}\"", StringComparison.OrdinalIgnoreCase)).ToArray();
         return selected.TakeLast(count).ToList();
     }

@@ -20,18 +20,54 @@ public sealed class SyncConfig
     private SyncConfig(JsonObject json)
     {
         _json = json;
-        ProjectKey = Text("jira", "projectKey") ?? "";
-        IssueType = Text("jira", "issueType") is { Length: > 0 } type ? type : "Task";
-        JqlFilter = Text("jira", "jqlFilter") ?? "";
-        Strategy = ParseStrategy(Text("sync", "conflictStrategy"));
-        Statuses = ReadStatuses();
-        Priorities = ReadPriorities();
-        StatusCategories = StringMap(Section("backlog")?["statusCategories"], "backlog.statusCategories");
-        Assignees = new AssigneeMapping(StringMap(Section("backlog")?["assigneeMapping"], "backlog.assigneeMapping"));
-        TransitionFields = StringMap(Section("jira")?["transitionFields"], "jira.transitionFields");
-        TransitionTargets = StringMap(Section("jira")?["transitionTargets"], "jira.transitionTargets");
-        Transport = ParseTransport(Text("jira", "transport"), "jira.transport in config.json");
-        Mcp = ReadMcp();
+        // Every problem is collected, so one run names them all instead of one per attempt.
+        var problems = new List<string>();
+        T Read<T>(Func<T> read, T fallback)
+        {
+            try { return read(); }
+            catch (SyncConfigException error) { problems.Add(error.Message); return fallback; }
+        }
+        ProjectKey = Read(() => Text("jira", "projectKey") ?? "", "");
+        IssueType = Read(() => Text("jira", "issueType") is { Length: > 0 } type ? type : "Task", "Task");
+        JqlFilter = Read(() => Text("jira", "jqlFilter") ?? "", "");
+        Strategy = Read(() => ParseStrategy(Text("sync", "conflictStrategy")), ConflictStrategy.Prompt);
+        WatchInterval = Read(ReadWatchInterval, DefaultWatchInterval);
+        Statuses = Read(ReadStatuses, StatusMapping.Default);
+        Priorities = Read(ReadPriorities, PriorityMapping.Default);
+        IReadOnlyDictionary<string, string> none = new Dictionary<string, string>();
+        StatusCategories = Read(() => StringMap(Section("backlog")?["statusCategories"], "backlog.statusCategories"), none);
+        Assignees = Read(() => new AssigneeMapping(StringMap(Section("backlog")?["assigneeMapping"], "backlog.assigneeMapping")), new AssigneeMapping(none));
+        TransitionFields = Read(() => StringMap(Section("jira")?["transitionFields"], "jira.transitionFields"), none);
+        TransitionTargets = Read(() => StringMap(Section("jira")?["transitionTargets"], "jira.transitionTargets"), none);
+        Transport = Read(() => ParseTransport(Text("jira", "transport"), "jira.transport in config.json"), JiraTransportKind.Rest);
+        Mcp = Read(ReadMcp, new McpServerConfig(null, [], none));
+        if (problems.Count == 1) throw new SyncConfigException(problems[0]);
+        if (problems.Count > 1)
+            throw new SyncConfigException($"{problems.Count} problems in .backlog-jira/config.json:\n  - " + string.Join("\n  - ", problems));
+        Warnings = ConfigKeys.Warnings(json);
+    }
+
+    public static readonly TimeSpan DefaultWatchInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Keys the file holds that this version does not know (kept, not used), each with a likely meant key.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Time between <c>watch</c> cycles when <c>--interval</c> is not given (config <c>sync.watchInterval</c>:
+    /// seconds, or a text such as <c>"5m"</c>).</summary>
+    public TimeSpan WatchInterval { get; }
+
+    private TimeSpan ReadWatchInterval()
+    {
+        var node = Section("sync")?["watchInterval"];
+        if (node is null) return DefaultWatchInterval;
+        var interval = node.GetValueKind() switch
+        {
+            JsonValueKind.Number when node.AsValue().TryGetValue<int>(out var seconds) && seconds >= 1 => TimeSpan.FromSeconds(seconds),
+            JsonValueKind.String => IntervalText.Parse(node.GetValue<string>()),
+            _ => null,
+        };
+        return interval ?? throw new SyncConfigException(
+            $"'sync.watchInterval' in config.json is {node.ToJsonString()}; use a number of seconds, 1 or more (e.g. 60), or a text such as \"90s\", \"5m\" or \"1h\".");
     }
 
     public string ProjectKey { get; }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using BacklogJira.Core.Ports;
 
@@ -36,13 +37,35 @@ public class SyncCommandsTests
         var synced = await cli.RunAsync("sync");
         synced.ExitCode.ShouldBe(0, synced.Stdout);
         synced.Stdout.ShouldContain("pushed title; pulled labels");
+        synced.Stderr.ShouldNotContain("needs a terminal", customMessage: "no conflict, nothing to ask");
 
         (await cli.BacklogAsync("task", "create", "Not in Jira yet")).EnsureSuccess("create");
         var again = await cli.RunAsync("status");
         again.Stdout.ShouldContain("TASK-1     DEMO-1     in sync");
-        again.Stdout.ShouldContain("TASK-2                unmapped");
+        again.Stdout.ShouldNotContain("TASK-2", customMessage: "unmapped tasks are counted, not listed");
+        again.Stdout.ShouldContain("Status: 1 pair(s): 1 in-sync; 1 task(s) not mapped to an issue.");
+        (await cli.RunAsync("status", "--unmapped")).Stdout.ShouldContain("TASK-2                unmapped");
+        var totals = JsonNode.Parse((await cli.RunAsync("status", "--json")).Stdout)!["totals"]!["states"]!;
+        totals["in-sync"]!.GetValue<int>().ShouldBe(1);
+        totals["unmapped"]!.GetValue<int>().ShouldBe(1);
         (await cli.RunAsync("map", "list")).Stdout.ShouldContain("TASK-1       DEMO-1");
-        (await cli.RunAsync("status", "--history", "5")).Stdout.ShouldContain("\"op\":\"sync\"");
+        var history = (await cli.RunAsync("status", "--history", "5")).Stdout;
+        history.ShouldContain(" sync TASK-1 ⇄ DEMO-1 success title, labels");
+        history.ShouldNotContain("{");
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public async Task A_history_length_that_is_not_a_positive_number_is_a_usage_error(string count)
+    {
+        await using var cli = await CliRun.StartAsync();
+        await cli.RunAsync("init", "--project-key", "DEMO");
+        var result = await cli.RunAsync("status", "--history", count);
+        result.ExitCode.ShouldBe(3);
+        result.Stderr.ShouldContain("--history needs a number of operations, 1 or more");
+        result.Stderr.ShouldNotContain("System.");
     }
 
     [Fact]

@@ -40,6 +40,6 @@ public class TransportOptionTests
         (await cli.RunAsync("status", "--transport", "rest")).Stdout.ShouldContain("in sync");
         var wrong = await cli.RunAsync("status", "--transport", "carrier-pigeon");
         wrong.ExitCode.ShouldBe(3);
-        wrong.Stderr.ShouldContain("--transport is \"carrier-pigeon\"");
+        wrong.Stderr.ShouldContain("'carrier-pigeon' not recognized");
     }
 }

@@ -88,4 +88,28 @@ public class WatchCommandTests
         (await rest.GetIssueAsync("DEMO-1", CancellationToken.None))!.Summary.ShouldBe("First, renamed in Backlog");
         (await cli.RunAsync("view", "2", "--json")).Stdout.ShouldContain("Second, renamed in Jira");
     }
+
+    [Fact]
+    public async Task Watch_stops_when_nobody_reads_its_output()
+    {
+        await using var cli = await CliRun.StartAsync();
+        await cli.RunAsync("init", "--project-key", "DEMO");
+        (await cli.BacklogAsync("task", "create", "First")).EnsureSuccess("create");
+        (await cli.RunAsync("create-issue", "1")).ExitCode.ShouldBe(0);
+
+        using var watch = Process.Start(CliProcess.StartInfo(cli, "watch", "--interval", "1s", "--json"))!;
+        var stderr = watch.StandardError.ReadToEndAsync();
+        (await watch.StandardOutput.ReadLineAsync()).ShouldNotBeNull("a first cycle");
+        // As `watch | head -1` does once head has its line: the reading end of the pipe goes away.
+        watch.StandardOutput.Dispose();
+        try
+        {
+            await watch.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            if (!watch.HasExited) watch.Kill();
+        }
+        watch.ExitCode.ShouldBe(0, await stderr);
+    }
 }

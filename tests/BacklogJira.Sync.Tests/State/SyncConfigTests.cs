@@ -38,6 +38,9 @@ public class SyncConfigTests
     [InlineData("""{"jira":{"projectKey":7}}""", "'jira.projectKey' in config.json must be a string")]
     [InlineData("""{"schemaVersion":99}""", "newer than this backlog-jira understands")]
     [InlineData("""{"jira": """, "is not valid JSON")]
+    [InlineData("""{"sync":{"watchInterval":"soon"}}""", "'sync.watchInterval' in config.json is \"soon\"")]
+    [InlineData("""{"sync":{"watchInterval":-5}}""", "'sync.watchInterval' in config.json is -5")]
+    [InlineData("""{"sync":{"watchInterval":0}}""", "'sync.watchInterval' in config.json is 0")]
     public void Invalid_config_names_the_key_and_the_fix(string json, string expected) =>
         Should.Throw<SyncConfigException>(() => SyncConfig.Parse(json, "config.json")).Message.ShouldContain(expected);
 
@@ -61,5 +64,34 @@ public class SyncConfigTests
         loaded.Json["schemaVersion"]!.GetValue<int>().ShouldBe(SyncConfig.CurrentSchemaVersion);
         loaded.ProjectKey.ShouldBe("PROJ");
         Directory.GetFiles(paths.Root).ShouldNotContain(f => f.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_problem_is_named_at_once()
+    {
+        var message = Should.Throw<SyncConfigException>(() => SyncConfig.Parse("""{"jira":{"projectKey":7,"transport":"smtp"},"sync":{"conflictStrategy":"yolo","watchInterval":"soon"}}""", "config.json")).Message;
+        message.ShouldStartWith("4 problems in .backlog-jira/config.json:");
+        message.ShouldContain("jira.projectKey");
+        message.ShouldContain("jira.transport");
+        message.ShouldContain("sync.conflictStrategy");
+        message.ShouldContain("sync.watchInterval");
+    }
+
+    [Theory]
+    [InlineData("""{"sync":{"watchInterval":90}}""", 90)]
+    [InlineData("""{"sync":{"watchInterval":"5m"}}""", 300)]
+    [InlineData("""{"sync":{}}""", 60)]
+    public void The_watch_interval_reads_seconds_or_a_duration(string json, int seconds) =>
+        SyncConfig.Parse(json, "config.json").WatchInterval.ShouldBe(TimeSpan.FromSeconds(seconds));
+
+    [Fact]
+    public void A_misspelt_key_is_named_with_the_key_it_was_meant_to_be()
+    {
+        var config = SyncConfig.Parse("""{"jira":{"projectkey":"DEMO","isueType":"Bug"},"synk":{}}""", "config.json");
+        config.ProjectKey.ShouldBe("");
+        config.Warnings.ShouldContain(w => w.Contains("'jira.projectkey'") && w.Contains("did you mean 'jira.projectKey'"));
+        config.Warnings.ShouldContain(w => w.Contains("'jira.isueType'") && w.Contains("did you mean 'jira.issueType'"));
+        config.Warnings.ShouldContain(w => w.Contains("'synk'") && w.Contains("did you mean 'sync'"));
+        SyncConfig.Parse(SyncConfig.Defaults("DEMO").ToJsonString(), "config.json").Warnings.ShouldBeEmpty("the file init writes has no unknown key");
     }
 }

@@ -15,7 +15,7 @@ internal static class MapListCommand
         command.SetAction(parse =>
         {
             using var session = SyncSession.Open(context);
-            var mappings = session.Mappings().List();
+            var mappings = session.Mappings().List().OrderBy(m => m.TaskId, BacklogJira.BacklogMd.Ids.TaskIdOrder.Instance).ToList();
             if (parse.GetValue(json))
             {
                 var document = new MappingListJson(1, "mappings", [.. mappings.Select(m => new MappingJson(m.TaskId, m.JiraKey, m.JiraId,

@@ -26,7 +26,7 @@ internal sealed class PairRun
         command.Options.Add(Full);
     }
 
-    public async Task<int> RunAsync(CliContext context, ParseResult parse, SyncMode mode, bool force, string? strategyText, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, ParseResult parse, SyncMode mode, bool force, string? strategyText, CancellationToken cancellationToken, bool listUnmapped = true)
     {
         var ids = parse.GetValue(TaskIds) ?? [];
         if (ids.Length > 0 && parse.GetValue(All))
@@ -47,8 +47,6 @@ internal sealed class PairRun
         var dryRun = parse.GetValue(DryRun) || mode == SyncMode.Status;
         using var session = SyncSession.Open(context);
         var effective = strategy ?? session.Config.Strategy;
-        if (effective == ConflictStrategy.Prompt && !context.IsInteractive && mode == SyncMode.Sync && !dryRun)
-            context.Error.WriteLine("Strategy 'prompt' needs a terminal; conflicts are left unresolved. Pass --strategy prefer-backlog|prefer-jira to settle them.");
         using var progress = ProgressLine.For(context, parse.GetValue(Json));
         var request = new SyncRequest
         {
@@ -65,7 +63,10 @@ internal sealed class PairRun
         };
         await using var runLock = dryRun ? null : await session.LockAsync(cancellationToken);
         var outcomes = await session.Engine().RunAsync(request, cancellationToken);
+        // Said only when it mattered: a run with no conflict had nothing to ask.
+        if (effective == ConflictStrategy.Prompt && !context.IsInteractive && mode == SyncMode.Sync && !dryRun && outcomes.Any(o => o.Conflicts.Count > 0))
+            context.Error.WriteLine("Strategy 'prompt' needs a terminal; conflicts are left unresolved. Pass --strategy prefer-backlog|prefer-jira to settle them.");
         Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(context.Logger, "{Mode} phases: {Timings}", mode, request.Timings);
-        return RunReport.Write(context, mode.ToString().ToLowerInvariant(), outcomes, parse.GetValue(DryRun), parse.GetValue(Json));
+        return RunReport.Write(context, mode.ToString().ToLowerInvariant(), outcomes, parse.GetValue(DryRun), parse.GetValue(Json), listUnmapped);
     }
 }

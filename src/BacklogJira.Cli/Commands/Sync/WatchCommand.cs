@@ -22,7 +22,7 @@ internal static class WatchCommand
     public static Command Create(CliContext context)
     {
         var ids = new Argument<string[]>("taskId") { Description = "Task ids to watch; none means every mapped task", Arity = ArgumentArity.ZeroOrMore };
-        var interval = new Option<string>("--interval") { Description = "Time between cycles: 90s, 5m, 1h (default 60s)", DefaultValueFactory = _ => "60s" };
+        var interval = new Option<string?>("--interval") { Description = "Time between cycles: 90s, 5m, 1h (default: sync.watchInterval in config.json, else 60s)" };
         var strategy = new Option<string?>("--strategy") { Description = "prefer-backlog, prefer-jira or manual (prompt cannot wait in a loop; it acts as manual); default from config" };
         strategy.AcceptOnlyFromAmong("prefer-backlog", "prefer-jira", "prompt", "manual");
         var stopOnError = new Option<bool>("--stop-on-error") { Description = "Exit 1 at the first failed task or failed cycle instead of retrying" };
@@ -33,9 +33,10 @@ internal static class WatchCommand
         };
         command.SetAction(async (parse, token) =>
         {
-            if (WatchTiming.ParseInterval(parse.GetValue(interval) ?? "60s") is not { } every)
+            TimeSpan? every = null;
+            if (parse.GetValue(interval) is { } text && (every = WatchTiming.ParseInterval(text)) is null)
             {
-                await context.Error.WriteLineAsync($"Invalid interval '{parse.GetValue(interval)}': use 90s, 5m or 1h (at least 1s).");
+                await context.Error.WriteLineAsync($"Invalid interval '{text}': use 90s, 5m or 1h (at least 1s).");
                 return ExitCodes.Usage;
             }
             return await RunAsync(context, parse.GetValue(ids) ?? [], every, parse.GetValue(strategy), parse.GetValue(stopOnError), parse.GetValue(json), token);
@@ -43,18 +44,24 @@ internal static class WatchCommand
         return command;
     }
 
+    /// <summary>The session's totals: pushes and pulls add up; conflicts and failures count pairs, each once however
+    /// many cycles it stood; failed cycles (Jira unreachable, a busy lock) are counted apart.</summary>
     private sealed class Totals
     {
         public int Cycles;
         public int Pushed;
         public int Pulled;
-        public int Conflicts;
-        public int Failed;
+        public int FailedCycles;
+        public HashSet<string> ConflictPairs { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> FailedPairs { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public int Conflicts => ConflictPairs.Count;
+        public int Failed => FailedPairs.Count;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string[] ids, TimeSpan interval, string? strategyText, bool stopOnError, bool json, CancellationToken stop)
+    private static async Task<int> RunAsync(CliContext context, string[] ids, TimeSpan? every, string? strategyText, bool stopOnError, bool json, CancellationToken stop)
     {
         using var session = SyncSession.Open(context);
+        var interval = every ?? session.Config.WatchInterval;
         var strategy = strategyText is null ? session.Config.Strategy : SyncConfig.TryParseStrategy(strategyText)!.Value;
         if (strategy == ConflictStrategy.Prompt)
         {
@@ -63,9 +70,11 @@ internal static class WatchCommand
         }
         if (!json) await context.Out.WriteLineAsync($"Watching {(ids.Length == 0 ? "every mapped task" : string.Join(", ", ids))} every {Describe(interval)} ({SyncConfig.StrategyName(strategy)}); Ctrl-C stops.");
         var totals = new Totals();
+        var standing = new StandingReports();
         var failuresInRow = 0;
         while (!stop.IsCancellationRequested)
         {
+            if (context.OutputClosed()) return Finish(context, json, totals, ExitCodes.Success, "stopped: nobody reads its output any more");
             totals.Cycles++;
             var watch = Stopwatch.StartNew();
             TimeSpan wait;
@@ -74,7 +83,7 @@ internal static class WatchCommand
                 // Not cancelled by Ctrl-C: a cycle that started finishes its writes.
                 await using (await session.LockAsync(CancellationToken.None))
                 {
-                    var outcomes = await session.Engine().RunAsync(new SyncRequest { Mode = SyncMode.Sync, TaskIds = ids, Strategy = strategy }, CancellationToken.None);
+                    var outcomes = await session.Engine().RunAsync(new SyncRequest { Mode = SyncMode.Sync, TaskIds = ids, Strategy = strategy, Standing = standing }, CancellationToken.None);
                     Heartbeat(context, json, totals, outcomes, session.Clock.GetUtcNow(), watch.Elapsed);
                     failuresInRow = 0;
                     if (stopOnError && outcomes.Any(o => o.Failed)) return Finish(context, json, totals, ExitCodes.Failure, "stopped at a failed task (--stop-on-error)");
@@ -84,6 +93,7 @@ internal static class WatchCommand
             catch (Exception error) when (error is JiraException or LockBusyException or IOException)
             {
                 failuresInRow++;
+                totals.FailedCycles++;
                 wait = WatchTiming.Backoff(failuresInRow, interval, error is JiraRateLimitedException);
                 if (json) await context.Out.WriteLineAsync(new JsonObject { ["schemaVersion"] = 1, ["kind"] = "watch-error", ["cycle"] = totals.Cycles, ["error"] = error.Message, ["retryInSeconds"] = Math.Round(wait.TotalSeconds) }.ToJsonString());
                 else await context.Out.WriteLineAsync($"[{Clock(session.Clock.GetUtcNow())}] cycle {totals.Cycles} failed: {error.Message} Next try in {Describe(wait)}.");
@@ -107,8 +117,8 @@ internal static class WatchCommand
         var failed = outcomes.Count(o => o.Failed);
         totals.Pushed += pushed;
         totals.Pulled += pulled;
-        totals.Conflicts += conflicts;
-        totals.Failed += failed;
+        totals.ConflictPairs.UnionWith(outcomes.Where(o => o.Conflicts.Count > 0).Select(o => o.TaskId));
+        totals.FailedPairs.UnionWith(outcomes.Where(o => o.Failed).Select(o => o.TaskId));
         if (json)
         {
             context.Out.WriteLine(new JsonObject
@@ -141,9 +151,10 @@ internal static class WatchCommand
     private static int Finish(CliContext context, bool json, Totals totals, int exitCode, string how)
     {
         if (json)
-            context.Out.WriteLine(new JsonObject { ["schemaVersion"] = 1, ["kind"] = "watch-summary", ["cycles"] = totals.Cycles, ["pushed"] = totals.Pushed, ["pulled"] = totals.Pulled, ["conflicts"] = totals.Conflicts, ["failed"] = totals.Failed, ["exitCode"] = exitCode }.ToJsonString());
+            context.Out.WriteLine(new JsonObject { ["schemaVersion"] = 1, ["kind"] = "watch-summary", ["cycles"] = totals.Cycles, ["pushed"] = totals.Pushed, ["pulled"] = totals.Pulled, ["conflicts"] = totals.Conflicts, ["failed"] = totals.Failed, ["failedCycles"] = totals.FailedCycles, ["exitCode"] = exitCode }.ToJsonString());
         else
-            context.Out.WriteLine($"Watch {how} after {totals.Cycles} cycle(s): pushed {totals.Pushed}, pulled {totals.Pulled}, conflicts {totals.Conflicts}, failed {totals.Failed}.");
+            context.Out.WriteLine($"Watch {how} after {totals.Cycles} cycle(s): pushed {totals.Pushed}, pulled {totals.Pulled}, " +
+                $"{totals.Conflicts} pair(s) in conflict, {totals.Failed} pair(s) failed, {totals.FailedCycles} cycle(s) failed.");
         return exitCode;
     }
 
