@@ -51,8 +51,14 @@ internal sealed class SyncSession : IDisposable
         return new SyncSession(context, store, paths, config);
     }
 
-    /// <summary>One writing run per repository at a time.</summary>
-    public Task<DirectoryLock> LockAsync(CancellationToken cancellationToken) => SyncRunLock.AcquireAsync(Paths, Clock, cancellationToken);
+    /// <summary>One writing run per repository at a time; once it holds the lock, what a killed run left is swept away.</summary>
+    public async Task<DirectoryLock> LockAsync(CancellationToken cancellationToken)
+    {
+        var held = await SyncRunLock.AcquireAsync(Paths, Clock, cancellationToken);
+        var swept = LeftoverSweeper.Sweep(Store.Project, Paths, Clock.GetUtcNow());
+        if (swept > 0) Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(_context.Logger, "Removed {Count} leftover temp file(s) and stale lock folder(s) of an interrupted run", swept);
+        return held;
+    }
 
     public SyncEngine Engine() => new(Store, Jira, Config, Paths, Clock, BrowseBase);
 
