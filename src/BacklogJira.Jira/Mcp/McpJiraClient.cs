@@ -34,11 +34,12 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
     private readonly ConcurrentDictionary<string, JiraStatus> _statuses = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, JiraPriority> _priorities = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, JiraStatus> _learnedTargets = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task<JiraUser?>> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Users.UserLookupMemo _users;
 
     public McpJiraClient(JiraConnectionSettings settings, McpJiraOptions options, IDictionary? environment = null, TimeProvider? clock = null, ILogger? logger = null)
     {
         _settings = settings;
+        _users = new Users.UserLookupMemo(clock ?? TimeProvider.System);
         _options = options;
         _deployment = settings.Deployment ?? DeploymentFromUrl(settings.BaseUrl);
         _session = new McpToolSession(options.Launch, settings, environment ?? Environment.GetEnvironmentVariables(), RequiredTools,
@@ -275,7 +276,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
     }
 
     public Task<JiraUser?> FindUserAsync(string query, CancellationToken cancellationToken) =>
-        _users.GetOrAdd(query.Trim().TrimStart('@'), q => LookUpUserAsync(q, cancellationToken));
+        _users.GetAsync(query, q => LookUpUserAsync(q, cancellationToken));
 
     /// <summary><c>jira_get_user_profile</c> reports its failures inside a successful answer (<c>{"success": false}</c>,
     /// jira-surface.md §1.2 style 2): "not found" is no user; anything else is an error.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -24,7 +23,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
     private readonly AsyncOnce<IReadOnlyList<JiraPriority>> _priorities;
     private readonly AsyncOnce<IReadOnlyList<JiraStatus>> _statuses;
     private readonly AsyncOnce<IReadOnlyList<JiraField>> _fields;
-    private readonly ConcurrentDictionary<string, Task<JiraUser?>> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Users.UserLookupMemo _users;
 
     public JiraRestClient(JiraConnectionSettings settings, TimeProvider? clock = null, ILogger? logger = null)
         : this(JiraHttp.CreateHttpClient(settings), settings, clock, logger)
@@ -34,6 +33,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
     internal JiraRestClient(HttpClient http, JiraConnectionSettings settings, TimeProvider? clock, ILogger? logger)
     {
         _settings = settings;
+        _users = new Users.UserLookupMemo(clock ?? TimeProvider.System);
         _http = new JiraHttp(http, settings, clock ?? TimeProvider.System, logger ?? NullLogger.Instance);
         _serverInfo = new AsyncOnce<JiraServerInfo>(FetchServerInfoAsync);
         _priorities = new AsyncOnce<IReadOnlyList<JiraPriority>>(async ct =>
@@ -266,7 +266,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
     }
 
     public Task<JiraUser?> FindUserAsync(string query, CancellationToken cancellationToken) =>
-        _users.GetOrAdd(query.Trim().TrimStart('@'), q => LookUpUserAsync(q, cancellationToken));
+        _users.GetAsync(query, q => LookUpUserAsync(q, cancellationToken));
 
     private async Task<JiraUser?> LookUpUserAsync(string query, CancellationToken cancellationToken)
     {
