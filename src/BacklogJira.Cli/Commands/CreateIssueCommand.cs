@@ -3,7 +3,7 @@ using BacklogJira.Cli.Rendering;
 
 namespace BacklogJira.Cli.Commands;
 
-/// <summary><c>create-issue &lt;taskId&gt;... [--issue-type T] [--dry-run] [--yes] [--json]</c>: a Jira issue for each
+/// <summary><c>create-issue &lt;taskId&gt;... [--issue-type T] [--dry-run] [--yes] [--json] [--parallel N]</c>: a Jira issue for each
 /// unmapped task, mapped the moment Jira answers; a rerun after a crash adopts the issue instead of making another.</summary>
 internal static class CreateIssueCommand
 {
@@ -14,9 +14,10 @@ internal static class CreateIssueCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be created; write nothing" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation on a terminal" };
         var json = new Option<bool>("--json") { Description = "One JSON document on stdout" };
+        var parallel = new Option<int>("--parallel") { Description = "Issues created at once", DefaultValueFactory = _ => 8 };
         var command = new Command("create-issue", "Create a Jira issue from a Backlog task and map them\n\nExample: backlog-jira create-issue TASK-12 --issue-type Story")
         {
-            ids, issueType, dryRun, yes, json,
+            ids, issueType, dryRun, yes, json, parallel,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -32,19 +33,9 @@ internal static class CreateIssueCommand
                     return ExitCodes.Success;
                 }
             }
-            var outcomes = new List<BacklogJira.Sync.Engine.PairOutcome>();
+            IReadOnlyList<BacklogJira.Sync.Engine.PairOutcome> outcomes;
             await using (var runLock = isDryRun ? null : await session.LockAsync(token))
-            {
-                var creator = session.Creator();
-                foreach (var id in taskIds)
-                {
-                    try { outcomes.Add(await creator.CreateAsync(id, parse.GetValue(issueType), isDryRun, token)); }
-                    catch (Exception error) when (error is not OperationCanceledException and not BacklogJira.Sync.State.SyncConfigException)
-                    {
-                        outcomes.Add(new BacklogJira.Sync.Engine.PairOutcome { TaskId = id, Error = error.Message });
-                    }
-                }
-            }
+                outcomes = await session.Creator().CreateManyAsync(taskIds, parse.GetValue(issueType), isDryRun, Math.Max(1, parse.GetValue(parallel)), token);
             return RunReport.Write(context, "create-issue", outcomes, isDryRun, parse.GetValue(json));
         });
         return command;

@@ -22,7 +22,32 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
     /// <summary>Called right after Jira created the issue and before anything is saved; tests use it to simulate a crash.</summary>
     public Func<JiraIssueRef, Task>? AfterJiraCreate { get; init; }
 
-    public async Task<PairOutcome> CreateAsync(string taskId, string? issueType, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>Several tasks, <paramref name="maxParallel"/> at a time (each create waits for Jira's answer, so one at a
+    /// time made 20 creates under rate limiting take over a minute); outcomes in the order the ids were given, a task
+    /// named twice created once. A failure is that task's outcome, not the end of the others.</summary>
+    public async Task<IReadOnlyList<PairOutcome>> CreateManyAsync(IReadOnlyList<string> taskIds, string? issueType, bool dryRun, int maxParallel, CancellationToken cancellationToken)
+    {
+        var prefix = store.Project.Config.TaskPrefix;
+        var ids = taskIds.Select(id => SyncEngine.Normalize(id, prefix)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var outcomes = new PairOutcome[ids.Count];
+        // Creates run side by side; the mapping file is read and written by one at a time.
+        using var mappingGate = new SemaphoreSlim(1, 1);
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallel), CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                try { outcomes[i] = await CreateAsync(ids[i], issueType, dryRun, mappingGate, token); }
+                catch (Exception error) when (error is not OperationCanceledException and not SyncConfigException)
+                {
+                    outcomes[i] = new PairOutcome { TaskId = ids[i], Error = error.Message };
+                }
+            });
+        return outcomes;
+    }
+
+    public Task<PairOutcome> CreateAsync(string taskId, string? issueType, bool dryRun, CancellationToken cancellationToken) =>
+        CreateAsync(taskId, issueType, dryRun, null, cancellationToken);
+
+    private async Task<PairOutcome> CreateAsync(string taskId, string? issueType, bool dryRun, SemaphoreSlim? mappingGate, CancellationToken cancellationToken)
     {
         var projectKey = config.RequireProjectKey();
         var task = store.Get(taskId);
@@ -35,7 +60,20 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         var backlog = SideReader.Read(TaskReading.Of(task, config));
         var draft = await DraftAsync(projectKey, issueType ?? config.IssueType, backlog, warnings, cancellationToken);
         if (dryRun)
-            return new PairOutcome { TaskId = id, State = PairState.Unmapped, Warnings = warnings, Changes = [new FieldChange(SyncFieldCatalog.Title.Name, "create in Jira", "", $"{draft.IssueType} in {projectKey}: {draft.Summary}")] };
+        {
+            // The plan is what the real run sends: every field that goes with the issue, and what waits.
+            IEnumerable<FieldChange> fields = [.. SyncFieldCatalog.All.Where(f => f != SyncFieldCatalog.Title && backlog[f].CanCross && !f.IsEmpty(backlog[f].Value))
+                .Select(f => new FieldChange(f.Name, "create in Jira", "", f.Display(backlog[f].Value)))];
+            return new PairOutcome
+            {
+                TaskId = id,
+                State = PairState.Unmapped,
+                Warnings = warnings,
+                Changes = [new FieldChange(SyncFieldCatalog.Title.Name, "create in Jira", "", $"{draft.IssueType} in {projectKey}: {draft.Summary}"), .. fields],
+                Waiting = [.. SyncFieldCatalog.All.Where(f => backlog[f].IsKnown && !backlog[f].CanCross)
+                    .Select(f => new FieldWait(f.Name, FieldChange.ToJira, $"{f.Name} \"{f.Display(backlog[f].Value)}\" cannot go to Jira: {backlog[f].Reason}"))],
+            };
+        }
 
         var pendingPath = Path.Combine(paths.Root, "pending", id + ".json");
         var created = await FindEarlierAttemptAsync(pendingPath, projectKey, cancellationToken);
@@ -58,7 +96,10 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         }
 
         var mapping = new TaskMapping { TaskId = id, JiraKey = created.Key, JiraId = created.Id, TaskCreated = task.CreatedDate, TaskFile = store.Project.RelativePath(task.FilePath), MappedAt = clock.GetUtcNow() };
-        await mappings.SetAsync(mapping, cancellationToken);
+        // Read again under the gate: another create of this run may have saved its pair since.
+        if (mappingGate is not null) await mappingGate.WaitAsync(cancellationToken);
+        try { await MappingFile.Load(paths).SetAsync(mapping, cancellationToken); }
+        finally { mappingGate?.Release(); }
         File.Delete(pendingPath);
 
         var issue = await jira.GetIssueAsync(created.Key, cancellationToken)
