@@ -127,6 +127,8 @@ internal static class RunReport
         PairState.Conflict => "conflict",
         PairState.Unmapped => "unmapped",
         PairState.Unreadable => "unreadable",
+        PairState.Archived => "archived",
+        PairState.Draft => "draft",
         _ => "missing",
     };
 

@@ -13,7 +13,9 @@ namespace BacklogJira.Sync.Engine;
 /// </summary>
 public static class MappedTaskResolver
 {
-    public sealed record Resolution(BacklogMdTask? Task, string? Problem);
+    /// <summary>The mapped task, or why there is none. <c>Parked</c> is set when the task was archived or demoted: the pair
+    /// is not synced, its link kept, and the run does not fail for it (docs/sync.md, "Archived, demoted and completed tasks").</summary>
+    public sealed record Resolution(BacklogMdTask? Task, string? Problem, PairState? Parked = null);
 
     public static Resolution Resolve(TaskMapping mapping, IReadOnlyList<BacklogMdTask> sameId)
     {
@@ -27,11 +29,27 @@ public static class MappedTaskResolver
         evidence = [.. evidence.Where(t => MirrorKey(t) is null || string.Equals(MirrorKey(t), mapping.JiraKey, StringComparison.OrdinalIgnoreCase))];
         if (evidence.FirstOrDefault(t => t.Folder is TaskFolder.Tasks or TaskFolder.Completed) is { } active) return new(active, null);
         if (evidence.Any(t => t.Folder == TaskFolder.Archived))
-            return new(null, $"{mapping.TaskId} (mapped to {mapping.JiraKey}) is archived in Backlog.md; it is no longer synced. Run 'backlog-jira map remove {mapping.TaskId}' to forget the pair.");
+            return new(null, $"{mapping.TaskId} is archived in Backlog.md: {mapping.JiraKey} is left as it is and the link is kept (restore the task to sync again, or 'backlog-jira map remove {mapping.TaskId}' to forget the pair).", PairState.Archived);
         var other = sameId.FirstOrDefault(t => t.Folder is TaskFolder.Tasks or TaskFolder.Completed);
         return new(null, other is null
             ? $"{mapping.TaskId} no longer exists in the Backlog.md project; run 'backlog-jira map remove {mapping.TaskId}' if it was deleted."
             : $"{mapping.TaskId} is now another task (\"{other.Title}\", created {other.CreatedDate}); the task mapped to {mapping.JiraKey} was created {mapping.TaskCreated}. Run 'backlog-jira map remove {mapping.TaskId}'.");
+    }
+
+    /// <summary>
+    /// The draft a mapped task became (<c>backlog task demote</c> writes a new <c>DRAFT-n</c> file and deletes the task,
+    /// dropping our mirror keys): the one draft created at the task's creation minute whose title is the pair's last
+    /// agreed title. Two or none: not recognised.
+    /// </summary>
+    public static Resolution? Demoted(TaskMapping mapping, IEnumerable<BacklogMdTask> drafts, Func<AgreedBase?> readAgreed)
+    {
+        if (mapping.TaskCreated is null) return null;
+        var sameMinute = drafts.Where(d => d.Folder == TaskFolder.Drafts && d.CreatedDate == mapping.TaskCreated).ToList();
+        if (sameMinute.Count == 0 || readAgreed() is not { } agreed || !agreed.TryGet(SyncFieldCatalog.Title, out var title)) return null;
+        var matches = sameMinute.Where(d => string.Equals(d.Title, title as string, StringComparison.Ordinal)).ToList();
+        return matches.Count != 1 ? null
+            : new(null, $"{mapping.TaskId} was demoted to {matches[0].Id} (a draft) in Backlog.md: {mapping.JiraKey} is left as it is and the link is kept " +
+                $"(promote it and link the new task with 'backlog-jira map link <taskId> {mapping.JiraKey} --force', or 'backlog-jira map remove {mapping.TaskId}').", PairState.Draft);
     }
 
     /// <summary>

@@ -109,6 +109,16 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                     request.Progress?.Report(new SyncProgress(Interlocked.Increment(ref done), selected.Count));
                     return;
                 }
+                if (resolution.Task is null && resolution.Parked is null && resolution.Problem is not null
+                    && MappedTaskResolver.Demoted(mapping, parsed, () => _snapshots.Read(mapping.TaskId)) is { } demoted)
+                    resolution = demoted;
+                if (resolution.Parked is { } parked)
+                {
+                    outcomes.Add(new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey, State = parked, Warnings = [resolution.Problem!] });
+                    settled[mapping.TaskId] = null;
+                    request.Progress?.Report(new SyncProgress(Interlocked.Increment(ref done), selected.Count));
+                    return;
+                }
                 var problem = resolution.Problem ?? MappedTaskResolver.Doubt(mapping, resolution.Task!, store.Project.RelativePath(resolution.Task!.FilePath), () => _snapshots.Read(mapping.TaskId));
                 var outcome = problem is not null
                     ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = current.JiraKey, State = PairState.Missing, Error = problem }

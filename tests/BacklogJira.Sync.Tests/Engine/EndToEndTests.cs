@@ -216,8 +216,9 @@ public class EndToEndTests
 
         var outcome = (await world.RunAsync(SyncMode.Sync, ConflictStrategy.PreferBacklog)).Single();
 
-        outcome.State.ShouldBe(PairState.Missing);
-        outcome.Error!.ShouldContain("archived");
+        outcome.State.ShouldBe(PairState.Archived);
+        outcome.Failed.ShouldBeFalse("an archived task is a state of the pair, not a failure");
+        outcome.Warnings.ShouldHaveSingleItem().ShouldContain("archived");
         world.JiraWrites.ShouldBe(0);
         (await world.Client.GetIssueAsync(key, None))!.Summary.ShouldBe("Original task");
         world.Store.Get(id).ExtraFrontmatterKeys.ContainsKey("jira_key").ShouldBeFalse();
