@@ -142,7 +142,7 @@ public sealed class SyncConfig
         try { node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
         catch (JsonException error)
         {
-            throw new SyncConfigException($"{path} is not valid JSON (line {error.LineNumber + 1}): {error.Message} Fix the file or run 'backlog-jira init' to recreate it.");
+            throw new SyncConfigException($"{path} is not valid JSON (line {error.LineNumber + 1}): {error.Message} Fix the file at that line, or move it away (e.g. to config.json.bak) and run 'backlog-jira init --project-key <KEY>' to write a new one.");
         }
         if (node is not JsonObject obj) throw new SyncConfigException($"{path} must hold a JSON object. Run 'backlog-jira init' to recreate it.");
         if (obj["schemaVersion"] is JsonValue version && version.TryGetValue<int>(out var number) && number > CurrentSchemaVersion)

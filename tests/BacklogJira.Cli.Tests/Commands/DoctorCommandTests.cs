@@ -60,7 +60,7 @@ public class DoctorCommandTests
         var result = await cli.RunAsync("doctor");
         result.ExitCode.ShouldBe(1);
         result.Stdout.ShouldContain("✗ config:");
-        result.Stdout.ShouldContain("fix: Run 'backlog-jira init --project-key PROJ'");
+        result.Stdout.ShouldContain("fix: Run 'backlog-jira init --project-key <KEY>' with your Jira project's key.");
     }
 
     [Fact]

@@ -101,5 +101,7 @@ public class StateFilesTests
         await using var first = await SyncRunLock.AcquireAsync(paths, TimeProvider.System, CancellationToken.None);
         var error = await Should.ThrowAsync<LockBusyException>(() => SyncRunLock.AcquireAsync(paths, TimeProvider.System, CancellationToken.None));
         error.Message.ShouldContain("Another backlog-jira run");
+        error.Message.ShouldContain($"(pid {Environment.ProcessId}, ");
+        error.Message.ShouldContain(" since ");
     }
 }

@@ -60,12 +60,12 @@ internal static class LocalChecks
         {
             var config = SyncConfig.Load(paths);
             if (config.ProjectKey.Length == 0)
-                return (CheckResult.Fail("config", $"{paths.Config}: jira.projectKey is empty", "Set jira.projectKey, e.g. \"PROJ\" (or run 'backlog-jira init --project-key PROJ')."), config);
+                return (CheckResult.Fail("config", $"{paths.Config}: jira.projectKey is empty", "Set jira.projectKey in .backlog-jira/config.json to your Jira project's key, e.g. \"PROJ\", or run 'backlog-jira configure'."), config);
             return (CheckResult.Ok("config", $"{paths.Config}: project {config.ProjectKey}, issue type {config.IssueType}, strategy {SyncConfig.StrategyName(config.Strategy)}, transport {config.Transport.ToString().ToLowerInvariant()}"), config);
         }
         catch (SyncConfigException error)
         {
-            return (CheckResult.Fail("config", error.Message, File.Exists(paths.Config) ? "Fix the key named above in .backlog-jira/config.json." : "Run 'backlog-jira init --project-key PROJ'."), null);
+            return (CheckResult.Fail("config", error.Message, File.Exists(paths.Config) ? "Fix .backlog-jira/config.json as the message above says." : "Run 'backlog-jira init --project-key <KEY>' with your Jira project's key."), null);
         }
     }
 

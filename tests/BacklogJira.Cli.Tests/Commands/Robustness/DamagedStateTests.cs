@@ -62,4 +62,20 @@ public class DamagedStateTests
         result.ExitCode.ShouldBe(1, result.Stdout + result.Stderr);
         ShouldBeOneClearLine(result, "ops-log.jsonl");
     }
+
+    [Fact]
+    public async Task Advice_for_a_broken_config_is_advice_that_works()
+    {
+        await using var cli = await MappedProjectAsync();
+        var config = Path.Combine(cli.Root, ".backlog-jira", "config.json");
+        File.WriteAllText(config, "{ \"jira\": ");
+
+        var status = await cli.RunAsync("status");
+        status.ExitCode.ShouldBe(3);
+        status.Stderr.ShouldContain("move it away (e.g. to config.json.bak) and run 'backlog-jira init --project-key <KEY>'");
+        // The advice, followed: init then writes a new file.
+        File.Move(config, config + ".bak");
+        (await cli.RunAsync("init", "--project-key", "DEMO")).ExitCode.ShouldBe(0);
+        (await cli.RunAsync("status")).ExitCode.ShouldBe(0);
+    }
 }
