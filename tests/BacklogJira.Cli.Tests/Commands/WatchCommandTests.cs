@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using BacklogJira.Cli.Commands.Sync;
@@ -43,19 +42,33 @@ public class WatchCommandTests
 
         var start = CliProcess.StartInfo(cli, "watch", "--interval", "1s", "--strategy", "prefer-jira", "--json");
         using var watch = Process.Start(start)!;
-        var lines = new BlockingCollection<JsonNode>();
+        // Lines are awaited, never waited for on a blocked thread: the sandbox answering the watch process runs on
+        // this test host's thread pool, which blocked waits on a loaded machine starve (the cause of a 60 s flake).
+        var lines = System.Threading.Channels.Channel.CreateUnbounded<JsonNode>();
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var stderr = watch.StandardError.ReadToEndAsync();
         var reader = Task.Run(async () =>
         {
-            while (await watch.StandardOutput.ReadLineAsync() is { } line) lines.Add(JsonNode.Parse(line)!);
-            lines.CompleteAdding();
+            while (await watch.StandardOutput.ReadLineAsync() is { } line)
+            {
+                seen.Enqueue(line);
+                await lines.Writer.WriteAsync(JsonNode.Parse(line)!);
+            }
+            lines.Writer.Complete();
         });
-        JsonNode Next(Func<JsonNode, bool> wanted)
+        async Task<JsonNode> Next(Func<JsonNode, bool> wanted)
         {
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            foreach (var line in lines.GetConsumingEnumerable(limit.Token))
-                if (wanted(line)) return line;
-            throw new InvalidOperationException("watch ended before the expected line");
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            try
+            {
+                await foreach (var line in lines.Reader.ReadAllAsync(limit.Token))
+                    if (wanted(line)) return line;
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException("the expected watch line did not come within 90 s; watch wrote:\n" + string.Join("\n", seen.TakeLast(20)));
+            }
+            throw new InvalidOperationException("watch ended before the expected line:\n" + string.Join("\n", seen.TakeLast(20)));
         }
         static bool Cycle(JsonNode line) => line["kind"]!.GetValue<string>() == "watch-cycle";
         static bool Changed(JsonNode line, string task, string direction) =>
@@ -63,20 +76,20 @@ public class WatchCommandTests
 
         try
         {
-            Next(Cycle)["pairs"]!.GetValue<int>().ShouldBe(2);
+            (await Next(Cycle))["pairs"]!.GetValue<int>().ShouldBe(2);
             (await cli.BacklogAsync("task", "edit", "1", "-t", "First, renamed in Backlog")).EnsureSuccess("edit");
-            Next(l => Changed(l, "TASK-1", "pushed"));
+            await Next(l => Changed(l, "TASK-1", "pushed"));
             using (var client = cli.Jira.Client())
                 await client.UpdateIssueAsync("DEMO-2", new JiraIssueUpdate { Summary = "Second, renamed in Jira" }, CancellationToken.None);
-            Next(l => Changed(l, "TASK-2", "pulled"));
-            Next(l => Cycle(l) && l["pushed"]!.GetValue<int>() == 0 && l["pulled"]!.GetValue<int>() == 0);
+            await Next(l => Changed(l, "TASK-2", "pulled"));
+            await Next(l => Cycle(l) && l["pushed"]!.GetValue<int>() == 0 && l["pulled"]!.GetValue<int>() == 0);
         }
         finally
         {
             using var kill = Process.Start("kill", ["-INT", watch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await kill!.WaitForExitAsync();
         }
-        var summary = Next(l => l["kind"]!.GetValue<string>() == "watch-summary");
+        var summary = await Next(l => l["kind"]!.GetValue<string>() == "watch-summary");
         await watch.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         await reader;
         watch.ExitCode.ShouldBe(0, await stderr);
