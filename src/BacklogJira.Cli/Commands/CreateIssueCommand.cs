@@ -14,7 +14,7 @@ internal static class CreateIssueCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be created; write nothing" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation on a terminal" };
         var json = new Option<bool>("--json") { Description = "One JSON document on stdout" };
-        var parallel = new Option<int>("--parallel") { Description = "Issues created at once", DefaultValueFactory = _ => 8 };
+        var parallel = new Option<int>("--parallel") { Description = "Issues created at once (1 numbers the issues in task order)", DefaultValueFactory = _ => 8 };
         var command = new Command("create-issue", "Create a Jira issue from a Backlog task and map them\n\nExample: backlog-jira create-issue TASK-12 --issue-type Story")
         {
             ids, issueType, dryRun, yes, json, parallel,
