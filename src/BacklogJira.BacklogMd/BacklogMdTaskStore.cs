@@ -251,7 +251,7 @@ public sealed class BacklogMdTaskStore
             .ToList();
     }
 
-    /// <summary>Task files of one folder, matched as the CLI globs them (spec §1.2; case-sensitive prefix).</summary>
+    /// <summary>Task files of one folder, matched as the CLI globs them (docs/reference/backlog-md.md §1.2; case-sensitive prefix).</summary>
     public IEnumerable<string> TaskFiles(TaskFolder folder) =>
         Directory.Exists(Project.FolderPath(folder))
             ? Directory.EnumerateFiles(Project.FolderPath(folder), TaskFilePattern(folder), TaskFileEnumeration)

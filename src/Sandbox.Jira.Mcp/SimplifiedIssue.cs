@@ -6,7 +6,7 @@ using BacklogJira.Core.Text;
 namespace Sandbox.Jira.Mcp;
 
 /// <summary>
-/// mcp-atlassian's <c>to_simplified_dict</c> (jira-surface.md §1.3): keys only for requested fields with a truthy value,
+/// mcp-atlassian's <c>to_simplified_dict</c> (docs/reference/jira.md §1.3): keys only for requested fields with a truthy value,
 /// names without ids for status, priority and issue type, the status category by name, "Unassigned" for no assignee,
 /// timestamps re-printed as <c>yyyy-MM-dd HH:mm:ss UTC</c> (milliseconds and offset lost).
 /// </summary>

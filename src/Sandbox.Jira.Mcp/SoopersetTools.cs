@@ -10,7 +10,7 @@ using ModelContextProtocol.Protocol;
 namespace Sandbox.Jira.Mcp;
 
 /// <summary>
-/// The tools' behaviour, mirroring mcp-atlassian 0.23 (jira-surface.md §1.2–1.4) over any <see cref="IJiraClient"/>:
+/// The tools' behaviour, mirroring mcp-atlassian 0.23 (docs/reference/jira.md §1.2–1.4) over any <see cref="IJiraClient"/>:
 /// JSON answers as pretty text plus <c>structuredContent {"result": text}</c>; exceptions as <c>isError</c> with
 /// <c>Error calling tool '&lt;fn&gt;': …</c>; <c>jira_update_issue</c> and the user tools reporting failure inside a
 /// successful answer; search flattening descriptions; transitions listed without their target.
@@ -185,7 +185,7 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
     }
 
     /// <summary>id as a number and no target status: atlassian-python-api flattens <c>to</c> to a string that
-    /// mcp-atlassian's normaliser does not read (jira-surface.md §1.4).</summary>
+    /// mcp-atlassian's normaliser does not read (docs/reference/jira.md §1.4).</summary>
     private async Task<JsonNode> GetTransitionsAsync(ToolArguments args, CancellationToken cancellationToken)
     {
         var transitions = await jira.GetTransitionsAsync(IssueKey(args), cancellationToken);

@@ -2,7 +2,7 @@ using BacklogJira.BacklogMd.Ids;
 
 namespace BacklogJira.BacklogMd.Tests;
 
-/// <summary>The CLI's id identity and allocation rules (spec §1.5).</summary>
+/// <summary>The CLI's id identity and allocation rules (docs/reference/backlog-md.md §1.5).</summary>
 public sealed class IdentityTests
 {
     [Theory]

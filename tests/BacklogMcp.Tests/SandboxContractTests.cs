@@ -3,7 +3,7 @@ using Sandbox.Nulab;
 
 namespace BacklogMcp.Tests;
 
-/// <summary>The Nulab sandbox answers as the API v2 is documented (nulab-backlog-mcp.md §2): raw HTTP, no client of ours.</summary>
+/// <summary>The Nulab sandbox answers as the API v2 is documented (docs/reference/nulab-backlog.md §2): raw HTTP, no client of ours.</summary>
 public sealed class SandboxContractTests : IAsyncLifetime, IDisposable
 {
     private NulabSandbox _sandbox = null!;

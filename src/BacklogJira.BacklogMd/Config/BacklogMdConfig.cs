@@ -1,6 +1,6 @@
 namespace BacklogJira.BacklogMd.Config;
 
-/// <summary>The parts of Backlog.md's config.yml this tool reads (spec §1.3), with the CLI's defaults.</summary>
+/// <summary>The parts of Backlog.md's config.yml this tool reads (docs/reference/backlog-md.md §1.3), with the CLI's defaults.</summary>
 public sealed record BacklogMdConfig
 {
     public string ProjectName { get; init; } = string.Empty;

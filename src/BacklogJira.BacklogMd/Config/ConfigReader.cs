@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace BacklogJira.BacklogMd.Config;
 
 /// <summary>
-/// Reads config.yml the way the CLI's <c>parseConfig</c> does (spec §1.3): list keys are cut out and parsed as YAML,
+/// Reads config.yml the way the CLI's <c>parseConfig</c> does (docs/reference/backlog-md.md §1.3): list keys are cut out and parsed as YAML,
 /// every other key is read line by line with quotes stripped. A list key of the wrong shape is an error, as in the CLI.
 /// </summary>
 public static class ConfigReader

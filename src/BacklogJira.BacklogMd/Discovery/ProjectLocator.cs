@@ -3,7 +3,7 @@ using BacklogJira.BacklogMd.Config;
 namespace BacklogJira.BacklogMd.Discovery;
 
 /// <summary>
-/// Finds the project root and backlog folder exactly as the CLI does (spec §1.1): start at <c>BACKLOG_CWD</c> or the
+/// Finds the project root and backlog folder exactly as the CLI does (docs/reference/backlog-md.md §1.1): start at <c>BACKLOG_CWD</c> or the
 /// given directory, walk up to the first directory with a root config, <c>backlog/</c> or <c>.backlog/</c> config, or
 /// <c>backlog.json</c>; if none, try the git top level.
 /// </summary>

@@ -4,7 +4,7 @@ using BacklogJira.BacklogMd.Discovery;
 namespace BacklogJira.BacklogMd.Ids;
 
 /// <summary>
-/// Ids that a new task must not take (spec §1.5): tasks/ and completed/ of this working copy, of every other git
+/// Ids that a new task must not take (docs/reference/backlog-md.md §1.5): tasks/ and completed/ of this working copy, of every other git
 /// worktree, and of local and remote-tracking branches when branch checking is on. We read file names only (the CLI's
 /// name fallback), which is enough to avoid collisions. We do not <c>git fetch</c>: a sync must not touch the network
 /// behind the user's back; the CLI's fetch covers that when people create tasks by hand.

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace BacklogJira.BacklogMd.Ids;
 
 /// <summary>
-/// A Backlog.md task id with the CLI's identity rules (spec §1.5): the prefix compares case-insensitively,
+/// A Backlog.md task id with the CLI's identity rules (docs/reference/backlog-md.md §1.5): the prefix compares case-insensitively,
 /// dotted numeric bodies compare segment by segment ignoring leading zeros (<c>7</c> = <c>task-007</c>),
 /// and a bare number takes the prefix of whatever it is compared against.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Numerics;
 
 namespace BacklogJira.BacklogMd.Ids;
 
-/// <summary>The CLI's id allocation (spec §1.5), pure: given the occupied ids, the next top-level or child id.</summary>
+/// <summary>The CLI's id allocation (docs/reference/backlog-md.md §1.5), pure: given the occupied ids, the next top-level or child id.</summary>
 public static class TaskIdAllocator
 {
     public static string NextTopLevel(IEnumerable<TaskId> occupied, string prefix, int? zeroPadding)

@@ -1,7 +1,7 @@
 namespace BacklogJira.BacklogMd.Locks;
 
 /// <summary>
-/// Backlog.md's lock protocol (spec §5, proper-lockfile): a lock is a directory made with <c>mkdir</c>, its mtime is
+/// Backlog.md's lock protocol (docs/reference/backlog-md.md §5, proper-lockfile): a lock is a directory made with <c>mkdir</c>, its mtime is
 /// refreshed every 5 s while held, and one not refreshed for 10 s is stale and may be taken over. Because mkdir is
 /// atomic, our writes and the CLI's <c>task edit</c> / <c>task create</c> never interleave.
 /// </summary>

@@ -3,7 +3,7 @@ using BacklogJira.BacklogMd.Discovery;
 
 namespace BacklogJira.BacklogMd.Locks;
 
-/// <summary>Where Backlog.md puts its lock directories (spec §5.1, §5.2).</summary>
+/// <summary>Where Backlog.md puts its lock directories (docs/reference/backlog-md.md §5.1, §5.2).</summary>
 public static partial class LockPaths
 {
     /// <summary><c>&lt;B&gt;/.locks/task-&lt;id lower-cased, runs outside [a-z0-9._-] → '-', leading dots removed&gt;</c>.</summary>

@@ -3,7 +3,7 @@ using BacklogJira.BacklogMd.Model;
 
 namespace BacklogJira.BacklogMd.Parsing;
 
-/// <summary>The Backlog.md-owned sections of a task body, read with the CLI 1.52 rules (spec §3).</summary>
+/// <summary>The Backlog.md-owned sections of a task body, read with the CLI 1.52 rules (docs/reference/backlog-md.md §3).</summary>
 public sealed record TaskBody(
     string? Description,
     IReadOnlyList<ChecklistItem> AcceptanceCriteria,

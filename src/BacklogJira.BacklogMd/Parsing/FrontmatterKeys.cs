@@ -1,6 +1,6 @@
 namespace BacklogJira.BacklogMd.Parsing;
 
-/// <summary>The frontmatter keys Backlog.md 1.52 owns, in the order its serializer writes them (spec §2.2).</summary>
+/// <summary>The frontmatter keys Backlog.md 1.52 owns, in the order its serializer writes them (docs/reference/backlog-md.md §2.2).</summary>
 public static class FrontmatterKeys
 {
     public static readonly IReadOnlyList<string> CanonicalOrder =

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace BacklogJira.BacklogMd.Parsing;
 
 /// <summary>
-/// The CLI's read-time leniency (spec §2.4, parser.ts <c>preprocessFrontmatter</c>): it rewrites a few frontmatter lines
+/// The CLI's read-time leniency (docs/reference/backlog-md.md §2.4, parser.ts <c>preprocessFrontmatter</c>): it rewrites a few frontmatter lines
 /// before YAML parsing so that <c>reporter: @carol</c>, <c>assignee: [@bob]</c> and an unquoted <c>due_date</c> parse.
 /// Output has exactly one line per input line, so YAML error positions still point at the file.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace BacklogJira.BacklogMd.Parsing;
 
-/// <summary>The body sections Backlog.md owns, with their heading and marker id (spec §3.1).</summary>
+/// <summary>The body sections Backlog.md owns, with their heading and marker id (docs/reference/backlog-md.md §3.1).</summary>
 public sealed record SectionKind(string Title, string MarkerId, bool IsChecklist)
 {
     public static readonly SectionKind Description = new("Description", "SECTION:DESCRIPTION", false);
@@ -15,7 +15,7 @@ public sealed record SectionKind(string Title, string MarkerId, bool IsChecklist
     public static readonly IReadOnlyList<SectionKind> CanonicalOrder =
         [Description, AcceptanceCriteria, DefinitionOfDone, ImplementationPlan, ImplementationNotes, Comments, FinalSummary];
 
-    /// <summary>Headings that end a legacy (marker-less) text section (spec §3.2).</summary>
+    /// <summary>Headings that end a legacy (marker-less) text section (docs/reference/backlog-md.md §3.2).</summary>
     public static readonly IReadOnlySet<string> KnownTitles = new HashSet<string>(
         CanonicalOrder.Select(k => k.Title).Concat([
             "Acceptance Criteria (Optional)", "Implementation Plan (Optional)", "Implementation Notes (Optional)",

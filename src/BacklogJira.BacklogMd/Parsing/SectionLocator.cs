@@ -16,7 +16,7 @@ public sealed record SectionSpan(int HeadingLine, int BeginMarkerLine, int EndMa
 }
 
 /// <summary>
-/// Finds sections with the 1.52 line-scanning rules (spec §3.2–§3.4): a marked section is a whole-line <c>## Title</c>,
+/// Finds sections with the 1.52 line-scanning rules (docs/reference/backlog-md.md §3.2–§3.4): a marked section is a whole-line <c>## Title</c>,
 /// then only blank lines, then a whole-line BEGIN marker, closed by its END marker (nesting counted); a legacy section
 /// is a heading with no marker, running to the next boundary heading.
 /// </summary>

@@ -11,7 +11,7 @@ namespace BacklogJira.BacklogMd.Parsing;
 public sealed record TaskParseResult(BacklogMdTask? Task, TaskFileProblem? Problem);
 
 /// <summary>
-/// Parses one task file exactly as Backlog.md 1.52 reads it (spec §2, §3): gray-matter frontmatter with the CLI's
+/// Parses one task file exactly as Backlog.md 1.52 reads it (docs/reference/backlog-md.md §2, §3): gray-matter frontmatter with the CLI's
 /// pre-pass, js-yaml value resolution, the parser's per-key rules, then the body sections.
 /// </summary>
 public static partial class TaskFileParser
@@ -105,7 +105,7 @@ public static partial class TaskFileParser
     }
 
     /// <summary>
-    /// The CLI's <c>normalizeDate</c> (spec §2.3): YAML dates become <c>YYYY-MM-DD</c> (or with <c>HH:mm</c> when not
+    /// The CLI's <c>normalizeDate</c> (docs/reference/backlog-md.md §2.3): YAML dates become <c>YYYY-MM-DD</c> (or with <c>HH:mm</c> when not
     /// midnight), <c>YYYY-MM-DDTHH:mm</c> gets a space, legacy <c>DD-MM-YY</c> forms become 20YY, anything else is kept.
     /// </summary>
     public static string NormalizeDate(object value)

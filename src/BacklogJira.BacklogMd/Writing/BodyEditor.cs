@@ -4,7 +4,7 @@ namespace BacklogJira.BacklogMd.Writing;
 
 /// <summary>
 /// Surgical edits of the Backlog.md-owned body sections. Only the lines of the section being changed are touched:
-/// other sections, unknown sections and free text keep their place and bytes. Shapes follow the CLI (spec §3.1), so on a
+/// other sections, unknown sections and free text keep their place and bytes. Shapes follow the CLI (docs/reference/backlog-md.md §3.1), so on a
 /// file the CLI wrote, the result is the file the CLI would have written.
 /// </summary>
 public sealed class BodyEditor
@@ -49,7 +49,7 @@ public sealed class BodyEditor
         if (SectionLocator.FindLegacyText(texts, kind) is { } legacy)
         {
             // The legacy range ends at the next heading of ANY title here, so a custom section that the CLI would swallow
-            // into the value stays a section of its own (spec §3.2's data-loss hazard).
+            // into the value stays a section of its own (docs/reference/backlog-md.md §3.2's data-loss hazard).
             var end = legacy.HeadingLine + 1;
             while (end < texts.Count && !SectionLocator.IsLevelTwoHeading(texts[end]))
             {
@@ -149,7 +149,7 @@ public sealed class BodyEditor
         }
     }
 
-    /// <summary>Appends one comment in the CLI's shape (spec §3.4).</summary>
+    /// <summary>Appends one comment in the CLI's shape (docs/reference/backlog-md.md §3.4).</summary>
     public void AddComment(string body, string? author, string created)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace BacklogJira.BacklogMd.Writing;
 
-/// <summary>The CLI's task file names (spec §1.4): <c>&lt;id lower-cased&gt; - &lt;sanitized title&gt;.md</c>.</summary>
+/// <summary>The CLI's task file names (docs/reference/backlog-md.md §1.4): <c>&lt;id lower-cased&gt; - &lt;sanitized title&gt;.md</c>.</summary>
 public static partial class FileNaming
 {
     public static string TaskFileName(string id, string title)

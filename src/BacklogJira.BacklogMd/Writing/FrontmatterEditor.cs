@@ -5,7 +5,7 @@ namespace BacklogJira.BacklogMd.Writing;
 
 /// <summary>
 /// Replaces, inserts or removes one top-level frontmatter entry and leaves every other line as it was, unknown keys
-/// and comments included. New keys go where the CLI's serializer would put them (spec §2.2 order).
+/// and comments included. New keys go where the CLI's serializer would put them (docs/reference/backlog-md.md §2.2 order).
 /// </summary>
 public static partial class FrontmatterEditor
 {

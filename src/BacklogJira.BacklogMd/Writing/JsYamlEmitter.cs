@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace BacklogJira.BacklogMd.Writing;
 
 /// <summary>
-/// Emits frontmatter values byte for byte as js-yaml 3.14 <c>safeDump</c> does through gray-matter (spec §2.5), so a
+/// Emits frontmatter values byte for byte as js-yaml 3.14 <c>safeDump</c> does through gray-matter (docs/reference/backlog-md.md §2.5), so a
 /// line we write is the line the CLI would have written: plain when safe, single-quoted when ambiguous, double-quoted
 /// with escapes for non-printable and astral characters, <c>|-</c> for multi-line and <c>&gt;-</c> for long lines.
 /// </summary>

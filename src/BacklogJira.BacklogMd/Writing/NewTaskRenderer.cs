@@ -3,7 +3,7 @@ using BacklogJira.BacklogMd.Parsing;
 namespace BacklogJira.BacklogMd.Writing;
 
 /// <summary>
-/// Renders a new task file exactly as <c>backlog task create</c> writes it (spec §2.1, §2.2, §3.1): canonical key order,
+/// Renders a new task file exactly as <c>backlog task create</c> writes it (docs/reference/backlog-md.md §2.1, §2.2, §3.1): canonical key order,
 /// js-yaml scalar styles, one blank line after the frontmatter, marked sections in canonical order, one final newline.
 /// </summary>
 public static class NewTaskRenderer

@@ -22,7 +22,7 @@ public sealed record ManagedParts(DescriptionParts Parts, bool HasCriteria, bool
 /// <summary>
 /// Acceptance criteria, plan and notes travel in managed sections at the end of the Jira description, after a rule and
 /// under headings that say who manages them. A pull strips them completely, so nothing grows from cycle to cycle
-/// (backlog-jira-plugin.md §4.4). The original plugin's <c>Acceptance Criteria:</c> + <c>- [ ]</c> block is still read.
+/// (docs/reference/original-plugin.md §4.4). The original plugin's <c>Acceptance Criteria:</c> + <c>- [ ]</c> block is still read.
 /// </summary>
 public static partial class ManagedDescription
 {

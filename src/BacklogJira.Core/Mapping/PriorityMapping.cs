@@ -2,7 +2,7 @@ namespace BacklogJira.Core.Mapping;
 
 /// <summary>
 /// Backlog priority (high/medium/low) ⇄ Jira priority name, the documented configurable version of the original
-/// (backlog-jira-plugin.md §6.4): ordered lists per Backlog priority, per-project overrides, reverse derived
+/// (docs/reference/original-plugin.md §6.4): ordered lists per Backlog priority, per-project overrides, reverse derived
 /// case-insensitively. The first listed name the project's scheme has is used; none → the field is skipped with a
 /// warning instead of failing the whole update.
 /// </summary>

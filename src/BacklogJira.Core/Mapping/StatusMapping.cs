@@ -6,7 +6,7 @@ public sealed record StatusOverride(
     IReadOnlyDictionary<string, string> JiraToBacklog);
 
 /// <summary>
-/// Backlog status ⇄ Jira status (backlog-plugin.md §5, fixed): a Backlog status maps to a list of acceptable Jira
+/// Backlog status ⇄ Jira status (docs/reference/original-plugin.md §5, fixed): a Backlog status maps to a list of acceptable Jira
 /// statuses (first preferred); Jira → Backlog uses the project override, then the reverse of the list. A Jira status
 /// nothing maps is reported as unmapped, never written to Backlog as a status it does not know.
 /// </summary>

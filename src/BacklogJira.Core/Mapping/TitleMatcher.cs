@@ -6,7 +6,7 @@ namespace BacklogJira.Core.Mapping;
 public sealed record TitleMatch(string TaskId, string JiraKey, double Score, string Reason);
 
 /// <summary>
-/// <c>map auto</c>'s matching (backlog-jira-plugin.md §9.5, fixed): a Jira key written in the task title is certain;
+/// <c>map auto</c>'s matching (docs/reference/original-plugin.md §9.5, fixed): a Jira key written in the task title is certain;
 /// otherwise title similarity (1.0 equal ignoring case and spacing, 0.8 one contains the other, else word Jaccard).
 /// Each issue is given to one task at most, best scores first, so two tasks never map to the same issue.
 /// </summary>

@@ -3,7 +3,7 @@ using BacklogJira.Core.Ports;
 namespace BacklogJira.Core.Mapping;
 
 /// <summary>
-/// Picks the next workflow transition toward an acceptable status (backlog-jira-plugin.md §5.2, fixed): a direct
+/// Picks the next workflow transition toward an acceptable status (docs/reference/original-plugin.md §5.2, fixed): a direct
 /// transition when one exists; otherwise a breadth-first search over the transitions seen so far (Jira only lists the
 /// ones from the current status, so the caller re-asks after each hop and passes what it has learned); otherwise a
 /// step toward the target's status category (to do → in progress → done) to a status not yet visited.

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace BacklogJira.Core.Text;
 
-/// <summary>Constructors and readers for Atlassian Document Format nodes (jira-surface.md §3), kept as JSON nodes
+/// <summary>Constructors and readers for Atlassian Document Format nodes (docs/reference/jira.md §3), kept as JSON nodes
 /// so that attributes we do not model survive untouched.</summary>
 public static class Adf
 {

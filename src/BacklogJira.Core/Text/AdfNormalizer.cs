@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace BacklogJira.Core.Text;
 
 /// <summary>
-/// Puts an ADF document in the form two equal documents share (jira-surface.md §3.3): Jira adds <c>localId</c>s,
+/// Puts an ADF document in the form two equal documents share (docs/reference/jira.md §3.3): Jira adds <c>localId</c>s,
 /// reorders marks and splits text nodes when it stores a document, so documents are compared only after this.
 /// </summary>
 public static class AdfNormalizer

@@ -6,7 +6,7 @@ namespace BacklogJira.Core.Text;
 
 /// <summary>
 /// ADF nodes with no Markdown form travel through Markdown as an HTML comment holding the node's JSON
-/// (jira-surface.md §3.3 option b), so a round trip through a task file gives the same node back. The default
+/// (docs/reference/jira.md §3.3 option b), so a round trip through a task file gives the same node back. The default
 /// encoder escapes <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c>, so the JSON can never contain the comment's end.
 /// </summary>
 public static partial class AdfPlaceholder

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace BacklogJira.Core.Text;
 
 /// <summary>
-/// ADF to the canonical Markdown of jira-surface.md §3.3. Each top-level block is emitted, parsed back and compared
+/// ADF to the canonical Markdown of docs/reference/jira.md §3.3. Each top-level block is emitted, parsed back and compared
 /// (after normalisation); a block whose Markdown would not give the same ADF back travels as an
 /// <c>&lt;!--adf:{…}--&gt;</c> placeholder instead, so nothing Jira holds is lost through a task file.
 /// </summary>

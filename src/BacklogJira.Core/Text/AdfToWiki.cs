@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace BacklogJira.Core.Text;
 
 /// <summary>
-/// ADF to Jira wiki markup (jira-surface.md §3.4), for REST v2 on Server/Data Center (and the sandbox's Cloud v2
+/// ADF to Jira wiki markup (docs/reference/jira.md §3.4), for REST v2 on Server/Data Center (and the sandbox's Cloud v2
 /// view). Task lists have no wiki syntax: they are written as <c>* \[x\] text</c>, which Jira shows literally and
 /// which <see cref="WikiToAdf"/> reads back as task items.
 /// </summary>

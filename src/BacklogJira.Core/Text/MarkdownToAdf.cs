@@ -9,7 +9,7 @@ namespace BacklogJira.Core.Text;
 
 /// <summary>
 /// Markdown (CommonMark + GFM task lists, tables, strikethrough) to an ADF document, following the mapping of
-/// jira-surface.md §3.3: every line break inside a paragraph becomes a <c>hardBreak</c> so multi-line task text
+/// docs/reference/jira.md §3.3: every line break inside a paragraph becomes a <c>hardBreak</c> so multi-line task text
 /// survives, <c>@[Name](accountid:ID)</c> is a mention, and <c>&lt;!--adf:{…}--&gt;</c> placeholders are re-inflated.
 /// </summary>
 public static class MarkdownToAdf

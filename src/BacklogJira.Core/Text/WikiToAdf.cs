@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace BacklogJira.Core.Text;
 
 /// <summary>
-/// Jira wiki markup (REST v2) to ADF, for the constructs of jira-surface.md §3.4. Macros we do not know are kept as
+/// Jira wiki markup (REST v2) to ADF, for the constructs of docs/reference/jira.md §3.4. Macros we do not know are kept as
 /// their literal text, so nothing is dropped; list items that start with <c>[x]</c> or <c>[ ]</c> (escaped or not) are
 /// task items, the convention <see cref="AdfToWiki"/> writes.
 /// </summary>

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace BacklogJira.Jira.Errors;
 
 /// <summary>Turns a failed Jira answer into a typed exception whose message names the request and the fix
-/// (backlog-jira-plugin.md §10.1: auth hint, proxy/SSO hint, API-removed hint).</summary>
+/// (docs/reference/original-plugin.md §10.1: auth hint, proxy/SSO hint, API-removed hint).</summary>
 internal static partial class JiraErrorTranslator
 {
     public static JiraException Translate(string operation, HttpStatusCode status, string? mediaType, string body, string user)

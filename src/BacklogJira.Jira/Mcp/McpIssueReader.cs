@@ -9,7 +9,7 @@ using BacklogJira.Jira.Wire;
 namespace BacklogJira.Jira.Mcp;
 
 /// <summary>
-/// Reads mcp-atlassian's simplified objects (jira-surface.md §1.3) into the port's records. What the server leaves
+/// Reads mcp-atlassian's simplified objects (docs/reference/jira.md §1.3) into the port's records. What the server leaves
 /// out is read as such: a missing <c>description</c> or <c>labels</c> is empty (the fields were asked for), an
 /// <c>assignee</c> without ids is "Unassigned", statuses and priorities carry names only (the name doubles as id),
 /// and timestamps come without milliseconds, printed in the server's time zone (we start it with <c>TZ=UTC</c>).

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace BacklogJira.Jira.Mcp;
 
 /// <summary>
-/// <see cref="IJiraClient"/> through an MCP Atlassian server (sooperset/mcp-atlassian's tools, jira-surface.md §1),
+/// <see cref="IJiraClient"/> through an MCP Atlassian server (sooperset/mcp-atlassian's tools, docs/reference/jira.md §1),
 /// for teams whose policy routes Jira access through it. Behaves like the REST client where the server allows; where
 /// it loses information this client makes the extra call that gets it exactly (descriptions always from
 /// <c>jira_get_issue</c>, never from search's plain-text flattening) or says what it cannot do (docs/mcp-transport.md).
@@ -53,7 +53,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
     /// <summary>Tool calls sent to the server so far.</summary>
     public int ToolCalls => _session.Calls;
 
-    /// <summary>mcp-atlassian's own rule (jira-surface.md §1.1): Cloud only for Atlassian host names.</summary>
+    /// <summary>mcp-atlassian's own rule (docs/reference/jira.md §1.1): Cloud only for Atlassian host names.</summary>
     public static JiraDeployment DeploymentFromUrl(Uri url)
     {
         var host = url.Host.ToLowerInvariant();
@@ -279,7 +279,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         _users.GetAsync(query, q => LookUpUserAsync(q, cancellationToken));
 
     /// <summary><c>jira_get_user_profile</c> reports its failures inside a successful answer (<c>{"success": false}</c>,
-    /// jira-surface.md §1.2 style 2): "not found" is no user; anything else is an error.</summary>
+    /// docs/reference/jira.md §1.2 style 2): "not found" is no user; anything else is an error.</summary>
     private async Task<JiraUser?> LookUpUserAsync(string query, CancellationToken cancellationToken)
     {
         var json = await CallAsync("jira_get_user_profile", new() { ["user_identifier"] = query }, true, cancellationToken) ?? new JsonObject();

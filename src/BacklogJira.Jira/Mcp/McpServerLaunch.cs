@@ -12,7 +12,7 @@ namespace BacklogJira.Jira.Mcp;
 /// </summary>
 public sealed record McpServerLaunch
 {
-    /// <summary>The sooperset/mcp-atlassian release this version was built against (jira-surface.md §0).</summary>
+    /// <summary>The sooperset/mcp-atlassian release this version was built against (docs/reference/jira.md §0).</summary>
     public const string PinnedVersion = "0.23.1";
 
     public const string DockerImage = "ghcr.io/sooperset/mcp-atlassian:" + PinnedVersion;

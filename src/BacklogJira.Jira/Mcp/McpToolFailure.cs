@@ -6,7 +6,7 @@ using ModelContextProtocol;
 namespace BacklogJira.Jira.Mcp;
 
 /// <summary>
-/// Turns mcp-atlassian's tool errors (<c>isError: true</c>, jira-surface.md §1.2 style 1) into the same typed errors the
+/// Turns mcp-atlassian's tool errors (<c>isError: true</c>, docs/reference/jira.md §1.2 style 1) into the same typed errors the
 /// REST client raises. The kind is read from the message shapes the server documents (its HTTP-status phrases and
 /// Jira's own error texts), never from the mere presence of a word like "error" in an answer.
 /// </summary>

@@ -14,7 +14,7 @@ namespace BacklogJira.Jira.Mcp;
 
 /// <summary>
 /// One MCP Atlassian server per run: started on first use by a single flight (concurrent first calls share one start,
-/// unlike the original's race, backlog-jira-plugin.md §7.1), initialised once, its tool list checked for every tool
+/// unlike the original's race, docs/reference/original-plugin.md §7.1), initialised once, its tool list checked for every tool
 /// the sync needs, and shut down on dispose. Each call has the REST client's timeout; reads and idempotent writes are
 /// retried on the server's rate-limit failure, waiting the Retry-After it quotes.
 /// </summary>

@@ -4,7 +4,7 @@ namespace BacklogJira.Jira.Mcp;
 
 /// <summary>
 /// Where a transition leads, which mcp-atlassian does not say (its <c>jira_get_transitions</c> gives id and name only,
-/// jira-surface.md §1.4), and no tool of it tells exactly. In order: a target the server does send (<c>to_status</c>,
+/// docs/reference/jira.md §1.4), and no tool of it tells exactly. In order: a target the server does send (<c>to_status</c>,
 /// newer versions), the user's <c>jira.transitionTargets</c> (transition name → status name), a target seen earlier in
 /// this run after taking that transition, a status named like the transition (Jira's default for simplified and
 /// team-managed workflows). A transition whose target stays unknown is left out, so the planner never takes it blindly.

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 
 namespace BacklogJira.Jira.Resilience;
 
-/// <summary>How long Jira asks us to wait (jira-surface.md §2.9): <c>Retry-After</c> in seconds or as a date, else
+/// <summary>How long Jira asks us to wait (docs/reference/jira.md §2.9): <c>Retry-After</c> in seconds or as a date, else
 /// <c>X-RateLimit-Reset</c> (ISO 8601); capped, with jitter so parallel requests do not return in lockstep.</summary>
 internal static class RetryDelay
 {

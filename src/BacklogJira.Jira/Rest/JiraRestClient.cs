@@ -138,7 +138,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
     }
 
     /// <summary>One <c>key in (…)</c> query. Jira fails the whole query when one key no longer exists
-    /// (jira-surface.md §4.2); the reported keys are dropped and the rest asked again.</summary>
+    /// (docs/reference/jira.md §4.2); the reported keys are dropped and the rest asked again.</summary>
     private async Task<JiraIssueRead> GetBatchAsync(List<string> keys, string condition, CancellationToken cancellationToken)
     {
         var missing = new List<string>();

@@ -7,7 +7,7 @@ using BacklogJira.Core.Text;
 
 namespace BacklogJira.Jira.Wire;
 
-/// <summary>Reads Jira's JSON (jira-surface.md §2) into the port's records. Rich text becomes Markdown; its
+/// <summary>Reads Jira's JSON (docs/reference/jira.md §2) into the port's records. Rich text becomes Markdown; its
 /// fingerprint is taken from Jira's own form (normalised ADF, or the wiki string).</summary>
 internal static class JiraReader
 {

@@ -10,7 +10,7 @@ using BacklogJira.Sync.State;
 namespace BacklogJira.Sync.Engine;
 
 /// <summary>
-/// <c>create-issue</c> without duplicates (backlog-jira-plugin.md §10.4): before asking Jira, a pending record with a
+/// <c>create-issue</c> without duplicates (docs/reference/original-plugin.md §10.4): before asking Jira, a pending record with a
 /// fresh token is written; the issue is created carrying that token as an issue property; the mapping is saved the
 /// moment Jira answers. A rerun after a crash finds the pending record, looks for the issue carrying its token
 /// (created since the record, by epoch-millisecond JQL, so no time-zone trap) and adopts it instead of creating another.

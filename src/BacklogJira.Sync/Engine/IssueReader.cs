@@ -31,7 +31,7 @@ internal sealed record IssueReadResult(
 /// <summary>
 /// Reads the mapped issues: in full the first time (or with <c>--full</c>), afterwards only those Jira says were updated
 /// since the last read started, less <see cref="Overlap"/>; the others come from the local cache. The overlap covers
-/// clock skew between this machine and Jira and Cloud's search-index lag (jira-surface.md §2.4), both seconds in practice.
+/// clock skew between this machine and Jira and Cloud's search-index lag (docs/reference/jira.md §2.4), both seconds in practice.
 /// </summary>
 internal sealed class IssueReader(IJiraClient jira, TimeProvider clock)
 {

@@ -9,7 +9,7 @@ using BacklogJira.Sync.Fields;
 
 namespace BacklogJira.Sync.State;
 
-/// <summary>The original's snapshot file shape (backlog-jira-plugin.md §2.3) plus the fields it lacked.</summary>
+/// <summary>The original's snapshot file shape (docs/reference/original-plugin.md §2.3) plus the fields it lacked.</summary>
 internal sealed class SnapshotFile
 {
     public string BacklogId { get; set; } = "";

@@ -7,7 +7,7 @@ using BacklogJira.Core.Merge;
 namespace BacklogJira.Sync.State;
 
 /// <summary>
-/// <c>.backlog-jira/config.json</c> with the original plugin's keys (backlog-jira-plugin.md §2.4) plus
+/// <c>.backlog-jira/config.json</c> with the original plugin's keys (docs/reference/original-plugin.md §2.4) plus
 /// <c>schemaVersion</c>. Read once per command and validated with errors that name the key; written back from the
 /// same JSON tree, so keys this version does not know are kept.
 /// </summary>

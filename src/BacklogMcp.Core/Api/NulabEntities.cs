@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace BacklogMcp.Core.Api;
 
-// The parts of Backlog's API v2 objects (nulab-backlog-mcp.md §2.6) the tools read. Dates stay the strings Backlog
+// The parts of Backlog's API v2 objects (docs/reference/nulab-backlog.md §2.6) the tools read. Dates stay the strings Backlog
 // sends: start and due dates are shown raw, as the reference does, and only created/updated are formatted.
 
 public sealed record NulabUser(int Id, string? UserId, string? Name, int? RoleType, string? MailAddress, string? Lang);

@@ -6,7 +6,7 @@ namespace BacklogMcp.Core.Configuration;
 /// Reads BACKLOG_BASE_URL, BACKLOG_API_KEY, ATTACHMENT_WORKSPACE, BACKLOG_ENABLE_WRITES and BACKLOG_TIMEOUT_SECONDS from the environment, or
 /// from a <c>.env</c> in the working directory (the environment wins), and checks them all at once, so one start
 /// reports every problem. The reference server read .env from its package folder only and never read
-/// ATTACHMENT_WORKSPACE (nulab-backlog-mcp.md §0.4, §1.2); both are fixed here.
+/// ATTACHMENT_WORKSPACE (docs/reference/nulab-backlog.md §0.4, §1.2); both are fixed here.
 /// </summary>
 public static class SettingsLoader
 {

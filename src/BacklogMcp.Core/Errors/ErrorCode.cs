@@ -1,6 +1,6 @@
 namespace BacklogMcp.Core.Errors;
 
-/// <summary>The reference server's error codes (nulab-backlog-mcp.md §1.4); each tool error starts with <c>[CODE]</c>.</summary>
+/// <summary>The reference server's error codes (docs/reference/nulab-backlog.md §1.4); each tool error starts with <c>[CODE]</c>.</summary>
 public enum ErrorCode
 {
     ConfigError,

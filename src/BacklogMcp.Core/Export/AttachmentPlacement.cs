@@ -7,7 +7,7 @@ namespace BacklogMcp.Core.Export;
 public sealed record Placement(string Target, string Confidence, string Reason, int? CommentId);
 
 /// <summary>
-/// Places attachments as the reference does (nulab-backlog-mcp.md §1.7) with its false positives removed: a comment
+/// Places attachments as the reference does (docs/reference/nulab-backlog.md §1.7) with its false positives removed: a comment
 /// whose change log records the attachment is exact; a description or comment naming the file is exact (the file name
 /// only: the reference also matched the bare numeric id, so attachment 10 matched "10 seconds"); the same uploader
 /// within the window is inferred; anything else is unmatched. Pure.

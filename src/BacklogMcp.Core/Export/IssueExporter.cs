@@ -8,7 +8,7 @@ using BacklogMcp.Core.Tools;
 namespace BacklogMcp.Core.Export;
 
 /// <summary>
-/// Writes one issue's context bundle (nulab-backlog-mcp.md §1.7): <c>&lt;root&gt;/[outputDir/]&lt;ISSUE-KEY&gt;/raw.md</c>,
+/// Writes one issue's context bundle (docs/reference/nulab-backlog.md §1.7): <c>&lt;root&gt;/[outputDir/]&lt;ISSUE-KEY&gt;/raw.md</c>,
 /// <c>manifest.json</c> and <c>attachments/&lt;id&gt;_&lt;name&gt;</c>. Comments are read in pages of 100 (oldest first);
 /// comments and attachment metadata are fetched together; a failed or oversized attachment is recorded with its
 /// reason and the export goes on (the reference aborted and left no raw.md). Every file is written atomically.

@@ -6,7 +6,7 @@ using BacklogMcp.Core.Formatting;
 namespace BacklogMcp.Core.Export;
 
 /// <summary>
-/// raw.md of an export bundle, laid out as the reference's (nulab-backlog-mcp.md §1.7) so its prompts keep working,
+/// raw.md of an export bundle, laid out as the reference's (docs/reference/nulab-backlog.md §1.7) so its prompts keep working,
 /// with three fixes: "Issue Attachments" lists every attachment (the reference fell back to all only when none were
 /// unmatched); attachments placed on a hidden change-log-only comment still appear there; extracted file text is
 /// fenced with a fence longer than any backtick run inside it and marked as quoted data. Pure.

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace BacklogMcp.Core.Formatting;
 
-/// <summary>The reference's renderings (nulab-backlog-mcp.md §1.5), culture-independent: dates as <c>16 Sept 2024,
+/// <summary>The reference's renderings (docs/reference/nulab-backlog.md §1.5), culture-independent: dates as <c>16 Sept 2024,
 /// 15:30</c> in the server's local zone (English month names hardcoded, "Sept" as Node's ICU writes it), hours as
 /// <c>8h</c>/<c>1.5h</c>, sizes on a 1024 base with one decimal.</summary>
 public static class NulabFormat

@@ -1,7 +1,7 @@
 namespace BacklogMcp.Core.Prompts;
 
 /// <summary>
-/// The reference repository's two agent workflows (docs/prompts, nulab-backlog-mcp.md §1.10 and §4), served as MCP
+/// The reference repository's two agent workflows (docs/prompts, docs/reference/nulab-backlog.md §1.10 and §4), served as MCP
 /// prompts instead of files a user has to find. Written anew; the language of the output is an argument (the
 /// reference fixed it to Vietnamese, which stays the default for the summary to match it).
 /// </summary>

@@ -6,7 +6,7 @@ using BacklogMcp.Core.Formatting;
 
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>backlog_download_attachment (nulab-backlog-mcp.md §1.6.11, §1.8), made safe: the file goes under the
+/// <summary>backlog_download_attachment (docs/reference/nulab-backlog.md §1.6.11, §1.8), made safe: the file goes under the
 /// download root only (ATTACHMENT_WORKSPACE), named <c>&lt;attachmentId&gt;_&lt;sanitised server name&gt;</c> so two
 /// issues' "image.png" never collide, streamed to disk with a size cap, never over an existing file unless asked.</summary>
 public sealed class DownloadAttachmentTool : NulabTool

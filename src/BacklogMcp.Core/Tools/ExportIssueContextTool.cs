@@ -4,7 +4,7 @@ using BacklogMcp.Core.Export;
 
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>backlog_export_issue_context (nulab-backlog-mcp.md §1.6.12).</summary>
+/// <summary>backlog_export_issue_context (docs/reference/nulab-backlog.md §1.6.12).</summary>
 public sealed class ExportIssueContextTool : NulabTool
 {
     public override string Name => "backlog_export_issue_context";

@@ -5,7 +5,7 @@ using BacklogMcp.Core.Formatting;
 
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>backlog_get_attachments (nulab-backlog-mcp.md §1.6.10).</summary>
+/// <summary>backlog_get_attachments (docs/reference/nulab-backlog.md §1.6.10).</summary>
 public sealed class GetAttachmentsTool : NulabTool
 {
     public override string Name => "backlog_get_attachments";

@@ -5,7 +5,7 @@ using BacklogMcp.Core.Formatting;
 
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>backlog_get_categories (nulab-backlog-mcp.md §1.6.6).</summary>
+/// <summary>backlog_get_categories (docs/reference/nulab-backlog.md §1.6.6).</summary>
 public sealed class GetCategoriesTool : NulabTool
 {
     public override string Name => "backlog_get_categories";

@@ -6,7 +6,7 @@ using BacklogMcp.Core.Formatting;
 
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>backlog_get_comments (nulab-backlog-mcp.md §1.6.3): comments with their change logs, paged by id window.</summary>
+/// <summary>backlog_get_comments (docs/reference/nulab-backlog.md §1.6.3): comments with their change logs, paged by id window.</summary>
 public sealed class GetCommentsTool : NulabTool
 {
     public override string Name => "backlog_get_comments";

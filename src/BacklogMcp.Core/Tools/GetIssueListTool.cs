@@ -6,7 +6,7 @@ using BacklogMcp.Core.Formatting;
 
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>backlog_get_issue_list (nulab-backlog-mcp.md §1.6.1), with the reference's defects fixed: custom status
+/// <summary>backlog_get_issue_list (docs/reference/nulab-backlog.md §1.6.1), with the reference's defects fixed: custom status
 /// ids (e.g. 101) and status or priority names are accepted, parentChild is described as Backlog means it, the
 /// next-page hint keeps the filters, and the total matching count is shown.</summary>
 public sealed class GetIssueListTool : NulabTool

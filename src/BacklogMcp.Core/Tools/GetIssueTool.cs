@@ -7,7 +7,7 @@ using BacklogMcp.Core.Formatting;
 
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>backlog_get_issue (nulab-backlog-mcp.md §1.6.2).</summary>
+/// <summary>backlog_get_issue (docs/reference/nulab-backlog.md §1.6.2).</summary>
 public sealed class GetIssueTool : NulabTool
 {
     public override string Name => "backlog_get_issue";

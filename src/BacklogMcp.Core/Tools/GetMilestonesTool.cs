@@ -5,7 +5,7 @@ using BacklogMcp.Core.Formatting;
 
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>backlog_get_milestones (nulab-backlog-mcp.md §1.6.7). Backlog's endpoint documents no archived filter, so
+/// <summary>backlog_get_milestones (docs/reference/nulab-backlog.md §1.6.7). Backlog's endpoint documents no archived filter, so
 /// the filter is applied here on the answer rather than trusted to an undocumented parameter.</summary>
 public sealed class GetMilestonesTool : NulabTool
 {

@@ -5,7 +5,7 @@ using BacklogMcp.Core.Formatting;
 
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>backlog_get_priorities (nulab-backlog-mcp.md §1.6.5): space-wide.</summary>
+/// <summary>backlog_get_priorities (docs/reference/nulab-backlog.md §1.6.5): space-wide.</summary>
 public sealed class GetPrioritiesTool : NulabTool
 {
     public override string Name => "backlog_get_priorities";

@@ -5,7 +5,7 @@ using BacklogMcp.Core.Formatting;
 
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>backlog_get_projects (nulab-backlog-mcp.md §1.6.8).</summary>
+/// <summary>backlog_get_projects (docs/reference/nulab-backlog.md §1.6.8).</summary>
 public sealed class GetProjectsTool : NulabTool
 {
     public override string Name => "backlog_get_projects";

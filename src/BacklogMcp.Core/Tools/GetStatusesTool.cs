@@ -5,7 +5,7 @@ using BacklogMcp.Core.Formatting;
 
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>backlog_get_statuses (nulab-backlog-mcp.md §1.6.4): the project's statuses, custom ones included.</summary>
+/// <summary>backlog_get_statuses (docs/reference/nulab-backlog.md §1.6.4): the project's statuses, custom ones included.</summary>
 public sealed class GetStatusesTool : NulabTool
 {
     public override string Name => "backlog_get_statuses";

@@ -6,7 +6,7 @@ using BacklogMcp.Core.Formatting;
 
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>backlog_get_users (nulab-backlog-mcp.md §1.6.9): project members, filtered here by keyword. Unlike the
+/// <summary>backlog_get_users (docs/reference/nulab-backlog.md §1.6.9): project members, filtered here by keyword. Unlike the
 /// reference, the keyword also matches without accents ("nguyen" finds "Nguyễn").</summary>
 public sealed class GetUsersTool : NulabTool
 {

@@ -1,6 +1,6 @@
 namespace Sandbox.Jira.Faults;
 
-/// <summary>What goes wrong, and how often (jira-surface.md §2.9, §2.11). All fractions are 0–1 per request.</summary>
+/// <summary>What goes wrong, and how often (docs/reference/jira.md §2.9, §2.11). All fractions are 0–1 per request.</summary>
 public sealed record FaultPlan
 {
     public static FaultPlan None { get; } = new();

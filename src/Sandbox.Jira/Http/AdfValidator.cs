@@ -3,7 +3,7 @@ using BacklogJira.Core.Text;
 
 namespace Sandbox.Jira.Http;
 
-/// <summary>The ADF rules Jira enforces on write (jira-surface.md §3.1–3.2) that a converter is most likely to break.</summary>
+/// <summary>The ADF rules Jira enforces on write (docs/reference/jira.md §3.1–3.2) that a converter is most likely to break.</summary>
 internal static class AdfValidator
 {
     public static void Validate(JsonObject doc, string field)

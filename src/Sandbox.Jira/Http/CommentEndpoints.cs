@@ -5,7 +5,7 @@ using Sandbox.Jira.State;
 
 namespace Sandbox.Jira.Http;
 
-/// <summary>Comments and the changelog (jira-surface.md §2.5–2.6). A comment bumps the issue's <c>updated</c>.</summary>
+/// <summary>Comments and the changelog (docs/reference/jira.md §2.5–2.6). A comment bumps the issue's <c>updated</c>.</summary>
 internal static class CommentEndpoints
 {
     public static void Map(ApiRoutes routes, SandboxState state)

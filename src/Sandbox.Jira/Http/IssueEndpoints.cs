@@ -5,7 +5,7 @@ using Sandbox.Jira.State;
 
 namespace Sandbox.Jira.Http;
 
-/// <summary>Issue create, read, edit, delete, assign, and the create/edit metadata (jira-surface.md §2.2, §2.8).</summary>
+/// <summary>Issue create, read, edit, delete, assign, and the create/edit metadata (docs/reference/jira.md §2.2, §2.8).</summary>
 internal static class IssueEndpoints
 {
     public static void Map(ApiRoutes routes, SandboxState state)

@@ -5,7 +5,7 @@ using Sandbox.Jira.State;
 namespace Sandbox.Jira.Http;
 
 /// <summary>An <c>IssueBean</c> with Jira's field selection rules: requested fields without a value are present as
-/// <c>null</c> or <c>[]</c>, fields not requested are absent (jira-surface.md §2.2).</summary>
+/// <c>null</c> or <c>[]</c>, fields not requested are absent (docs/reference/jira.md §2.2).</summary>
 internal static class IssueJson
 {
     public static readonly string[] SystemFields =

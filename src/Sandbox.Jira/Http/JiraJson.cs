@@ -4,7 +4,7 @@ using Sandbox.Jira.State;
 
 namespace Sandbox.Jira.Http;
 
-/// <summary>Jira's response shapes (jira-surface.md §2, the OpenAPI description's schemas), built from sandbox state.</summary>
+/// <summary>Jira's response shapes (docs/reference/jira.md §2, the OpenAPI description's schemas), built from sandbox state.</summary>
 internal static class JiraJson
 {
     /// <summary>A user; <c>full</c> gives the User schema of /myself and /user (with locale), otherwise the

@@ -5,7 +5,7 @@ using Sandbox.Jira.State;
 
 namespace Sandbox.Jira.Http;
 
-/// <summary>Server, user and project metadata (jira-surface.md §2.7–2.8).</summary>
+/// <summary>Server, user and project metadata (docs/reference/jira.md §2.7–2.8).</summary>
 internal static class MetadataEndpoints
 {
     public static void Map(ApiRoutes routes, SandboxState state)

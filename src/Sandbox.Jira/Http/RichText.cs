@@ -5,7 +5,7 @@ using BacklogJira.Core.Text;
 namespace Sandbox.Jira.Http;
 
 /// <summary>Rich text at the version boundary: Cloud stores ADF and converts for v2 (lossy, as Jira is); Data Center
-/// stores wiki strings verbatim (jira-surface.md §3.4).</summary>
+/// stores wiki strings verbatim (docs/reference/jira.md §3.4).</summary>
 internal static class RichText
 {
     public static JsonNode? FromRequest(JsonNode? value, ApiContext context, string field)

@@ -10,7 +10,7 @@ using Sandbox.Jira.State;
 
 namespace Sandbox.Jira.Http;
 
-/// <summary>Search as each deployment has it (jira-surface.md §2.4): Cloud's cursor-paged <c>/search/jql</c> (no
+/// <summary>Search as each deployment has it (docs/reference/jira.md §2.4): Cloud's cursor-paged <c>/search/jql</c> (no
 /// total, tokens bound to the query, the old <c>/search</c> gone with 410) and Data Center's offset-paged <c>/search</c>.</summary>
 internal static class SearchEndpoints
 {

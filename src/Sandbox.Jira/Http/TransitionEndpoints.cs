@@ -4,7 +4,7 @@ using Sandbox.Jira.State;
 
 namespace Sandbox.Jira.Http;
 
-/// <summary>Workflow transitions (jira-surface.md §2.3): ids per edge, required screen fields, resolution set on
+/// <summary>Workflow transitions (docs/reference/jira.md §2.3): ids per edge, required screen fields, resolution set on
 /// entering a done status and cleared on leaving it.</summary>
 internal static class TransitionEndpoints
 {

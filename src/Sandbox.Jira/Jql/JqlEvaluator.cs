@@ -6,7 +6,7 @@ using Sandbox.Jira.State;
 namespace Sandbox.Jira.Jql;
 
 /// <summary>Turns a parsed query into a filter and an order over sandbox issues, with Jira's semantics and errors
-/// (jira-surface.md §4.2): negative operators never match empty fields, dates are minute-precise in the user's
+/// (docs/reference/jira.md §4.2): negative operators never match empty fields, dates are minute-precise in the user's
 /// time zone, unknown values are errors even inside an OR.</summary>
 public sealed partial class JqlEvaluator(SandboxData data, SandboxUser currentUser, TimeZoneInfo zone, DateTimeOffset now, bool isCloud)
 {
@@ -114,7 +114,7 @@ public sealed partial class JqlEvaluator(SandboxData data, SandboxUser currentUs
         {
             if (!IssueKeyPattern().IsMatch(value.Text))
                 throw new JqlException($"The issue key '{value.Text}' for field '{clause.Field}' is invalid.");
-            // One missing key fails the whole query, as on Jira (jira-surface.md §4.2).
+            // One missing key fails the whole query, as on Jira (docs/reference/jira.md §4.2).
             var issue = byKey.GetValueOrDefault(value.Text)
                 ?? throw new JqlException($"An issue with key '{value.Text}' does not exist for field '{clause.Field}'.");
             keys.Add(issue.Id);

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Sandbox.Jira.Jql;
 
-/// <summary>Parses the JQL grammar of jira-surface.md §4.1 and reports errors with Jira's wording and position.</summary>
+/// <summary>Parses the JQL grammar of docs/reference/jira.md §4.1 and reports errors with Jira's wording and position.</summary>
 public sealed class JqlParser
 {
     private readonly List<Token> _tokens;

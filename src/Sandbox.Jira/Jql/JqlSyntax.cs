@@ -18,5 +18,5 @@ public sealed record JqlSort(string Field, bool Descending);
 
 public sealed record JqlQuery(JqlExpression? Where, IReadOnlyList<JqlSort> OrderBy);
 
-/// <summary>A query Jira would refuse; the message is Jira's own text (jira-surface.md §4.2).</summary>
+/// <summary>A query Jira would refuse; the message is Jira's own text (docs/reference/jira.md §4.2).</summary>
 public sealed class JqlException(string message) : Exception(message);

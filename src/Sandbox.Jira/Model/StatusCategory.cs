@@ -1,6 +1,6 @@
 namespace Sandbox.Jira.Model;
 
-/// <summary>Jira's four status categories with their real ids (jira-surface.md §2.8).</summary>
+/// <summary>Jira's four status categories with their real ids (docs/reference/jira.md §2.8).</summary>
 public sealed record StatusCategory(int Id, string Key, string ColorName, string Name)
 {
     public static readonly StatusCategory Undefined = new(1, "undefined", "medium-gray", "No Category");

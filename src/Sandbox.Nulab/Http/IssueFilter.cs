@@ -3,7 +3,7 @@ using Sandbox.Nulab.State;
 
 namespace Sandbox.Nulab.Http;
 
-/// <summary>GET /api/v2/issues semantics (nulab-backlog-mcp.md §2.5): AND across parameters, OR within one array;
+/// <summary>GET /api/v2/issues semantics (docs/reference/nulab-backlog.md §2.5): AND across parameters, OR within one array;
 /// keyword is a case-insensitive substring of summary or description; parentChild 1 excludes children, 2 children
 /// only, 3 neither parent nor child, 4 parents only.</summary>
 internal static class IssueFilter

@@ -7,7 +7,7 @@ using Sandbox.Nulab.State;
 
 namespace Sandbox.Nulab.Http;
 
-/// <summary>The API v2 shapes of nulab-backlog-mcp.md §2.6, built from the sandbox's state.</summary>
+/// <summary>The API v2 shapes of docs/reference/nulab-backlog.md §2.6, built from the sandbox's state.</summary>
 internal static class NulabJson
 {
     // Backlog writes non-ASCII text as it is (UTF-8), not as \u escapes.

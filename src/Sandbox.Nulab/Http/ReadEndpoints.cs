@@ -4,7 +4,7 @@ using Sandbox.Nulab.State;
 
 namespace Sandbox.Nulab.Http;
 
-/// <summary>The read endpoints of nulab-backlog-mcp.md §2.5.</summary>
+/// <summary>The read endpoints of docs/reference/nulab-backlog.md §2.5.</summary>
 internal static class ReadEndpoints
 {
     public static void Map(NulabRoutes routes, RateLimits limits)

@@ -2,7 +2,7 @@ using BacklogJira.BacklogMd.Writing;
 
 namespace BacklogJira.BacklogMd.Tests.Writing;
 
-/// <summary>The js-yaml 3.14 scalar styles of spec §2.5, each example as the CLI wrote it.</summary>
+/// <summary>The js-yaml 3.14 scalar styles of docs/reference/backlog-md.md §2.5, each example as the CLI wrote it.</summary>
 public sealed class JsYamlEmitterTests
 {
     [Theory]

@@ -5,7 +5,7 @@ namespace BacklogJira.Core.Tests.Text;
 
 public class MarkdownAdfRoundTripTests
 {
-    // Every construct the sync writes, in the canonical dialect of jira-surface.md §3.3.
+    // Every construct the sync writes, in the canonical dialect of docs/reference/jira.md §3.3.
     public static TheoryData<string> CanonicalMarkdown => new()
     {
         "Plain paragraph.",

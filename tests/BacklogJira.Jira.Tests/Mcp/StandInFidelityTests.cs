@@ -9,7 +9,7 @@ using Sandbox.Jira;
 
 namespace BacklogJira.Jira.Tests.Mcp;
 
-/// <summary>sandbox-jira-mcp answers in the shapes jira-surface.md §1.2–1.4 records for mcp-atlassian 0.23, quirks
+/// <summary>sandbox-jira-mcp answers in the shapes docs/reference/jira.md §1.2–1.4 records for mcp-atlassian 0.23, quirks
 /// included, checked with the SDK's own client over stdio (not through our McpJiraClient).</summary>
 public sealed partial class StandInFidelityTests
 {

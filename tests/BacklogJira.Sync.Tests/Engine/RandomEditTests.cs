@@ -11,7 +11,7 @@ using BacklogJira.Testing;
 namespace BacklogJira.Sync.Tests.Engine;
 
 /// <summary>
-/// The property the original failed (backlog-jira-plugin.md §3.4), end to end: whatever is edited on either side, after
+/// The property the original failed (docs/reference/original-plugin.md §3.4), end to end: whatever is edited on either side, after
 /// a push, a pull or a sync has run, the next sync reports every pair in sync, writes nothing to Jira and leaves every
 /// task file byte for byte as it was. Random edits, seeded so a failure can be replayed; Cloud (ADF) and Data Center (wiki).
 /// </summary>

@@ -6,7 +6,7 @@ namespace Sandbox.Jira.Tests.Contract;
 
 /// <summary>
 /// Checks a JSON answer against the response schema Atlassian's OpenAPI description gives for an operation
-/// (copy in shared/specs, gzipped here): types, required properties, <c>additionalProperties: false</c>, arrays, enums,
+/// (Atlassian's public swagger-v3.v3.json, docs/reference/jira.md sources, gzipped here): types, required properties, <c>additionalProperties: false</c>, arrays, enums,
 /// <c>$ref</c>, <c>allOf</c>/<c>oneOf</c>/<c>anyOf</c>. Formats are not checked: Jira's own timestamps are not RFC 3339.
 /// </summary>
 public sealed class OpenApiSchemaValidator
