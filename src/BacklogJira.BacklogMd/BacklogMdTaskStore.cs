@@ -167,14 +167,20 @@ public sealed class BacklogMdTaskStore
     /// (including ids held by other worktrees and branches), file naming, defaults and ordinal.
     /// </summary>
     public async Task<BacklogMdTask> CreateAsync(NewTask task, CancellationToken cancellationToken) =>
-        (await CreateManyAsync([task], cancellationToken))[0];
+        (await CreateManyAsync([task], null, cancellationToken))[0];
 
     /// <summary>
     /// Creates several tasks, one after the other, exactly as as many <c>backlog task create</c> runs would, but with the
     /// create lock taken once and the occupied ids and ordinals read once (an import of 1,000 issues otherwise re-reads
     /// every task and runs git once per new task). Tasks already written stay written if a later one fails.
     /// </summary>
-    public async Task<IReadOnlyList<BacklogMdTask>> CreateManyAsync(IReadOnlyList<NewTask> tasks, CancellationToken cancellationToken)
+    /// <param name="tasks">The tasks, created in this order.</param>
+    /// <param name="beforeWrite">Called inside the create lock with every task's id, creation time and file once all are
+    /// allocated and before the first file is written: a caller records its intent there, so a run cut off midway can
+    /// recognise its own files later even after the CLI rewrote them.</param>
+    /// <param name="cancellationToken">Stops between files.</param>
+    public async Task<IReadOnlyList<BacklogMdTask>> CreateManyAsync(IReadOnlyList<NewTask> tasks,
+        Func<IReadOnlyList<PlannedTask>, CancellationToken, Task>? beforeWrite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         var resolved = new List<(NewTask Task, string Status)>(tasks.Count);
@@ -203,33 +209,44 @@ public sealed class BacklogMdTaskStore
 
         var localNames = new[] { TaskFolder.Tasks, TaskFolder.Completed }.SelectMany(TaskFiles).Select(Path.GetFileName).ToList();
         var occupied = OccupiedIdScanner.Scan(Project, localNames!).ToList();
-        var activeTasks = TaskFiles(TaskFolder.Tasks).Select(p => ReadFile(p, TaskFolder.Tasks).Task).Where(t => t is not null).Select(t => t!).ToList();
-        var created = new List<BacklogMdTask>(resolved.Count);
+        // The ordinals of the active tasks, each new task's appended as it is planned: the CLI's max + 1000 rule.
+        var ordinals = TaskFiles(TaskFolder.Tasks).Select(p => ReadFile(p, TaskFolder.Tasks).Task).Where(t => t is not null).Select(t => t!.Ordinal).ToList();
+        // Every id is allocated before the first file is written, so the caller hears the whole plan first.
+        var planned = new List<(PlannedTask Plan, string Text)>(resolved.Count);
         foreach (var (task, status) in resolved)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var parent = task.ParentId is null ? null : Get(task.ParentId);
             var id = parent is null
                 ? TaskIdAllocator.NextTopLevel(occupied, Project.Config.TaskPrefix, Project.Config.ZeroPaddedIds)
                 : TaskIdAllocator.NextChild(occupied, parent.Id, Project.Config.ZeroPaddedIds);
             var parentStored = parent?.Id.Normalized(Project.Config.TaskPrefix);
-            var ordinal = task.Ordinal ?? NextOrdinal(activeTasks);
+            var ordinal = task.Ordinal ?? NextOrdinal(ordinals);
             var createdDate = _clock.GetUtcNow().UtcDateTime.ToString(TaskFileEditor.DateTimeFormat, CultureInfo.InvariantCulture);
             var definitionOfDone = (task.ApplyDefinitionOfDoneDefaults ? Project.Config.DefinitionOfDone : []).Concat(task.DefinitionOfDone).ToList();
             var text = NewTaskRenderer.Render(task with { ParentId = parentStored }, id, status,
                 task.Assignees ?? Project.Config.DefaultAssignee, definitionOfDone, ordinal, createdDate);
-
             var path = Path.Combine(Project.FolderPath(TaskFolder.Tasks), FileNaming.TaskFileName(id, task.Title.Trim()));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await AtomicFile.WriteAllTextAsync(path, text, cancellationToken);
-            var result = TaskFileParser.Parse(path, text, TaskFolder.Tasks);
-            var written = result.Task ?? throw new TaskEditException($"Created {path}, but it does not read back: {result.Problem}");
-            created.Add(written);
-            activeTasks.Add(written);
+            planned.Add((new PlannedTask(id, createdDate, path), text));
+            ordinals.Add(ordinal);
             if (TaskId.TryParse(id, out var newId))
             {
                 occupied.Add(newId);
             }
+        }
+
+        if (beforeWrite is not null)
+        {
+            await beforeWrite([.. planned.Select(p => p.Plan)], cancellationToken);
+        }
+
+        var created = new List<BacklogMdTask>(resolved.Count);
+        foreach (var (plan, text) in planned)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Directory.CreateDirectory(Path.GetDirectoryName(plan.FilePath)!);
+            await AtomicFile.WriteAllTextAsync(plan.FilePath, text, cancellationToken);
+            var result = TaskFileParser.Parse(plan.FilePath, text, TaskFolder.Tasks);
+            created.Add(result.Task ?? throw new TaskEditException($"Created {plan.FilePath}, but it does not read back: {result.Problem}"));
         }
 
         return created;
@@ -267,15 +284,15 @@ public sealed class BacklogMdTaskStore
 
     private static readonly EnumerationOptions TaskFileEnumeration = new() { MatchCasing = MatchCasing.CaseSensitive, RecurseSubdirectories = false };
 
-    private static double? NextOrdinal(IReadOnlyList<BacklogMdTask> activeTasks)
+    private static double? NextOrdinal(IReadOnlyList<double?> ordinals)
     {
-        if (activeTasks.Count == 0)
+        if (ordinals.Count == 0)
         {
             return 1000;
         }
 
-        var ordinals = activeTasks.Where(t => t.Ordinal is not null).Select(t => t.Ordinal!.Value).ToList();
-        return ordinals.Count == 0 ? null : ordinals.Max() + 1000;
+        var known = ordinals.Where(o => o is not null).Select(o => o!.Value).ToList();
+        return known.Count == 0 ? null : known.Max() + 1000;
     }
 
     private static TaskParseResult ReadFile(string path, TaskFolder folder)

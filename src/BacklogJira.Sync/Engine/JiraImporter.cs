@@ -21,6 +21,9 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         : config.JqlFilter.Length > 0 ? config.JqlFilter
         : $"project = \"{config.RequireProjectKey()}\" ORDER BY created ASC";
 
+    /// <summary>Tests stop a run here, after the task files and before the mappings, to play a crash.</summary>
+    public Func<Task>? CheckpointTasksWritten { get; init; }
+
     public async Task<IReadOnlyList<PairOutcome>> ImportAsync(string jql, bool dryRun, CancellationToken cancellationToken)
     {
         var issues = await jira.SearchAsync(jql, cancellationToken);
@@ -47,14 +50,26 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
             })];
         }
 
-        // Every file carries its jira_key from the start, so the tasks are written in one batch (one create lock, one
-        // id scan) and the mappings saved in one write: a run cut off in between is repaired by adopting the orphans.
-        var orphans = OrphanTasksByKey(store.LoadAll().Tasks, mappings, prefix);
+        // Every file carries its jira_key from the start, and the intent (issue, task id, created_date) is recorded
+        // inside the create lock before the first file is written: a run cut off in between is repaired by adopting
+        // its files next time, even after `backlog task edit` rewrote them and dropped the mirror.
+        var intent = new ImportIntent(paths);
+        var allTasks = store.LoadAll().Tasks;
+        var earlier = intent.Load();
+        var orphans = OrphanTasksByKey(allTasks, mappings, prefix);
+        foreach (var (key, task) in IntendedTasks(earlier, allTasks, mappings, prefix)) orphans.TryAdd(key, task);
         var toCreate = pending.Where(p => !orphans.ContainsKey(p.Issue.Key)).ToList();
-        var created = await store.CreateManyAsync([.. toCreate.Select(p => NewTaskFrom(p.Fields, writer.Mirror(p.Issue.Key)))], cancellationToken);
+        // Earlier intent whose task is still unadopted stays recorded for a later import of its issue.
+        var pendingKeys = pending.Select(p => p.Issue.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var kept = earlier.Where(e => !pendingKeys.Contains(e.IssueKey) && orphans.ContainsKey(e.IssueKey)).ToList();
+        var created = await store.CreateManyAsync([.. toCreate.Select(p => NewTaskFrom(p.Fields, writer.Mirror(p.Issue.Key)))],
+            (plans, token) => intent.SaveAsync([.. kept, .. plans.Select((plan, i) => new ImportIntentEntry(toCreate[i].Issue.Key, toCreate[i].Issue.Id,
+                plan.Id, plan.CreatedDate, store.Project.RelativePath(plan.FilePath)))], token),
+            cancellationToken);
         var tasksByKey = new Dictionary<string, BacklogMdTask>(orphans, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < created.Count; i++) tasksByKey[toCreate[i].Issue.Key] = created[i];
         var pairs = pending.Select(p => (p.Issue, p.Fields, p.Warnings, Task: tasksByKey[p.Issue.Key])).ToList();
+        if (CheckpointTasksWritten is not null) await CheckpointTasksWritten();
         await mappings.SetManyAsync([.. pairs.Select(p => new TaskMapping
         {
             TaskId = p.Task.Id.Normalized(prefix),
@@ -64,6 +79,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
             TaskFile = store.Project.RelativePath(p.Task.FilePath),
             MappedAt = clock.GetUtcNow(),
         })], cancellationToken);
+        await intent.SaveAsync(kept, cancellationToken);
 
         var log = new OpsLog(paths, clock);
         var snapshots = new SnapshotStore(paths);
@@ -106,6 +122,20 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
             if (fields[field].CanCross) task = field.ToNewTask(task, fields[field].Value);
         }
         return task with { Status = task.Status is null ? null : store.Project.Config.MatchStatus(task.Status) };
+    }
+
+    /// <summary>Tasks an earlier, cut-off import recorded it was about to write, found by id and <c>created_date</c>, for
+    /// issues still unmapped.</summary>
+    private static IEnumerable<(string IssueKey, BacklogMdTask Task)> IntendedTasks(IReadOnlyList<ImportIntentEntry> intent, IReadOnlyList<BacklogMdTask> tasks,
+        MappingFile mappings, string prefix)
+    {
+        foreach (var entry in intent)
+        {
+            if (mappings.ForIssue(entry.IssueKey) is not null || mappings.ById(entry.IssueId) is not null) continue;
+            if (!BacklogJira.BacklogMd.Ids.TaskId.TryParse(entry.TaskId, out var id)) continue;
+            var task = tasks.FirstOrDefault(t => t.Id.IsSameTaskAs(id) && t.CreatedDate == entry.CreatedDate && mappings.ForTask(t.Id.Normalized(prefix)) is null);
+            if (task is not null) yield return (entry.IssueKey, task);
+        }
     }
 
     /// <summary>Tasks that carry a <c>jira_key</c> mirror but no mapping: left by an import that was cut off.</summary>

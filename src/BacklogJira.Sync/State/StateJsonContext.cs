@@ -11,4 +11,5 @@ namespace BacklogJira.Sync.State;
 [JsonSerializable(typeof(JiraIssueCacheDocument))]
 [JsonSerializable(typeof(CanonicalTextMemoDocument))]
 [JsonSerializable(typeof(PairFingerprintDocument))]
+[JsonSerializable(typeof(ImportIntentDocument))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

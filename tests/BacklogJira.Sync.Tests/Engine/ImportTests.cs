@@ -63,6 +63,47 @@ public class ImportTests
         MappingFile.Load(world.Paths).All.Select(m => m.JiraKey).ShouldBe(["DEMO-1", "DEMO-2"], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task An_import_cut_off_before_its_mappings_adopts_its_tasks_even_after_the_cli_rewrote_them()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        world.Jira.Sandbox.SeedIssues(9);
+        var jql = JiraImporter.ResolveJql(null, SyncConfig.Load(world.Paths));
+        var killed = new JiraImporter(world.Store, world.SyncClient, SyncConfig.Load(world.Paths), world.Paths, TimeProvider.System,
+            world.Jira.Sandbox.BaseUrl.ToString()) { CheckpointTasksWritten = () => throw new OperationCanceledException("killed") };
+        await Should.ThrowAsync<OperationCanceledException>(() => killed.ImportAsync(jql, dryRun: false, None));
+        File.Exists(world.Paths.Mappings).ShouldBeFalse();
+        // The user edits every task with the CLI, which rewrites the file and drops the jira_key mirror.
+        foreach (var task in world.Store.LoadAll().Tasks)
+            (await BacklogCli.RunAsync(world.Root, "task", "edit", task.Id.ToString(), "-s", "In Progress")).EnsureSuccess("edit");
+        world.Store.LoadAll().Tasks.ShouldAllBe(t => MappedTaskResolver.MirrorKey(t) == null);
+
+        var rerun = await world.Importer().ImportAsync(jql, dryRun: false, None);
+
+        rerun.Count.ShouldBe(9);
+        rerun.ShouldAllBe(o => o.Error == null);
+        world.Store.LoadAll().Tasks.Count.ShouldBe(9);
+        MappingFile.Load(world.Paths).All.Select(m => m.JiraKey).Order().ShouldBe(Enumerable.Range(1, 9).Select(i => $"DEMO-{i}").Order());
+        File.Exists(Path.Combine(world.Paths.Root, "pending", "import.json")).ShouldBeFalse("the intent goes once the mappings hold it");
+        (await world.Importer().ImportAsync(jql, dryRun: false, None)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Recorded_intent_never_adopts_a_task_with_the_same_id_but_another_creation()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        world.Jira.Sandbox.SeedIssues(1);
+        // A crash before any file was written leaves an intent for TASK-1; the user then creates their own TASK-1.
+        await new ImportIntent(world.Paths).SaveAsync([new ImportIntentEntry("DEMO-1", "10000", "TASK-1", "2001-01-01 00:00", "backlog/tasks/task-1 - x.md")], None);
+        (await BacklogCli.RunAsync(world.Root, "task", "create", "Mine, not the import's")).EnsureSuccess("create");
+
+        var outcomes = await world.Importer().ImportAsync("project = DEMO", dryRun: false, None);
+
+        outcomes.Single().TaskId.ShouldBe("TASK-2");
+        world.Store.Get("TASK-1").Title.ShouldBe("Mine, not the import's");
+        MappingFile.Load(world.Paths).ForTask("TASK-1").ShouldBeNull();
+    }
+
     [Theory]
     [InlineData(JiraTransport.Rest)]
     [InlineData(JiraTransport.Mcp)]
