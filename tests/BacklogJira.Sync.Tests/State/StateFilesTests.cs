@@ -101,7 +101,29 @@ public class StateFilesTests
         await using var first = await SyncRunLock.AcquireAsync(paths, TimeProvider.System, CancellationToken.None);
         var error = await Should.ThrowAsync<LockBusyException>(() => SyncRunLock.AcquireAsync(paths, TimeProvider.System, CancellationToken.None));
         error.Message.ShouldContain("Another backlog-jira run");
-        error.Message.ShouldContain($"(pid {Environment.ProcessId}, ");
+        error.Message.ShouldContain($"(pid {Environment.ProcessId} on {Environment.MachineName}, ");
         error.Message.ShouldContain(" since ");
+    }
+
+    [Fact]
+    public async Task A_lock_whose_owner_process_is_gone_is_taken_at_once_and_a_live_one_is_not()
+    {
+        using var dir = new TempDirectory();
+        var paths = new StatePaths(dir.Path);
+        // A run killed with -9: its lock directory and owner note stay, naming a process that no longer runs.
+        using (var gone = System.Diagnostics.Process.Start("true")!) { gone.WaitForExit(); Directory.CreateDirectory(paths.Lock);
+            await File.WriteAllTextAsync(DirectoryLock.OwnerNotePath(paths.Lock), $"pid {gone.Id} on {Environment.MachineName}, sync, since 2026-01-01 00:00:00Z"); }
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await using (await SyncRunLock.AcquireAsync(paths, TimeProvider.System, CancellationToken.None))
+            watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2), "not the 10 s a stale lock needs");
+        Directory.Exists(paths.Lock).ShouldBeFalse("released with its note");
+
+        // A note naming a live process (this one) or another host is respected.
+        Directory.CreateDirectory(paths.Lock);
+        await File.WriteAllTextAsync(DirectoryLock.OwnerNotePath(paths.Lock), $"pid {Environment.ProcessId} on {Environment.MachineName}, sync, since now");
+        (await Should.ThrowAsync<LockBusyException>(() => SyncRunLock.AcquireAsync(paths, TimeProvider.System, CancellationToken.None)))
+            .Message.ShouldContain($"pid {Environment.ProcessId} on {Environment.MachineName}");
+        await File.WriteAllTextAsync(DirectoryLock.OwnerNotePath(paths.Lock), "pid 999999 on another-host, sync, since now");
+        await Should.ThrowAsync<LockBusyException>(() => SyncRunLock.AcquireAsync(paths, TimeProvider.System, CancellationToken.None));
     }
 }
