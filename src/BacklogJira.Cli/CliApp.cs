@@ -86,10 +86,13 @@ internal static class CliApp
             context = context with { Transport = parse.GetValue(TransportOption), Logger = new StderrLogger("backlog-jira", level, context.Error, context.Secrets) };
             parse = Build(context).Parse(args, configuration);
         }
+        var json = args.Contains("--json", StringComparer.Ordinal);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) context.Error.WriteLine(error.Message);
+            var messages = UsageMessages(args, parse, context).ToList();
+            foreach (var message in messages) context.Error.WriteLine(message);
             context.Error.WriteLine("Run 'backlog-jira --help' for usage.");
+            if (json) WriteErrorDocument(context, ExitCodes.Usage, string.Join(" ", messages));
             return ExitCodes.Usage;
         }
         try
@@ -106,11 +109,13 @@ internal static class CliApp
         catch (Exception error) when (error is SyncConfigException or JiraConfigurationException or BacklogMdProjectNotFoundException or BacklogMdConfigException)
         {
             context.Error.WriteLine(error.Message);
+            if (json) WriteErrorDocument(context, ExitCodes.Usage, error.Message);
             return ExitCodes.Usage;
         }
         catch (Exception error) when (error is MappingException or TaskLookupException or TaskEditException or LockBusyException or JiraException)
         {
             context.Error.WriteLine(error.Message);
+            if (json) WriteErrorDocument(context, ExitCodes.Failure, error.Message);
             return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
@@ -120,15 +125,19 @@ internal static class CliApp
         }
         catch (Exception error) when (Unwrap(error) is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"backlog-jira could not read or write a file: {Unwrap(error).Message} " +
-                "Check that the path is a file you may write (not a folder, not read-only, not locked by another program), then run again.");
+            var message = $"backlog-jira could not read or write a file: {Unwrap(error).Message} " +
+                "Check that the path is a file you may write (not a folder, not read-only, not locked by another program), then run again.";
+            context.Error.WriteLine(message);
             ShowDetails(context, parse, error);
+            if (json) WriteErrorDocument(context, ExitCodes.Failure, message);
             return ExitCodes.Failure;
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             // The last resort: one line that says what it is and where the details are, never a bare stack trace.
-            context.Error.WriteLine($"backlog-jira stopped on an unexpected error, a bug in backlog-jira: {Unwrap(error).GetType().Name}: {Unwrap(error).Message}");
+            var message = $"backlog-jira stopped on an unexpected error, a bug in backlog-jira: {Unwrap(error).GetType().Name}: {Unwrap(error).Message}";
+            context.Error.WriteLine(message);
+            if (json) WriteErrorDocument(context, ExitCodes.Failure, message);
             context.Error.WriteLine(parse.GetValue(VerboseOption)
                 ? "Please report it with the details below (they hold no credentials)."
                 : "Run the command again with --verbose to see where it happened, and please report it with that output.");
@@ -136,6 +145,26 @@ internal static class CliApp
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>The parser's complaints, except that a first word naming no command says so and suggests the closest one
+    /// (instead of "Required command was not provided" beside "Unrecognized command or argument").</summary>
+    private static IEnumerable<string> UsageMessages(string[] args, ParseResult parse, CliContext context)
+    {
+        var first = args.FirstOrDefault(a => !a.StartsWith('-'));
+        var commands = Build(context).Subcommands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToList();
+        if (first is not null && args[0] == first && !commands.Contains(first, StringComparer.Ordinal))
+        {
+            var closest = CommandSuggestion.Closest(first, Build(context).Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+            yield return $"'{first}' is not a backlog-jira command." + (closest is null ? "" : $" Did you mean '{closest}'?");
+            yield break;
+        }
+        foreach (var error in parse.Errors) yield return error.Message;
+    }
+
+    /// <summary>With <c>--json</c>, a failure still prints one JSON document on stdout, so a script reading it always
+    /// gets one: <c>{schemaVersion: 1, kind: "error", exitCode, message}</c> (the message also goes to stderr).</summary>
+    private static void WriteErrorDocument(CliContext context, int exitCode, string message) =>
+        JsonResult.Write(context, "error", new System.Text.Json.Nodes.JsonObject { ["exitCode"] = exitCode, ["message"] = message });
 
     private static Exception Unwrap(Exception error) =>
         error is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : error;

@@ -39,7 +39,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         foreach (var id in request.TaskIds)
         {
             var mapping = mappings.ForTask(Normalize(id, prefix));
-            if (mapping is null) outcomes.Add(new PairOutcome { TaskId = id, State = PairState.Unmapped, Error = $"{id} is not mapped to a Jira issue; run 'backlog-jira create-issue {id}' or 'backlog-jira map link {id} <KEY>'." });
+            if (mapping is null) outcomes.Add(new PairOutcome { TaskId = id, State = PairState.Unmapped, Error = UnmappedAdvice(id) });
             else selected.Add(mapping);
         }
         if (request.TaskIds.Count == 0) selected.AddRange(mappings.All);
@@ -293,6 +293,24 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
     }
 
     private static string ModeName(SyncMode mode) => mode.ToString().ToLowerInvariant();
+
+    /// <summary>For a named task without a mapping: how to map it, or, when there is no such task, that (never "create an
+    /// issue for" a task that does not exist).</summary>
+    private string UnmappedAdvice(string id)
+    {
+        BacklogMdTask? task;
+        try
+        {
+            task = store.Find(id);
+        }
+        catch (TaskLookupException error)
+        {
+            return error.Message;
+        }
+        return task is null
+            ? $"There is no task {id} in {store.Project.RelativePath(store.Project.FolderPath(TaskFolder.Tasks))}/ or completed/; check the id with 'backlog task list --plain'."
+            : $"{id} is not mapped to a Jira issue; run 'backlog-jira create-issue {id}' or 'backlog-jira map link {id} <KEY>'.";
+    }
 
     public static string Normalize(string id, string prefix) =>
         BacklogJira.BacklogMd.Ids.TaskId.TryParse(id, out var parsed) ? parsed.Normalized(prefix) : id;

@@ -42,7 +42,7 @@ public sealed class ImportIntent(StatePaths paths)
     {
         if (entries.Count == 0)
         {
-            File.Delete(FilePath);
+            if (File.Exists(FilePath)) File.Delete(FilePath);
             return;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);

@@ -34,6 +34,7 @@ internal static class DoctorCommand
         }
         var transport = JiraClientFactory.Transport(context, config).ToString().ToLowerInvariant();
         results.AddRange(await JiraAsync(context, store?.Project.RootPath, config, full: true, cancellationToken));
+        if (store is not null && config is not null) results.Add(LocalChecks.Mappings(store, new StatePaths(store.Project.RootPath)));
         if (store is not null) results.Add(await LocalChecks.GitAsync(store, cancellationToken));
         return CheckReport.Write(context, "doctor", results, json, transport);
     }

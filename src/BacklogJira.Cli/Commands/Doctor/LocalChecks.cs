@@ -70,6 +70,29 @@ internal static class LocalChecks
     }
 
     /// <summary>Uncommitted task files are not lost by a sync, but a pull then mixes its edits with yours in one diff.</summary>
+    /// <summary>The mapping file against the tasks' <c>jira_key</c> mirrors: lost or damaged while tasks still name
+    /// their issues means <c>map repair</c> can rebuild it.</summary>
+    public static CheckResult Mappings(BacklogMdTaskStore store, StatePaths paths)
+    {
+        var prefix = store.Project.Config.TaskPrefix;
+        var mirrored = store.LoadAll(includeDrafts: false, includeArchived: false).Tasks
+            .Where(t => BacklogJira.Sync.Engine.MappedTaskResolver.MirrorKey(t) is not null)
+            .Select(t => t.Id.Normalized(prefix)).ToList();
+        try
+        {
+            var mappings = MappingFile.Load(paths);
+            var unmapped = mirrored.Where(id => mappings.ForTask(id) is null).ToList();
+            if (unmapped.Count == 0) return CheckResult.Ok("mappings", $"{mappings.All.Count} pair(s)");
+            return CheckResult.Warn("mappings", $"{mappings.All.Count} pair(s); {unmapped.Count} task(s) name a Jira issue but have no pair ({string.Join(", ", unmapped.Take(5))}{(unmapped.Count > 5 ? ", …" : "")})",
+                "Run 'backlog-jira map repair' to see the pairs their jira_key and Jira's marks give, then 'backlog-jira map repair --apply'.");
+        }
+        catch (SyncConfigException error)
+        {
+            return CheckResult.Fail("mappings", error.Message,
+                $"Restore it from git, or rebuild it: 'backlog-jira map repair' shows what {mirrored.Count} task(s) with a jira_key and Jira's marks give, '--apply' writes it.");
+        }
+    }
+
     public static async Task<CheckResult> GitAsync(BacklogMdTaskStore store, CancellationToken cancellationToken)
     {
         var root = store.Project.RootPath;

@@ -12,5 +12,6 @@ internal static class MapCommand
         MapRemoveCommand.Create(context),
         MapAutoCommand.Create(context),
         MapInteractiveCommand.Create(context),
+        MapRepairCommand.Create(context),
     };
 }

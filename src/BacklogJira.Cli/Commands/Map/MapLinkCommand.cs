@@ -19,9 +19,16 @@ internal static class MapLinkCommand
         };
         command.SetAction(async (parse, token) =>
         {
+            var typed = Core.Mapping.IssueKeyInput.Parse(parse.GetValue(key));
+            if (typed.Key is null)
+            {
+                await context.Error.WriteLineAsync(typed.Problem);
+                return ExitCodes.Usage;
+            }
+            if (typed.Notice is not null) await context.Error.WriteLineAsync(typed.Notice);
             using var session = SyncSession.Open(context);
             await using var runLock = await session.LockAsync(token);
-            var mapping = await session.Mappings().LinkAsync(session.Jira, parse.GetValue(taskId)!, parse.GetValue(key)!.Trim().ToUpperInvariant(), parse.GetValue(force), token);
+            var mapping = await session.Mappings().LinkAsync(session.Jira, parse.GetValue(taskId)!, typed.Key, parse.GetValue(force), token);
             if (parse.GetValue(json)) JsonResult.Write(context, "map-link", new JsonObject { ["taskId"] = mapping.TaskId, ["jiraKey"] = mapping.JiraKey });
             else context.Out.WriteLine($"✓ Linked {mapping.TaskId} → {mapping.JiraKey}. Run 'backlog-jira sync {mapping.TaskId}' to compare them.");
             return ExitCodes.Success;
