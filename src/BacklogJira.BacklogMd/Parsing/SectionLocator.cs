@@ -84,31 +84,53 @@ public static class SectionLocator
         return spans;
     }
 
-    /// <summary>The first legacy (marker-less) occurrence, ending at the next known heading, or null.</summary>
+    /// <summary>
+    /// The first legacy (marker-less) occurrence, ending at the next known heading, or null. The text sections are found
+    /// in one pass, as the CLI reads them: a value starts at its first non-blank line, which never ends it, so an empty
+    /// legacy Description directly followed by "## Acceptance Criteria" or "## Implementation Plan" holds that heading
+    /// and what follows it; a text heading swallowed that way starts no section of its own (the checklists are found
+    /// separately and still read). Observed with backlog 1.52; LegacyParseTests.
+    /// </summary>
     public static SectionSpan? FindLegacyText(IReadOnlyList<string> lines, SectionKind kind)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(kind);
-        var needle = "## " + kind.Title;
-        for (var i = 0; i < lines.Count; i++)
+        var i = 0;
+        while (i < lines.Count)
         {
             var trimmed = lines[i].TrimEnd();
-            if (!trimmed.EndsWith(needle, StringComparison.OrdinalIgnoreCase))
+            var found = LegacyTextKinds.FirstOrDefault(k => trimmed.EndsWith("## " + k.Title, StringComparison.OrdinalIgnoreCase));
+            if (found is null)
             {
+                i++;
                 continue;
             }
 
-            var end = i + 1;
+            var first = i + 1;
+            while (first < lines.Count && string.IsNullOrWhiteSpace(lines[first]))
+            {
+                first++;
+            }
+
+            var end = Math.Min(first + 1, lines.Count);
             while (end < lines.Count && !IsKnownBoundary(lines[end]))
             {
                 end++;
             }
 
-            return new SectionSpan(i, -1, end);
+            if (found == kind)
+            {
+                return new SectionSpan(i, -1, end);
+            }
+
+            i = Math.Max(i + 1, end);
         }
 
         return null;
     }
+
+    private static readonly SectionKind[] LegacyTextKinds =
+        [SectionKind.Description, SectionKind.ImplementationPlan, SectionKind.ImplementationNotes, SectionKind.FinalSummary];
 
     /// <summary>The first legacy checklist section: exact heading, running to the next <c>##</c> heading of any title.</summary>
     public static SectionSpan? FindLegacyChecklist(IReadOnlyList<string> lines, SectionKind kind)
