@@ -151,10 +151,10 @@ internal static class CliApp
     private static IEnumerable<string> UsageMessages(string[] args, ParseResult parse, CliContext context)
     {
         var first = args.FirstOrDefault(a => !a.StartsWith('-'));
-        var commands = Build(context).Subcommands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToList();
-        if (first is not null && args[0] == first && !commands.Contains(first, StringComparer.Ordinal))
+        var subcommands = Build(context).Subcommands;
+        if (first is not null && args[0] == first && !subcommands.SelectMany(c => c.Aliases.Prepend(c.Name)).Contains(first, StringComparer.Ordinal))
         {
-            var closest = CommandSuggestion.Closest(first, Build(context).Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+            var closest = CommandSuggestion.Closest(first, subcommands.Where(c => !c.Hidden).Select(c => c.Name));
             yield return $"'{first}' is not a backlog-jira command." + (closest is null ? "" : $" Did you mean '{closest}'?");
             yield break;
         }

@@ -28,6 +28,20 @@ public class SettingsLoaderTests
         settings.WritesEnabled.ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("on", true)]
+    [InlineData("ON", true)]
+    [InlineData("yes", true)]
+    [InlineData("1", true)]
+    [InlineData("off", false)]
+    [InlineData("no", false)]
+    public void The_writes_flag_takes_every_usual_spelling(string text, bool enabled)
+    {
+        using var dir = new TempDirectory("bmcp-config");
+        SettingsLoader.Load(dir.Path, new Hashtable { ["BACKLOG_BASE_URL"] = "http://127.0.0.1:5000", ["BACKLOG_API_KEY"] = "k", ["BACKLOG_ENABLE_WRITES"] = text })
+            .WritesEnabled.ShouldBe(enabled);
+    }
+
     [Fact]
     public void Every_problem_is_reported_at_once_naming_the_variable_with_an_example()
     {

@@ -35,5 +35,13 @@ public sealed class CommandLineTests
         var sandbox = await RunAsync("sandbox", "--port", "http");
         sandbox.Code.ShouldBe(2);
         sandbox.Stderr.ShouldContain("--port needs a number from 0 to 65535");
+        // A mistyped flag is refused instead of starting a sandbox on a port nobody asked for; --help only helps.
+        var typo = await RunAsync("sandbox", "--prot", "5");
+        typo.Code.ShouldBe(2);
+        typo.Stderr.ShouldContain("unknown argument '--prot'");
+        var help = await RunAsync("sandbox", "--help");
+        help.Code.ShouldBe(0);
+        help.Stdout.ShouldContain("Usage: backlog-mcp sandbox [--port N]");
+        help.Stdout.ShouldNotContain("listening");
     }
 }

@@ -41,6 +41,9 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
         (await Server.ErrorAsync("backlog_update_issue", new { issueIdOrKey = "BLG-1" })).ShouldContain("nothing to change");
         (await Server.ErrorAsync("backlog_update_issue", new { issueIdOrKey = "BLG-1", dueDate = "31/03/2026" })).ShouldContain("dueDate must be a date like 2026-03-31");
         (await Server.ErrorAsync("backlog_add_comment", new { issueIdOrKey = "BLG-1", content = " " })).ShouldContain("content is required");
+        var status = await Server.ErrorAsync("backlog_update_issue", new { issueIdOrKey = "BLG-1", status = "Shipped" });
+        status.ShouldContain("no status named 'Shipped' in BLG;");
+        (await Server.ErrorAsync("backlog_get_comments", new { issueIdOrKey = "BLG-1", minId = 50, maxId = 10 })).ShouldContain("minId (50) is above maxId (10)");
     }
 }
 

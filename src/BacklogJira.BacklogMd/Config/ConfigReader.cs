@@ -24,6 +24,12 @@ public static class ConfigReader
         int? Number(string key) => int.TryParse(Scalar(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 
         var defaults = new BacklogMdConfig();
+        // Ids are "<letters>-<number>", and the prefix names files: anything but letters is refused, not globbed.
+        if (Scalar("task_prefix") is { Length: > 0 } typedPrefix && !typedPrefix.All(char.IsAsciiLetter))
+        {
+            throw new BacklogMdConfigException($"Backlog could not start because {path} has an invalid value for \"task_prefix\": '{typedPrefix.Replace("\0", "\\0", StringComparison.Ordinal)}' is not letters only (e.g. task_prefix: \"task\").");
+        }
+
         return new BacklogMdConfig
         {
             ProjectName = Scalar("project_name") ?? string.Empty,
@@ -83,12 +89,19 @@ public static class ConfigReader
         {
             stream.Load(new StringReader(string.Join('\n', lines[start..end])));
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
+            // YamlDotNet throws InvalidOperationException for some unclosed flow collections.
             throw new BacklogMdConfigException($"Backlog could not start because {path} has an invalid value for \"{key}\": {ex.Message}");
         }
 
-        var node = ((YamlMappingNode)stream.Documents[0].RootNode).Children.Values.First();
+        // A line such as "labels:{ []" is one plain scalar, not a key with a value: no mapping to read the list from.
+        if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode { Children.Count: > 0 } mapping)
+        {
+            throw new BacklogMdConfigException($"Backlog could not start because {path} has an invalid value for \"{key}\": expected a list such as {key}: [\"a\", \"b\"].");
+        }
+
+        var node = mapping.Children.Values.First();
         return node switch
         {
             YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty).ToList(),

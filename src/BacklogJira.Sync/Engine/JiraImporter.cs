@@ -133,7 +133,9 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         {
             if (mappings.ForIssue(entry.IssueKey) is not null || mappings.ById(entry.IssueId) is not null) continue;
             if (!BacklogJira.BacklogMd.Ids.TaskId.TryParse(entry.TaskId, out var id)) continue;
-            var task = tasks.FirstOrDefault(t => t.Id.IsSameTaskAs(id) && t.CreatedDate == entry.CreatedDate && mappings.ForTask(t.Id.Normalized(prefix)) is null);
+            // A task whose jira_key names another issue is that issue's, whatever the intent said.
+            var task = tasks.FirstOrDefault(t => t.Id.IsSameTaskAs(id) && t.CreatedDate == entry.CreatedDate && mappings.ForTask(t.Id.Normalized(prefix)) is null
+                && (MappedTaskResolver.MirrorKey(t) is not { } mirror || string.Equals(mirror, entry.IssueKey, StringComparison.OrdinalIgnoreCase)));
             if (task is not null) yield return (entry.IssueKey, task);
         }
     }

@@ -35,7 +35,7 @@ public static class HttpErrorText
             ? contentType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase) ? $" (the answer was {type.Split(';')[0]}, not Backlog's JSON: a proxy or gateway answered)" : ""
             : $": {message}";
         var codeText = code is { } c ? $" (Backlog error code {c} {CodeName(c)})" : "";
-        return $"Backlog HTTP {status} from {method} {urlWithoutQuery}{what}{codeText}. {Advice(status, code)}";
+        return $"Backlog HTTP {status} from {method} {urlWithoutQuery}{what}{codeText}. {Advice(status, code, urlWithoutQuery)}";
     }
 
     private static string CodeName(int code) => code switch
@@ -56,8 +56,12 @@ public static class HttpErrorText
         _ => "",
     };
 
-    private static string Advice(int status, int? code) => (status, code) switch
+    private static string Advice(int status, int? code, string url) => (status, code) switch
     {
+        (404, _) or (_, 6) when url.Contains("/attachments/", StringComparison.Ordinal) =>
+            "Check the attachment id: backlog_get_attachments lists the issue's attachments with their ids.",
+        (404, _) or (_, 6) when url.Contains("/comments/", StringComparison.Ordinal) =>
+            "Check the comment id: backlog_get_comments lists the issue's comments with their ids.",
         (401, _) or (_, 11) => "Check BACKLOG_API_KEY (Backlog: Personal Settings → API) and that BACKLOG_BASE_URL is the space the key belongs to.",
         (_, 12) => "The space requires two-factor authentication for API access; sign in to Backlog and follow its instructions.",
         (_, 4) => "The space does not accept requests from this IP address; ask the space administrator.",

@@ -37,9 +37,9 @@ public static class SettingsLoader
         var writesText = values.GetValueOrDefault("BACKLOG_ENABLE_WRITES")?.Trim().ToLowerInvariant();
         var writes = writesText switch
         {
-            null or "" or "false" or "0" or "no" => false,
-            "true" or "1" or "yes" => true,
-            _ => Problem(problems, $"BACKLOG_ENABLE_WRITES '{writesText}' is not true or false. Example: BACKLOG_ENABLE_WRITES=true"),
+            null or "" or "false" or "0" or "no" or "off" => false,
+            "true" or "1" or "yes" or "on" => true,
+            _ => Problem(problems, $"BACKLOG_ENABLE_WRITES '{writesText}' is not true or false (also accepted: 1/0, yes/no, on/off). Example: BACKLOG_ENABLE_WRITES=true"),
         };
 
         var timeoutText = values.GetValueOrDefault("BACKLOG_TIMEOUT_SECONDS")?.Trim();

@@ -32,10 +32,12 @@ public static class AtomicFile
         }
     }
 
-    public static Task WriteTextAsync(string path, string text, CancellationToken cancellationToken)
+    public static async Task WriteTextAsync(string path, string text, CancellationToken cancellationToken)
     {
-        using var stream = new MemoryStream(new System.Text.UTF8Encoding(false).GetBytes(text));
-        return WriteAsync(path, stream, long.MaxValue, overwrite: true, cancellationToken);
+        // Awaited inside the using: returning the task would dispose the stream while a copy of more than one buffer
+        // (80 KB) is still reading it (issue 20: exports with a long raw.md failed with ObjectDisposedException).
+        await using var stream = new MemoryStream(new System.Text.UTF8Encoding(false).GetBytes(text));
+        await WriteAsync(path, stream, long.MaxValue, overwrite: true, cancellationToken);
     }
 }
 

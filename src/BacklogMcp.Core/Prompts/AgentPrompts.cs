@@ -3,17 +3,19 @@ namespace BacklogMcp.Core.Prompts;
 /// <summary>
 /// The reference repository's two agent workflows (docs/prompts, docs/reference/nulab-backlog.md §1.10 and §4), served as MCP
 /// prompts instead of files a user has to find. Written anew; the language of the output is an argument (the
-/// reference fixed it to Vietnamese, which stays the default for the summary to match it).
+/// reference fixed it to Vietnamese): by default the language of the user's request, English when that is unclear.
 /// </summary>
 public static class AgentPrompts
 {
+    private const string DefaultLanguage = "the language the user wrote the request in (English when that is unclear)";
+
     public static readonly AgentPrompt IssueSummary = new(
         "backlog_issue_summary",
         "Summarise a Backlog issue from its export bundle",
         "Export an issue with backlog_export_issue_context, then write a working summary for an engineer: goal, context, to-do, scope, acceptance criteria, key comments and attachments, decisions, hints, certainty, risks.",
         [
             new("issueKey", "The Backlog issue key, e.g. PROJ-123.", Required: true),
-            new("language", "Language of the summary (identifiers stay as they are).", Required: false, Default: "Vietnamese"),
+            new("language", "Language of the summary (identifiers stay as they are).", Required: false, Default: DefaultLanguage),
         ],
         v => $"""
             Summarise Backlog issue {v["issueKey"]} for the engineer who will implement it. Write the summary in {v["language"]}; keep code identifiers, file names, API names and quoted error messages in their original language.
@@ -42,7 +44,7 @@ public static class AgentPrompts
             new("backlogIssueKey", "The Backlog issue key, e.g. PROJ-123.", Required: true),
             new("jiraProjectKey", "The Jira project to create the issue in.", Required: true),
             new("jiraIssueType", "Jira issue type.", Required: false, Default: "Task"),
-            new("language", "Language of the translation and analysis.", Required: false, Default: "Vietnamese"),
+            new("language", "Language of the translation and analysis.", Required: false, Default: DefaultLanguage),
             new("titlePrefix", "Optional team prefix placed before [Backlog KEY] in the Jira title.", Required: false, Default: ""),
             new("createWithoutConfirmation", "\"true\" to skip the preview confirmation.", Required: false, Default: "false"),
         ],

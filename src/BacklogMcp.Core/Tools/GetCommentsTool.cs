@@ -50,6 +50,8 @@ public sealed class GetCommentsTool : NulabTool
         var order = args.Choice("order", ["asc", "desc"]) ?? "desc";
         var minId = args.WholeNumber("minId", 1, int.MaxValue);
         var maxId = args.WholeNumber("maxId", 1, int.MaxValue);
+        if (minId > maxId)
+            throw ToolArgs.Invalid($"minId ({minId}) is above maxId ({maxId}), so no comment can match; swap them, or give only one.");
         var query = new NulabQuery().Add("count", count).Add("order", order).Add("minId", minId).Add("maxId", maxId);
         var comments = await context.Api.GetAsync($"/api/v2/issues/{ToolContext.Segment(issue)}/comments", query, NulabJsonContext.Default.ListNulabComment, cancellationToken);
 

@@ -45,7 +45,11 @@ public sealed class UpdateIssueTool : NulabTool
         if (args.Text("status") is { Length: > 0 } status)
         {
             var current = await GetIssueTool.FetchAsync(context, key, cancellationToken);
-            form.Add("statusId", (await StatusResolver.ResolveAsync(context, ToolArgs.IdOrName(status), [current.ProjectId.ToString(CultureInfo.InvariantCulture)], cancellationToken))[0]);
+            // The project by its key when the issue key gives it: an unknown status is then reported "in BLG", not "in 10".
+            var project = current.IssueKey is { } issueKey && issueKey.LastIndexOf('-') is > 0 and var dash
+                ? issueKey[..dash]
+                : current.ProjectId.ToString(CultureInfo.InvariantCulture);
+            form.Add("statusId", (await StatusResolver.ResolveAsync(context, ToolArgs.IdOrName(status), [project], cancellationToken))[0]);
         }
         if (args.Text("priority") is { Length: > 0 } priority)
         {
