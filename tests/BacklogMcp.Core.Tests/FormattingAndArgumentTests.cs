@@ -38,13 +38,16 @@ public sealed class FormattingAndArgumentTests
     private static ToolArgs Args(string json) => new(JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json));
 
     [Fact]
-    public void Ids_come_as_arrays_or_csv_and_drop_what_is_not_a_positive_number()
+    public void Ids_come_as_arrays_or_csv_names_are_kept_for_lookup_and_nothing_is_dropped()
     {
-        Args("""{"x":"1, abc,,2,-3"}""").Ids("x").ShouldBe([1, 2]);
-        Args("""{"x":[3,"4"]}""").Ids("x").ShouldBe([3, 4]);
-        Args("""{"x":5}""").Ids("x").ShouldBe([5]);
-        Args("""{}""").Ids("x").ShouldBeEmpty();
-        Should.Throw<BacklogMcpException>(() => Args("""{"x":{"a":1}}""").Ids("x")).Message.ShouldContain("x must be an array or a comma-separated string");
+        var (ids, names) = Args("""{"x":"1, abc,,2"}""").IdsOrNames("x");
+        ids.ShouldBe([1, 2]);
+        names.ShouldBe(["abc"]);
+        Args("""{"x":[3,"4"]}""").IdsOrNames("x").Ids.ShouldBe([3, 4]);
+        Args("""{"x":5}""").IdsOrNames("x").Ids.ShouldBe([5]);
+        Args("""{}""").IdsOrNames("x").Ids.ShouldBeEmpty();
+        Should.Throw<BacklogMcpException>(() => Args("""{"x":"1,-3"}""").IdsOrNames("x")).Message.ShouldContain("x ids must be positive, got -3");
+        Should.Throw<BacklogMcpException>(() => Args("""{"x":{"a":1}}""").IdsOrNames("x")).Message.ShouldContain("x must be an array or a comma-separated string");
     }
 
     [Fact]

@@ -83,6 +83,25 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         issues.ShouldAllBe(i => (string)i!["priority"]! == "High" && (int)i["assigneeId"]! == 3 && ((string)i["summary"]!).Contains("フォーム"));
     }
 
+    [Fact]
+    public async Task Category_milestone_and_assignee_names_and_me_filter_instead_of_being_dropped()
+    {
+        var (_, all) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "BLG", count = 100 });
+        var (_, development) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "BLG", categoryId = "development", count = 100 });
+        ((int)development["total"]!).ShouldBeGreaterThan(0);
+        ((int)development["total"]!).ShouldBeLessThan((int)all["total"]!);
+        development["issues"]!.AsArray().ShouldAllBe(i => i!["categories"]!.AsArray().Any(c => (string)c! == "Development"));
+
+        var (_, mine) = await Server.OkAsync("backlog_get_issue_list", new { assigneeId = new[] { "me" }, count = 100 });
+        ((int)mine["total"]!).ShouldBeGreaterThan(0);
+        mine["issues"]!.AsArray().ShouldAllBe(i => (int)i!["assigneeId"]! == 1, "the API key's user is Aiko (1)");
+        var (_, byName) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "BLG", assigneeId = "Sam Rivera", count = 100 });
+        byName["issues"]!.AsArray().ShouldAllBe(i => (int)i!["assigneeId"]! == 4);
+
+        var (_, milestone) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "BLG", milestoneId = "v1.1", count = 100 });
+        milestone["issues"]!.AsArray().ShouldAllBe(i => i!["milestones"]!.AsArray().Any(m => (string)m! == "v1.1"));
+    }
+
     [Theory]
     [InlineData("{\"count\":101}", "count must be from 1 to 100")]
     [InlineData("{\"count\":0}", "count must be from 1 to 100")]
@@ -91,6 +110,10 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
     [InlineData("{\"statusId\":\"Doing\"}", "need projectIdOrKey")]
     [InlineData("{\"projectIdOrKey\":\"BLG\",\"statusId\":\"Doing\"}", "no status named 'Doing'")]
     [InlineData("{\"order\":\"sideways\"}", "order must be one of asc, desc")]
+    [InlineData("{\"categoryId\":\"Development\"}", "categoryId names (Development) need projectIdOrKey")]
+    [InlineData("{\"projectIdOrKey\":\"BLG\",\"categoryId\":\"Nope\"}", "no category named 'Nope' for categoryId; there are: Development (")]
+    [InlineData("{\"projectIdOrKey\":\"BLG\",\"milestoneId\":\"v9\"}", "no milestone named 'v9'")]
+    [InlineData("{\"assigneeId\":[-1]}", "assigneeId ids must be positive")]
     public async Task Bad_issue_list_input_is_an_invalid_input_error_that_names_the_argument(string json, string expected)
     {
         var text = await Server.ErrorAsync("backlog_get_issue_list", JsonNode.Parse(json));

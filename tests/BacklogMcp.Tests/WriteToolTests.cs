@@ -30,6 +30,12 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
         comments.ShouldContain("Ready for review");
         comments.ShouldContain("| status | Open | In Review |");
 
+        // A category and a milestone by name land on the issue (they were silently dropped before).
+        var (_, named) = await Server.OkAsync("backlog_add_issue", new { projectIdOrKey = "BLG", summary = "Named fields", issueType = "Task", categoryId = "Development", milestoneId = new[] { "v1.1" } });
+        named["issue"]!["categories"]!.AsArray().Select(c => (string)c!).ShouldBe(["Development"]);
+        named["issue"]!["milestones"]!.AsArray().Select(c => (string)c!).ShouldBe(["v1.1"]);
+        (await Server.ErrorAsync("backlog_add_issue", new { projectIdOrKey = "BLG", summary = "x", issueType = "Task", categoryId = "Marketing" })).ShouldContain("no category named 'Marketing'");
+
         var (_, added) = await Server.OkAsync("backlog_add_comment", new { issueIdOrKey = key, content = "Second thought" });
         ((int)added["commentId"]!).ShouldBeGreaterThan(0);
     }

@@ -63,6 +63,7 @@ public sealed record NulabIssue(
 [JsonSerializable(typeof(List<NulabProject>))]
 [JsonSerializable(typeof(NulabProject))]
 [JsonSerializable(typeof(List<NulabUser>))]
+[JsonSerializable(typeof(NulabUser))]
 [JsonSerializable(typeof(List<NulabStatus>))]
 [JsonSerializable(typeof(List<NulabNamed>))]
 [JsonSerializable(typeof(List<NulabIssueType>))]

@@ -29,8 +29,8 @@ public sealed class AddIssueTool : NulabTool
         ["startDate"] = Schema.Text("yyyy-MM-dd"),
         ["dueDate"] = Schema.Text("yyyy-MM-dd"),
         ["estimatedHours"] = Schema.Number("Estimated hours."),
-        ["categoryId"] = Schema.IdList("Category ids."),
-        ["milestoneId"] = Schema.IdList("Milestone ids."),
+        ["categoryId"] = Schema.IdOrNameList("Category ids or names (backlog_get_categories)."),
+        ["milestoneId"] = Schema.IdOrNameList("Milestone ids or names (backlog_get_milestones)."),
     }, ProjectArgument.Name, "summary", "issueType");
 
     public override JsonObject OutputSchema => Schema.Output(new JsonObject { ["issue"] = IssueJson.Schema() }, "issue");
@@ -52,7 +52,8 @@ public sealed class AddIssueTool : NulabTool
             .Add("description", args.Text("description")).Add("assigneeId", args.WholeNumber("assigneeId", 1, int.MaxValue))
             .Add("parentIssueId", args.WholeNumber("parentIssueId", 1, int.MaxValue))
             .Add("startDate", args.Date("startDate")).Add("dueDate", args.Date("dueDate")).Add("estimatedHours", args.Fraction("estimatedHours", 0))
-            .AddArray("categoryId", args.Ids("categoryId")).AddArray("milestoneId", args.Ids("milestoneId"));
+            .AddArray("categoryId", await NamedIdResolver.CategoriesAsync(context, args.IdsOrNames("categoryId"), [project.Id], cancellationToken))
+            .AddArray("milestoneId", await NamedIdResolver.MilestonesAsync(context, args.IdsOrNames("milestoneId"), [project.Id], cancellationToken));
         var issue = await context.Api.SendFormAsync(HttpMethod.Post, "/api/v2/issues", form.Fields, NulabJsonContext.Default.NulabIssue, cancellationToken);
         var url = context.IssueUrl(issue.IssueKey);
         var text = $"# Issue Created\n\n**Key:** [{issue.IssueKey}]({url})\n**Summary:** {issue.Summary}\n**Type:** {issue.IssueType?.Name} | **Priority:** {NulabFormat.OrNone(issue.Priority?.Name)} | **Status:** {issue.Status?.Name}"

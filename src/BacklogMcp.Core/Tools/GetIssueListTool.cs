@@ -24,7 +24,7 @@ public sealed class GetIssueListTool : NulabTool
     public override string Description =>
         "List Backlog issues with optional filters; returns a compact table and a short summary per issue, plus the total that match. "
         + "Filter by project (key or id, several comma-separated), status (ids, including custom ones such as 101, or names such as \"In Progress\"; "
-        + "names need projectIdOrKey; backlog_get_statuses lists a project's statuses), priority (ids or names: 2 High, 3 Normal, 4 Low), assignee, category, milestone, keyword, "
+        + "names need projectIdOrKey; backlog_get_statuses lists a project's statuses), priority (ids or names: 2 High, 3 Normal, 4 Low), assignee (ids, names, or \"me\"), category and milestone (ids or names), keyword, "
         + "and parentChild: 0 all, 1 exclude child issues, 2 child issues only, 3 neither parent nor child, 4 parent issues only. "
         + "Page with offset and count (1-100, default 20); the result says which offset comes next.";
 
@@ -33,9 +33,9 @@ public sealed class GetIssueListTool : NulabTool
         ["projectIdOrKey"] = Schema.Text("Project key(s) or id(s), comma-separated, e.g. \"MYPROJ\", \"12345\" or \"MYPROJ,OTHER\". Keys are resolved to ids."),
         ["statusId"] = Schema.IdOrNameList("Status ids (any, including custom statuses such as 101) or status names, as an array or a comma-separated string. Defaults: 1 Open, 2 In Progress, 3 Resolved, 4 Closed."),
         ["priorityId"] = Schema.IdOrNameList("Priority ids or names: 2 High, 3 Normal, 4 Low."),
-        ["assigneeId"] = Schema.IdList("Assignee user ids (backlog_get_users lists them)."),
-        ["categoryId"] = Schema.IdList("Category ids (backlog_get_categories)."),
-        ["milestoneId"] = Schema.IdList("Milestone ids (backlog_get_milestones)."),
+        ["assigneeId"] = Schema.IdOrNameList("Assignee user ids or names (backlog_get_users lists them); \"me\" is the API key's user. Names need projectIdOrKey."),
+        ["categoryId"] = Schema.IdOrNameList("Category ids or names (backlog_get_categories). Names need projectIdOrKey."),
+        ["milestoneId"] = Schema.IdOrNameList("Milestone ids or names (backlog_get_milestones). Names need projectIdOrKey."),
         ["keyword"] = Schema.Text("Text to search for in summaries and descriptions."),
         ["parentChild"] = new JsonObject
         {
@@ -62,9 +62,9 @@ public sealed class GetIssueListTool : NulabTool
         var projectText = args.Text("projectIdOrKey") ?? "";
         var statuses = args.IdsOrNames("statusId");
         var priorities = args.IdsOrNames("priorityId");
-        var assignees = args.Ids("assigneeId");
-        var categories = args.Ids("categoryId");
-        var milestones = args.Ids("milestoneId");
+        var assignees = args.IdsOrNames("assigneeId");
+        var categories = args.IdsOrNames("categoryId");
+        var milestones = args.IdsOrNames("milestoneId");
         var keyword = args.Text("keyword");
         var parentChild = args.WholeNumber("parentChild", 0, 4);
         var count = args.WholeNumber("count", 1, 100) ?? 20;
@@ -77,14 +77,18 @@ public sealed class GetIssueListTool : NulabTool
             int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id > 0 ? (Id: id, Key: (string?)null) : (Id: (await context.ProjectAsync(part, cancellationToken)).Id, Key: part)));
         var statusIds = await StatusResolver.ResolveAsync(context, statuses, projectParts, cancellationToken);
         var priorityIds = await PriorityResolver.ResolveAsync(context, priorities, cancellationToken);
+        var projectIds = projects.Select(p => p.Id).ToList();
+        var assigneeIds = await NamedIdResolver.AssigneesAsync(context, assignees, projectIds, cancellationToken);
+        var categoryIds = await NamedIdResolver.CategoriesAsync(context, categories, projectIds, cancellationToken);
+        var milestoneIds = await NamedIdResolver.MilestonesAsync(context, milestones, projectIds, cancellationToken);
 
         var filters = new NulabQuery()
             .AddArray("projectId", projects.Select(p => p.Id))
             .AddArray("statusId", statusIds)
             .AddArray("priorityId", priorityIds)
-            .AddArray("assigneeId", assignees)
-            .AddArray("categoryId", categories)
-            .AddArray("milestoneId", milestones)
+            .AddArray("assigneeId", assigneeIds)
+            .AddArray("categoryId", categoryIds)
+            .AddArray("milestoneId", milestoneIds)
             .Add("keyword", string.IsNullOrEmpty(keyword) ? null : keyword)
             .Add("parentChild", parentChild);
         var page = new NulabQuery();
@@ -145,12 +149,12 @@ public sealed class GetIssueListTool : NulabTool
         var parts = new List<string>();
         foreach (var name in new[] { "projectIdOrKey", "statusId", "priorityId", "assigneeId", "categoryId", "milestoneId", "keyword" })
         {
-            var (ids, names) = name is "statusId" or "priorityId" ? args.IdsOrNames(name) : (args.Ids(name), (IReadOnlyList<string>)[]);
             if (name is "projectIdOrKey" or "keyword")
             {
                 if (args.Text(name) is { Length: > 0 } text) parts.Add($"{name}: {NextHints.Quote(text)}");
                 continue;
             }
+            var (ids, names) = args.IdsOrNames(name);
             var values = ids.Select(i => i.ToString(CultureInfo.InvariantCulture)).Concat(names.Select(NextHints.Quote)).ToList();
             if (values.Count > 0) parts.Add($"{name}: [{string.Join(", ", values)}]");
         }

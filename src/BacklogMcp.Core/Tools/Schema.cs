@@ -53,13 +53,6 @@ public static class Schema
         return schema;
     }
 
-    /// <summary>Ids as an array of integers or a comma-separated string (the reference's convention).</summary>
-    public static JsonObject IdList(string description) => new()
-    {
-        ["description"] = description + " An array of ids, or a comma-separated string such as \"1,2\".",
-        ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 } }, new JsonObject { ["type"] = "string" }),
-    };
-
     /// <summary>Ids or names, as an array or a comma-separated string.</summary>
     public static JsonObject IdOrNameList(string description) => new()
     {

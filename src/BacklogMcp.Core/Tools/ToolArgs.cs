@@ -82,11 +82,8 @@ public sealed class ToolArgs
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? text : throw Invalid($"{name} must be a date like 2026-03-31, got '{text}'.");
     }
 
-    /// <summary>Positive ids from a JSON array or a comma-separated string; like the reference, entries that are not
-    /// positive numbers are dropped (so "1,,2" works), but a value of another type is an error.</summary>
-    public IReadOnlyList<int> Ids(string name) => [.. Tokens(name).Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0)];
-
-    /// <summary>Ids and names mixed (statuses and priorities may be named): numbers are ids, anything else a name.</summary>
+    /// <summary>Ids and names mixed, from a JSON array or a comma-separated string (empty entries skipped, so "1,,2"
+    /// works): positive numbers are ids, anything else a name for the caller to look up; nothing is silently dropped.</summary>
     public (IReadOnlyList<int> Ids, IReadOnlyList<string> Names) IdsOrNames(string name)
     {
         var ids = new List<int>();
