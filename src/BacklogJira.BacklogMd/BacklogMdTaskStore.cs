@@ -5,6 +5,7 @@ using BacklogJira.BacklogMd.Locks;
 using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Parsing;
 using BacklogJira.BacklogMd.Writing;
+using BacklogTools.Files;
 
 namespace BacklogJira.BacklogMd;
 

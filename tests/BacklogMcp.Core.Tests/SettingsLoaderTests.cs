@@ -28,6 +28,16 @@ public class SettingsLoaderTests
         settings.WritesEnabled.ShouldBeTrue();
     }
 
+    [Fact]
+    public void The_dotenv_line_that_works_for_backlog_jira_works_here_inline_comment_and_all()
+    {
+        using var dir = new TempDirectory("bmcp-config");
+        File.WriteAllText(dir.Combine(".env"), "BACKLOG_BASE_URL=http://127.0.0.1:5000\nBACKLOG_API_KEY=abc123 # from Personal Settings\nexport ATTACHMENT_WORKSPACE=\"out dir\"\n");
+        var settings = SettingsLoader.Load(dir.Path, new Hashtable());
+        settings.ApiKey.ShouldBe("abc123");
+        settings.DownloadRoot.ShouldBe(dir.Combine("out dir"));
+    }
+
     [Theory]
     [InlineData("on", true)]
     [InlineData("ON", true)]

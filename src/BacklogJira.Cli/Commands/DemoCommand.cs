@@ -12,6 +12,7 @@ using BacklogJira.Jira.Configuration;
 using BacklogJira.Jira.Rest;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Sync.State;
+using BacklogTools.Files;
 using Sandbox.Jira;
 
 namespace BacklogJira.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.Collections;
 using BacklogJira.Core.Ports;
 using BacklogJira.Jira.Errors;
+using BacklogTools.Files;
 
 namespace BacklogJira.Jira.Configuration;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BacklogJira.BacklogMd;
-using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
 using BacklogJira.Sync.Fields;
 using BacklogJira.Sync.State;
+using BacklogTools.Files;
 
 namespace BacklogJira.Sync.Engine;
 

@@ -1,5 +1,5 @@
-using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Sync.State;
+using BacklogTools.Files;
 
 namespace BacklogJira.Sync.Engine;
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Mapping;
+using BacklogTools.Files;
 
 namespace BacklogJira.Sync.State;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BacklogJira.BacklogMd.Writing;
+using BacklogTools.Files;
 
 namespace BacklogJira.Sync.State;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Ports;
+using BacklogTools.Files;
 
 namespace BacklogJira.Sync.State;
 

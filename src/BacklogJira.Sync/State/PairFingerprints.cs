@@ -1,6 +1,6 @@
 using System.Text.Json;
-using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Mapping;
+using BacklogTools.Files;
 
 namespace BacklogJira.Sync.State;
 

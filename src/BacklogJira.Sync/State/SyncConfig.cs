@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Mapping;
 using BacklogJira.Core.Merge;
+using BacklogTools.Files;
 
 namespace BacklogJira.Sync.State;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BacklogJira.BacklogMd.Writing;
+using BacklogTools.Files;
 
 namespace BacklogJira.Sync.State;
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using BacklogTools.Files;
 
 namespace BacklogMcp.Core.Configuration;
 
@@ -14,7 +15,7 @@ public static class SettingsLoader
 
     public static BacklogMcpSettings Load(string workingDirectory, IDictionary environment)
     {
-        var values = DotEnv.Read(Path.Combine(workingDirectory, ".env"));
+        var values = new Dictionary<string, string>(DotEnvFile.Read(Path.Combine(workingDirectory, ".env")), StringComparer.Ordinal);
         foreach (DictionaryEntry entry in environment)
             if (entry.Key is string key && entry.Value is string value && (key.StartsWith("BACKLOG_", StringComparison.Ordinal) || key == "ATTACHMENT_WORKSPACE"))
                 values[key] = value;

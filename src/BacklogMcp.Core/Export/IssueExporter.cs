@@ -4,6 +4,7 @@ using BacklogMcp.Core.Api;
 using BacklogMcp.Core.Errors;
 using BacklogMcp.Core.Files;
 using BacklogMcp.Core.Tools;
+using BacklogTools.Files;
 
 namespace BacklogMcp.Core.Export;
 
@@ -39,9 +40,9 @@ public static class IssueExporter
         var exportedComments = options.SkipChangelogOnlyComments ? comments.Count(c => !string.IsNullOrWhiteSpace(c.Content)) : comments.Count;
         var rawPath = Path.Combine(directory, "raw.md");
         var manifestPath = Path.Combine(directory, "manifest.json");
-        await AtomicFile.WriteTextAsync(rawPath, RawMarkdown.Render(issue, url, comments, exported, options.SkipChangelogOnlyComments), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(rawPath, RawMarkdown.Render(issue, url, comments, exported, options.SkipChangelogOnlyComments), cancellationToken);
         var manifest = ExportManifest.Build(issue, url, context.Clock.GetUtcNow(), comments.Count, exportedComments, exported);
-        await AtomicFile.WriteTextAsync(manifestPath, ExportManifest.Serialize(manifest), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(manifestPath, ExportManifest.Serialize(manifest), cancellationToken);
         return new ExportResult(key, directory, rawPath, manifestPath, comments.Count, exportedComments, exported);
     }
 

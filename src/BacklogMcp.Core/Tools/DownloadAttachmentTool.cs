@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BacklogMcp.Core.Errors;
 using BacklogMcp.Core.Files;
 using BacklogMcp.Core.Formatting;
+using BacklogTools.Files;
 
 namespace BacklogMcp.Core.Tools;
 

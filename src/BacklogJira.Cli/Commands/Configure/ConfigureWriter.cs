@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Ports;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Sync.State;
+using BacklogTools.Files;
 
 namespace BacklogJira.Cli.Commands.Configure;
 

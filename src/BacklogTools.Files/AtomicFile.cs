@@ -1,14 +1,36 @@
-namespace BacklogMcp.Core.Files;
+using System.Text;
 
-/// <summary>Writes a file whole or not at all: into a hidden temporary file beside the target, then a rename, so a
-/// failed or oversized download never leaves half a file under the target name.</summary>
+namespace BacklogTools.Files;
+
+/// <summary>Writes a file whole or not at all: into a hidden temporary sibling, then a rename, so a reader never sees
+/// half a file and a failed or oversized write never leaves one under the target name.</summary>
 public static class AtomicFile
 {
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> (UTF-8 without an added BOM; a BOM in the
+    /// text is kept as a character).</summary>
+    public static async Task WriteAllTextAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var temp = TemporaryBeside(path, ".tmp");
+        try
+        {
+            await File.WriteAllTextAsync(temp, text, Utf8NoBom, cancellationToken);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
     /// <summary>Copies <paramref name="source"/> to <paramref name="path"/>; more than <paramref name="maxBytes"/> aborts
     /// with <see cref="FileTooLargeException"/> and nothing written. Returns the byte count.</summary>
     public static async Task<long> WriteAsync(string path, Stream source, long maxBytes, bool overwrite, CancellationToken cancellationToken)
     {
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".part");
+        ArgumentNullException.ThrowIfNull(source);
+        var temporary = TemporaryBeside(path, ".part");
         long total = 0;
         try
         {
@@ -32,13 +54,8 @@ public static class AtomicFile
         }
     }
 
-    public static async Task WriteTextAsync(string path, string text, CancellationToken cancellationToken)
-    {
-        // Awaited inside the using: returning the task would dispose the stream while a copy of more than one buffer
-        // (80 KB) is still reading it (issue 20: exports with a long raw.md failed with ObjectDisposedException).
-        await using var stream = new MemoryStream(new System.Text.UTF8Encoding(false).GetBytes(text));
-        await WriteAsync(path, stream, long.MaxValue, overwrite: true, cancellationToken);
-    }
+    private static string TemporaryBeside(string path, string suffix) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{suffix}");
 }
 
 public sealed class FileTooLargeException(long maxBytes) : Exception($"the file is larger than the limit of {maxBytes} bytes")

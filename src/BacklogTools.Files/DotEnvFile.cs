@@ -1,6 +1,8 @@
-namespace BacklogJira.Jira.Configuration;
+namespace BacklogTools.Files;
 
-/// <summary>Reads <c>KEY=value</c> files (.env): comments, <c>export</c> prefixes, single and double quotes.</summary>
+/// <summary>Reads <c>KEY=value</c> files (.env) for both tools: comments (whole-line, and " #" after an unquoted value),
+/// <c>export</c> prefixes, single and double quotes (escapes in double quotes). One reader, so a line that works for
+/// backlog-jira works for backlog-mcp (issue 20: an inline comment became part of an API key there).</summary>
 public static class DotEnvFile
 {
     public static IReadOnlyDictionary<string, string> Parse(string text)
