@@ -61,6 +61,24 @@ internal sealed class CliRun : IAsyncDisposable
 
     public Task<BacklogCli.Result> BacklogAsync(params string[] args) => BacklogCli.RunAsync(Root, args);
 
+    /// <summary>Points config <c>mcp</c> at the stand-in MCP Atlassian server (sandbox-jira-mcp) over this run's sandbox,
+    /// with the workflow targets it cannot tell; returns the config as written, for further changes.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> UseMcpStandInAsync()
+    {
+        var configPath = Path.Combine(Root, ".backlog-jira", "config.json");
+        var config = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(configPath))!;
+        var launch = SandboxMcp.Launch();
+        config["mcp"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["command"] = launch.Command,
+            ["args"] = new System.Text.Json.Nodes.JsonArray([.. launch.Arguments.Select(a => (System.Text.Json.Nodes.JsonNode?)a)]),
+        };
+        config["jira"]!["transitionTargets"] = new System.Text.Json.Nodes.JsonObject(
+            SandboxMcp.DefaultWorkflowTargets.Select(t => KeyValuePair.Create(t.Key, (System.Text.Json.Nodes.JsonNode?)t.Value)));
+        await File.WriteAllTextAsync(configPath, config.ToJsonString());
+        return config;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Jira.DisposeAsync();

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BacklogJira.Testing;
 
 namespace BacklogJira.Cli.Tests.Commands;
 
@@ -13,11 +12,7 @@ public class TransportOptionTests
         await using var cli = await CliRun.StartAsync();
         (await cli.RunAsync("init", "--project-key", "DEMO")).ExitCode.ShouldBe(0);
         var configPath = Path.Combine(cli.Root, ".backlog-jira", "config.json");
-        var config = JsonNode.Parse(await File.ReadAllTextAsync(configPath))!;
-        var launch = SandboxMcp.Launch();
-        config["mcp"] = new JsonObject { ["command"] = launch.Command, ["args"] = new JsonArray([.. launch.Arguments.Select(a => (JsonNode?)a)]) };
-        config["jira"]!["transitionTargets"] = new JsonObject(SandboxMcp.DefaultWorkflowTargets.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
-        await File.WriteAllTextAsync(configPath, config.ToJsonString());
+        var config = await cli.UseMcpStandInAsync();
         (await cli.BacklogAsync("task", "create", "Ship the export", "-d", "CSV for finance")).EnsureSuccess("create");
 
         var created = await cli.RunAsync("create-issue", "1", "--transport", "mcp");

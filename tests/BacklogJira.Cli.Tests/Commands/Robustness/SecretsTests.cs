@@ -1,7 +1,5 @@
 using System.Collections;
 using System.Text;
-using System.Text.Json.Nodes;
-using BacklogJira.Testing;
 
 namespace BacklogJira.Cli.Tests.Commands.Robustness;
 
@@ -49,12 +47,7 @@ public class SecretsTests
         await Run("status", "--history", "20");
 
         // Through the MCP transport: the server gets the credentials it needs; nothing of it comes back.
-        var configPath = Path.Combine(cli.Root, ".backlog-jira", "config.json");
-        var config = JsonNode.Parse(await File.ReadAllTextAsync(configPath))!;
-        var launch = SandboxMcp.Launch();
-        config["mcp"] = new JsonObject { ["command"] = launch.Command, ["args"] = new JsonArray([.. launch.Arguments.Select(a => (JsonNode?)a)]) };
-        config["jira"]!["transitionTargets"] = new JsonObject(SandboxMcp.DefaultWorkflowTargets.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
-        await File.WriteAllTextAsync(configPath, config.ToJsonString());
+        await cli.UseMcpStandInAsync();
         await Run("sync", "--transport", "mcp");
 
         // Failures on purpose: a single sign-on page, rate limits, server errors, an unreachable host.
