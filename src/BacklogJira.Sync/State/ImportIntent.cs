@@ -21,7 +21,7 @@ internal sealed class ImportIntentDocument
 /// </summary>
 public sealed class ImportIntent(StatePaths paths)
 {
-    private string FilePath => Path.Combine(paths.Root, "pending", "import.json");
+    private string FilePath => paths.ImportIntent;
 
     public IReadOnlyList<ImportIntentEntry> Load()
     {

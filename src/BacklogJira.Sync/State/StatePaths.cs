@@ -19,6 +19,9 @@ public sealed class StatePaths(string projectRoot)
     public string CanonicalTextMemo => Path.Combine(Root, "cache", "canonical-text.json");
     public string PairCache => Path.Combine(Root, "cache", "pairs.json");
 
+    /// <summary>The intent of a <c>pull --import</c> under way (local, beside create-issue's pending records).</summary>
+    public string ImportIntent => Path.Combine(Root, "pending", "import.json");
+
     public string Snapshot(string taskId, string side) => Path.Combine(Snapshots, $"{taskId}-{side}.json");
 
     /// <summary>The writes of a pair's run under way (local: a clone cut off mid-run resumes its own writes).</summary>

@@ -84,7 +84,7 @@ public class ImportTests
         rerun.ShouldAllBe(o => o.Error == null);
         world.Store.LoadAll().Tasks.Count.ShouldBe(9);
         MappingFile.Load(world.Paths).All.Select(m => m.JiraKey).Order().ShouldBe(Enumerable.Range(1, 9).Select(i => $"DEMO-{i}").Order());
-        File.Exists(Path.Combine(world.Paths.Root, "pending", "import.json")).ShouldBeFalse("the intent goes once the mappings hold it");
+        File.Exists(world.Paths.ImportIntent).ShouldBeFalse("the intent goes once the mappings hold it");
         (await world.Importer().ImportAsync(jql, dryRun: false, None)).ShouldBeEmpty();
     }
 
