@@ -118,6 +118,7 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
             Labels = Labels(additional["labels"]) ?? [],
             ParentKey = additional["parent"] is JsonObject parent ? parent["key"]?.GetValue<string>() : additional["parent"]?.GetValue<string>(),
             Assignee = assignee,
+            DueDate = additional["duedate"]?.GetValue<string>(),
         };
         var created = await jira.CreateIssueAsync(draft, cancellationToken);
         var issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? throw new JiraException($"Issue {created.Key} not found after creation.");
@@ -148,6 +149,9 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
                 Labels = Labels(fields["labels"]),
                 PriorityName = PriorityName(fields["priority"]),
                 ChangeAssignee = assigneeGiven,
+                // None passes through and clears the field, as upstream's issues.py does for every field.
+                ChangeDueDate = fields.ContainsKey("duedate"),
+                DueDate = fields["duedate"]?.GetValue<string>(),
                 Assignee = assignee,
             };
             if (!update.IsEmpty)

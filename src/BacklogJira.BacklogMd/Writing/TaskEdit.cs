@@ -14,6 +14,10 @@ public sealed record TaskEdit
     public IReadOnlyList<string>? Assignees { get; init; }
     public IReadOnlyList<string>? Labels { get; init; }
     public string? Priority { get; init; }
+
+    /// <summary>A calendar date <c>YYYY-MM-DD</c>; "" clears it.</summary>
+    public string? DueDate { get; init; }
+
     public string? Description { get; init; }
     public IReadOnlyList<ChecklistItem>? AcceptanceCriteria { get; init; }
     public IReadOnlyList<ChecklistItem>? DefinitionOfDone { get; init; }

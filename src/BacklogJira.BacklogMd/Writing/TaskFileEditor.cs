@@ -78,6 +78,7 @@ public static class TaskFileEditor
         SetList("assignee", edit.Assignees, current.Assignees);
         SetList("labels", edit.Labels, current.Labels);
         SetScalar("priority", edit.Priority?.Trim().ToLowerInvariant(), current.Priority ?? string.Empty);
+        SetScalar("due_date", edit.DueDate?.Trim(), current.DueDate ?? string.Empty);
         foreach (var (key, value) in edit.ExtraFrontmatter)
         {
             var actual = current.ExtraFrontmatterKeys.TryGetValue(key, out var v) ? v : null;
@@ -138,8 +139,11 @@ public static class TaskFileEditor
         Expect("implementation plan", edit.ImplementationPlan is null || (task.ImplementationPlan ?? string.Empty) == edit.ImplementationPlan.Trim());
         Expect("implementation notes", edit.ImplementationNotes is null || (task.ImplementationNotes ?? string.Empty) == edit.ImplementationNotes.Trim());
         Expect("final summary", edit.FinalSummary is null || (task.FinalSummary ?? string.Empty) == edit.FinalSummary.Trim());
+        Expect("due date", edit.DueDate is null || (task.DueDate ?? string.Empty) == edit.DueDate.Trim());
         Expect("acceptance criteria", edit.AcceptanceCriteria is null ||
                                       task.AcceptanceCriteria.Select(i => (i.Text, i.Checked)).SequenceEqual(edit.AcceptanceCriteria.Select(i => (i.Text.Trim(), i.Checked))));
+        Expect("definition of done", edit.DefinitionOfDone is null ||
+                                     task.DefinitionOfDone.Select(i => (i.Text, i.Checked)).SequenceEqual(edit.DefinitionOfDone.Select(i => (i.Text.Trim(), i.Checked))));
         Expect("comments", task.Comments.Count == current.Comments.Count + edit.AddComments.Count);
         if (mismatches.Count > 0)
         {

@@ -8,16 +8,26 @@ namespace BacklogJira.Core.Mapping;
 /// <summary>The parts of a task that travel inside the Jira description.</summary>
 public sealed record DescriptionParts(string Description, ImmutableArray<CriterionItem> AcceptanceCriteria, string ImplementationPlan, string ImplementationNotes)
 {
+    public ImmutableArray<CriterionItem> DefinitionOfDone { get; init; } = [];
+
+    public string FinalSummary { get; init; } = "";
+
     public bool Equals(DescriptionParts? other) =>
         other is not null && Description == other.Description && AcceptanceCriteria.SequenceEqual(other.AcceptanceCriteria)
-        && ImplementationPlan == other.ImplementationPlan && ImplementationNotes == other.ImplementationNotes;
+        && DefinitionOfDone.SequenceEqual(other.DefinitionOfDone)
+        && ImplementationPlan == other.ImplementationPlan && ImplementationNotes == other.ImplementationNotes && FinalSummary == other.FinalSummary;
 
-    public override int GetHashCode() => HashCode.Combine(Description, AcceptanceCriteria.Length, ImplementationPlan, ImplementationNotes);
+    public override int GetHashCode() => HashCode.Combine(Description, AcceptanceCriteria.Length, DefinitionOfDone.Length, ImplementationPlan, ImplementationNotes, FinalSummary);
 }
 
 /// <summary>A Jira description split into the task's parts, and which managed sections it holds at all: a section that
 /// is not there is not represented in Jira (never read as empty).</summary>
-public sealed record ManagedParts(DescriptionParts Parts, bool HasCriteria, bool HasPlan, bool HasNotes);
+public sealed record ManagedParts(DescriptionParts Parts, bool HasCriteria, bool HasPlan, bool HasNotes)
+{
+    public bool HasDefinitionOfDone { get; init; }
+
+    public bool HasFinalSummary { get; init; }
+}
 
 /// <summary>
 /// Acceptance criteria, plan and notes travel in managed sections at the end of the Jira description, after a rule and
@@ -29,21 +39,36 @@ public static partial class ManagedDescription
     public const string CriteriaHeading = "### Acceptance Criteria (managed by backlog-jira)";
     public const string PlanHeading = "### Implementation Plan (managed by backlog-jira)";
     public const string NotesHeading = "### Implementation Notes (managed by backlog-jira)";
+    public const string DefinitionOfDoneHeading = "### Definition of Done (managed by backlog-jira)";
+    public const string FinalSummaryHeading = "### Final Summary (managed by backlog-jira)";
     private const string Rule = "---";
 
-    /// <summary>The Markdown sent to Jira: the description, then the non-empty managed sections.</summary>
+    /// <summary>The Markdown sent to Jira: the description, then the non-empty managed sections in Backlog.md's own
+    /// order (docs/reference/backlog-md.md §3.1).</summary>
     public static string Compose(DescriptionParts parts)
     {
         var text = new StringBuilder(CanonicalText.Plain(parts.Description));
         var sections = new List<string>();
-        if (parts.AcceptanceCriteria.Length > 0)
-            sections.Add(CriteriaHeading + "\n\n" + string.Join('\n', parts.AcceptanceCriteria.Select(c => (c.Checked ? "- [x] " : "- [ ] ") + Text.AdfToMarkdown.EscapeLiteral(c.Text))));
-        if (CanonicalText.Plain(parts.ImplementationPlan).Length > 0) sections.Add(PlanHeading + "\n\n" + CanonicalText.Plain(parts.ImplementationPlan));
-        if (CanonicalText.Plain(parts.ImplementationNotes).Length > 0) sections.Add(NotesHeading + "\n\n" + CanonicalText.Plain(parts.ImplementationNotes));
+        AddChecklist(sections, CriteriaHeading, parts.AcceptanceCriteria);
+        AddChecklist(sections, DefinitionOfDoneHeading, parts.DefinitionOfDone);
+        AddText(sections, PlanHeading, parts.ImplementationPlan);
+        AddText(sections, NotesHeading, parts.ImplementationNotes);
+        AddText(sections, FinalSummaryHeading, parts.FinalSummary);
         if (sections.Count == 0) return text.ToString();
         if (text.Length > 0) text.Append("\n\n");
         text.Append(Rule).Append("\n\n").Append(string.Join("\n\n", sections));
         return text.ToString();
+    }
+
+    private static void AddChecklist(List<string> sections, string heading, ImmutableArray<CriterionItem> items)
+    {
+        if (items.IsDefaultOrEmpty) return;
+        sections.Add(heading + "\n\n" + string.Join('\n', items.Select(c => (c.Checked ? "- [x] " : "- [ ] ") + Text.AdfToMarkdown.EscapeLiteral(c.Text))));
+    }
+
+    private static void AddText(List<string> sections, string heading, string text)
+    {
+        if (CanonicalText.Plain(text) is { Length: > 0 } plain) sections.Add(heading + "\n\n" + plain);
     }
 
     /// <summary>Splits a Jira description (as Markdown) into the task's parts.</summary>
@@ -83,11 +108,19 @@ public static partial class ManagedDescription
                 description,
                 sections.TryGetValue(CriteriaHeading, out var criteria) ? Criteria(criteria) : [],
                 sections.GetValueOrDefault(PlanHeading, ""),
-                sections.GetValueOrDefault(NotesHeading, "")),
-            sections.ContainsKey(CriteriaHeading), sections.ContainsKey(PlanHeading), sections.ContainsKey(NotesHeading));
+                sections.GetValueOrDefault(NotesHeading, ""))
+            {
+                DefinitionOfDone = sections.TryGetValue(DefinitionOfDoneHeading, out var done) ? Criteria(done) : [],
+                FinalSummary = sections.GetValueOrDefault(FinalSummaryHeading, ""),
+            },
+            sections.ContainsKey(CriteriaHeading), sections.ContainsKey(PlanHeading), sections.ContainsKey(NotesHeading))
+        {
+            HasDefinitionOfDone = sections.ContainsKey(DefinitionOfDoneHeading),
+            HasFinalSummary = sections.ContainsKey(FinalSummaryHeading),
+        };
     }
 
-    private static bool IsManagedHeading(string line) => line is CriteriaHeading or PlanHeading or NotesHeading;
+    private static bool IsManagedHeading(string line) => line is CriteriaHeading or DefinitionOfDoneHeading or PlanHeading or NotesHeading or FinalSummaryHeading;
 
     private static ImmutableArray<CriterionItem> Criteria(string block) =>
         [.. block.Split('\n').Select(l => TaskItem().Match(l)).Where(m => m.Success)

@@ -66,6 +66,9 @@ public sealed record JiraIssueDraft
     public JiraUser? Assignee { get; init; }
     public string? ParentKey { get; init; }
 
+    /// <summary>A calendar date, <c>YYYY-MM-DD</c>.</summary>
+    public string? DueDate { get; init; }
+
     /// <summary>Issue properties set in the same request (e.g. the task id, so a retried create can find its issue).</summary>
     public IReadOnlyDictionary<string, JsonNode?> Properties { get; init; } = new Dictionary<string, JsonNode?>();
 }
@@ -80,8 +83,12 @@ public sealed record JiraIssueUpdate
     public string? PriorityName { get; init; }
     public bool ChangeAssignee { get; init; }
     public JiraUser? Assignee { get; init; }
+    public bool ChangeDueDate { get; init; }
 
-    public bool IsEmpty => Summary is null && !ChangeDescription && Labels is null && PriorityName is null && !ChangeAssignee;
+    /// <summary>A calendar date, <c>YYYY-MM-DD</c>; null clears it when <see cref="ChangeDueDate"/>.</summary>
+    public string? DueDate { get; init; }
+
+    public bool IsEmpty => Summary is null && !ChangeDescription && Labels is null && PriorityName is null && !ChangeAssignee && !ChangeDueDate;
 }
 
 public sealed record JiraTransitionField(string Id, string Name, bool Required, IReadOnlyList<string> AllowedValues);

@@ -186,6 +186,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         if (draft.PriorityName is not null) additional["priority"] = new JsonObject { ["name"] = draft.PriorityName };
         if (draft.Labels.Count > 0) additional["labels"] = new JsonArray([.. draft.Labels.Select(l => (JsonNode?)l)]);
         if (draft.ParentKey is not null) additional["parent"] = draft.ParentKey;
+        if (draft.DueDate is not null) additional["duedate"] = draft.DueDate;
         var arguments = new Dictionary<string, object?>
         {
             ["project_key"] = draft.ProjectKey,
@@ -210,6 +211,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         if (update.ChangeDescription) fields["description"] = string.IsNullOrEmpty(update.Description) ? null : update.Description;
         if (update.Labels is not null) fields["labels"] = new JsonArray([.. update.Labels.Select(l => (JsonNode?)l)]);
         if (update.PriorityName is not null) fields["priority"] = new JsonObject { ["name"] = update.PriorityName };
+        if (update.ChangeDueDate) fields["duedate"] = update.DueDate;
         if (fields.Count > 0)
         {
             var json = await CallAsync("jira_update_issue", new() { ["issue_key"] = key, ["fields"] = fields.ToJsonString(), ["return_fields"] = "updated" }, true, cancellationToken);

@@ -219,6 +219,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         if (draft.PriorityName is not null) fields["priority"] = new JsonObject { ["name"] = draft.PriorityName };
         if (draft.Assignee is not null) fields["assignee"] = UserReference(draft.Assignee, deployment);
         if (draft.ParentKey is not null) fields["parent"] = new JsonObject { ["key"] = draft.ParentKey };
+        if (draft.DueDate is not null) fields["duedate"] = draft.DueDate;
         var body = new JsonObject { ["fields"] = fields };
         if (draft.Properties.Count > 0)
             body["properties"] = new JsonArray([.. draft.Properties.Select(p => (JsonNode)new JsonObject { ["key"] = p.Key, ["value"] = p.Value?.DeepClone() })]);
@@ -236,6 +237,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         if (update.Labels is not null) fields["labels"] = new JsonArray([.. update.Labels.Select(l => (JsonNode)l)]);
         if (update.PriorityName is not null) fields["priority"] = new JsonObject { ["name"] = update.PriorityName };
         if (update.ChangeAssignee) fields["assignee"] = update.Assignee is null ? null : UserReference(update.Assignee, deployment);
+        if (update.ChangeDueDate) fields["duedate"] = update.DueDate;
         await _http.SendAsync(HttpMethod.Put, $"{api}/issue/{Uri.EscapeDataString(key)}", new JsonObject { ["fields"] = fields }, true, cancellationToken);
     }
 

@@ -90,7 +90,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
             try
             {
                 var sides = PairSides.Read(task, issue, config, statuses);
-                var (state, _, waiting) = await NewPairBaseline.SettleAsync(writer, snapshots, task, mappings.ForTask(id)!, sides, clock.GetUtcNow(), cancellationToken);
+                var (state, _, waiting) = await NewPairBaseline.SettleAsync(writer, snapshots, task, mappings.ForTask(id)!, sides, madeFromIssue: true, clock.GetUtcNow(), cancellationToken);
                 log.Append("import", id, issue.Key, "success",
                     details: string.Join(" | ", warnings.Concat(waiting.Select(w => w.Reason))) is { Length: > 0 } details ? details : null);
                 outcomes.Add(new PairOutcome

@@ -11,7 +11,11 @@ internal static class DescriptionComposer
         target.Get(SyncFieldCatalog.Description),
         target.Get(SyncFieldCatalog.AcceptanceCriteria),
         target.Get(SyncFieldCatalog.ImplementationPlan),
-        target.Get(SyncFieldCatalog.ImplementationNotes)));
+        target.Get(SyncFieldCatalog.ImplementationNotes))
+    {
+        DefinitionOfDone = target.Get(SyncFieldCatalog.DefinitionOfDone),
+        FinalSummary = target.Get(SyncFieldCatalog.FinalSummary),
+    });
 
     public static JiraFieldWrite Edit(JiraWriting writing)
     {

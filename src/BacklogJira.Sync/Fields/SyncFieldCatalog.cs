@@ -11,12 +11,15 @@ public static class SyncFieldCatalog
     public static AssigneeField Assignee { get; } = new();
     public static LabelsField Labels { get; } = new();
     public static PriorityField Priority { get; } = new();
+    public static DueDateField DueDate { get; } = new();
     public static AcceptanceCriteriaField AcceptanceCriteria { get; } = new();
+    public static DefinitionOfDoneField DefinitionOfDone { get; } = new();
     public static ImplementationPlanField ImplementationPlan { get; } = new();
     public static ImplementationNotesField ImplementationNotes { get; } = new();
+    public static FinalSummaryField FinalSummary { get; } = new();
 
     public static IReadOnlyList<ISyncField> All { get; } =
-        [Title, Description, Status, Assignee, Labels, Priority, AcceptanceCriteria, ImplementationPlan, ImplementationNotes];
+        [Title, Description, Status, Assignee, Labels, Priority, DueDate, AcceptanceCriteria, DefinitionOfDone, ImplementationPlan, ImplementationNotes, FinalSummary];
 
     public static ISyncField? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

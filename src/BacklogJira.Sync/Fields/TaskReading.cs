@@ -18,7 +18,11 @@ public sealed record TaskReading(BacklogMdTask Task, DescriptionParts Parts, Syn
             task.Description ?? "",
             [.. task.AcceptanceCriteria.Select(c => new CriterionItem(c.Text.Trim(), c.Checked))],
             task.ImplementationPlan ?? "",
-            task.ImplementationNotes ?? ""))));
+            task.ImplementationNotes ?? "")
+        {
+            DefinitionOfDone = [.. task.DefinitionOfDone.Select(c => new CriterionItem(c.Text.Trim(), c.Checked))],
+            FinalSummary = task.FinalSummary ?? "",
+        })));
         return new TaskReading(task, parts, config);
     }
 }
