@@ -119,6 +119,7 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
             ParentKey = additional["parent"] is JsonObject parent ? parent["key"]?.GetValue<string>() : additional["parent"]?.GetValue<string>(),
             Assignee = assignee,
             DueDate = additional["duedate"]?.GetValue<string>(),
+            Reporter = await UserAsync(additional["reporter"], cancellationToken),
         };
         var created = await jira.CreateIssueAsync(draft, cancellationToken);
         var issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? throw new JiraException($"Issue {created.Key} not found after creation.");
@@ -152,6 +153,8 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
                 // None passes through and clears the field, as upstream's issues.py does for every field.
                 ChangeDueDate = fields.ContainsKey("duedate"),
                 DueDate = fields["duedate"]?.GetValue<string>(),
+                IssueTypeName = fields["issuetype"] is JsonObject type ? type["name"]?.GetValue<string>() : fields["issuetype"]?.GetValue<string>(),
+                Reporter = await UserAsync(fields["reporter"], cancellationToken),
                 Assignee = assignee,
             };
             if (!update.IsEmpty)
@@ -213,6 +216,15 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
         await jira.TransitionAsync(key, transition.Id, values, cancellationToken);
         var issue = await jira.GetIssueAsync(key, cancellationToken) ?? throw new JiraNotFoundException($"Issue {key} not found.");
         return new JsonObject { ["message"] = $"Issue {key} transitioned successfully", ["issue"] = SimplifiedIssue.From(issue, baseUrl, deployment, ["*all"]) };
+    }
+
+    /// <summary>A user given as an identifier or as <c>{accountId}</c>/<c>{name}</c>, as upstream's fields.py takes a
+    /// reporter; one that does not resolve is dropped with a log line there, and refused here the way Jira would.</summary>
+    private async Task<JiraUser?> UserAsync(JsonNode? value, CancellationToken cancellationToken)
+    {
+        var identifier = value is JsonObject named ? named["accountId"]?.GetValue<string>() ?? named["name"]?.GetValue<string>() : value?.GetValue<string>();
+        if (string.IsNullOrEmpty(identifier)) return null;
+        return await jira.FindUserAsync(identifier, cancellationToken) ?? throw new JiraException($"Could not find account ID for user: {identifier}");
     }
 
     private async Task<JsonNode> AddCommentAsync(ToolArguments args, CancellationToken cancellationToken)

@@ -15,6 +15,12 @@ public sealed record TaskEdit
     public IReadOnlyList<string>? Labels { get; init; }
     public string? Priority { get; init; }
 
+    /// <summary>The task type (<c>bug</c>, <c>feature</c>, …); "" clears it.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>A handle such as <c>@alice</c>; "" clears it.</summary>
+    public string? Reporter { get; init; }
+
     /// <summary>A calendar date <c>YYYY-MM-DD</c>; "" clears it.</summary>
     public string? DueDate { get; init; }
 

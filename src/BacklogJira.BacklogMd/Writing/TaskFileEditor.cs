@@ -79,6 +79,8 @@ public static class TaskFileEditor
         SetList("labels", edit.Labels, current.Labels);
         SetScalar("priority", edit.Priority?.Trim().ToLowerInvariant(), current.Priority ?? string.Empty);
         SetScalar("due_date", edit.DueDate?.Trim(), current.DueDate ?? string.Empty);
+        SetScalar("type", edit.Type?.Trim(), current.Type ?? string.Empty);
+        SetScalar("reporter", edit.Reporter?.Trim(), current.Reporter ?? string.Empty);
         foreach (var (key, value) in edit.ExtraFrontmatter)
         {
             var actual = current.ExtraFrontmatterKeys.TryGetValue(key, out var v) ? v : null;
@@ -140,6 +142,8 @@ public static class TaskFileEditor
         Expect("implementation notes", edit.ImplementationNotes is null || (task.ImplementationNotes ?? string.Empty) == edit.ImplementationNotes.Trim());
         Expect("final summary", edit.FinalSummary is null || (task.FinalSummary ?? string.Empty) == edit.FinalSummary.Trim());
         Expect("due date", edit.DueDate is null || (task.DueDate ?? string.Empty) == edit.DueDate.Trim());
+        Expect("type", edit.Type is null || (task.Type ?? string.Empty) == edit.Type.Trim());
+        Expect("reporter", edit.Reporter is null || (task.Reporter ?? string.Empty) == edit.Reporter.Trim());
         Expect("acceptance criteria", edit.AcceptanceCriteria is null ||
                                       task.AcceptanceCriteria.Select(i => (i.Text, i.Checked)).SequenceEqual(edit.AcceptanceCriteria.Select(i => (i.Text.Trim(), i.Checked))));
         Expect("definition of done", edit.DefinitionOfDone is null ||

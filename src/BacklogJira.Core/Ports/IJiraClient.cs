@@ -39,6 +39,11 @@ public interface IJiraClient
 
     Task UpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken);
 
+    /// <summary>An edit Jira may refuse for reasons of its own (an issue type across workflows, a reporter without the
+    /// permission): Jira's refusal (a 400) comes back as its message instead of an exception; null when applied. Any
+    /// other failure still throws.</summary>
+    Task<string?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<JiraTransition>> GetTransitionsAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>Moves the issue along one workflow edge; <paramref name="fieldValues"/> fills the transition screen

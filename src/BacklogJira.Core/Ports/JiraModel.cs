@@ -69,6 +69,9 @@ public sealed record JiraIssueDraft
     /// <summary>A calendar date, <c>YYYY-MM-DD</c>.</summary>
     public string? DueDate { get; init; }
 
+    /// <summary>Null: Jira's default (the user who creates the issue).</summary>
+    public JiraUser? Reporter { get; init; }
+
     /// <summary>Issue properties set in the same request (e.g. the task id, so a retried create can find its issue).</summary>
     public IReadOnlyDictionary<string, JsonNode?> Properties { get; init; } = new Dictionary<string, JsonNode?>();
 }
@@ -88,7 +91,14 @@ public sealed record JiraIssueUpdate
     /// <summary>A calendar date, <c>YYYY-MM-DD</c>; null clears it when <see cref="ChangeDueDate"/>.</summary>
     public string? DueDate { get; init; }
 
-    public bool IsEmpty => Summary is null && !ChangeDescription && Labels is null && PriorityName is null && !ChangeAssignee && !ChangeDueDate;
+    /// <summary>A new issue type, by name; Jira refuses a change across workflows or between standard and sub-task types.</summary>
+    public string? IssueTypeName { get; init; }
+
+    /// <summary>Jira refuses it without the "Modify Reporter" permission.</summary>
+    public JiraUser? Reporter { get; init; }
+
+    public bool IsEmpty => Summary is null && !ChangeDescription && Labels is null && PriorityName is null && !ChangeAssignee && !ChangeDueDate
+        && IssueTypeName is null && Reporter is null;
 }
 
 public sealed record JiraTransitionField(string Id, string Name, bool Required, IReadOnlyList<string> AllowedValues);

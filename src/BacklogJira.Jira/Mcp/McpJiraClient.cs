@@ -187,6 +187,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         if (draft.Labels.Count > 0) additional["labels"] = new JsonArray([.. draft.Labels.Select(l => (JsonNode?)l)]);
         if (draft.ParentKey is not null) additional["parent"] = draft.ParentKey;
         if (draft.DueDate is not null) additional["duedate"] = draft.DueDate;
+        if (draft.Reporter is not null) additional["reporter"] = UserIdentifier(draft.Reporter);
         var arguments = new Dictionary<string, object?>
         {
             ["project_key"] = draft.ProjectKey,
@@ -212,6 +213,8 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         if (update.Labels is not null) fields["labels"] = new JsonArray([.. update.Labels.Select(l => (JsonNode?)l)]);
         if (update.PriorityName is not null) fields["priority"] = new JsonObject { ["name"] = update.PriorityName };
         if (update.ChangeDueDate) fields["duedate"] = update.DueDate;
+        if (update.IssueTypeName is not null) fields["issuetype"] = new JsonObject { ["name"] = update.IssueTypeName };
+        if (update.Reporter is not null) fields["reporter"] = UserIdentifier(update.Reporter);
         if (fields.Count > 0)
         {
             var json = await CallAsync("jira_update_issue", new() { ["issue_key"] = key, ["fields"] = fields.ToJsonString(), ["return_fields"] = "updated" }, true, cancellationToken);
@@ -222,6 +225,19 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         }
         if (update.ChangeAssignee)
             await CallAsync("jira_assign_issue", new() { ["issue_key"] = key, ["assignee"] = update.Assignee is null ? null : UserIdentifier(update.Assignee) }, true, cancellationToken);
+    }
+
+    public async Task<string?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await UpdateIssueAsync(key, update, cancellationToken);
+            return null;
+        }
+        catch (JiraRequestRejectedException refused)
+        {
+            return refused.Message;
+        }
     }
 
     public async Task<IReadOnlyList<JiraTransition>> GetTransitionsAsync(string key, CancellationToken cancellationToken)

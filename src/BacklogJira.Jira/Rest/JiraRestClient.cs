@@ -220,6 +220,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         if (draft.Assignee is not null) fields["assignee"] = UserReference(draft.Assignee, deployment);
         if (draft.ParentKey is not null) fields["parent"] = new JsonObject { ["key"] = draft.ParentKey };
         if (draft.DueDate is not null) fields["duedate"] = draft.DueDate;
+        if (draft.Reporter is not null) fields["reporter"] = UserReference(draft.Reporter, deployment);
         var body = new JsonObject { ["fields"] = fields };
         if (draft.Properties.Count > 0)
             body["properties"] = new JsonArray([.. draft.Properties.Select(p => (JsonNode)new JsonObject { ["key"] = p.Key, ["value"] = p.Value?.DeepClone() })]);
@@ -238,7 +239,22 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         if (update.PriorityName is not null) fields["priority"] = new JsonObject { ["name"] = update.PriorityName };
         if (update.ChangeAssignee) fields["assignee"] = update.Assignee is null ? null : UserReference(update.Assignee, deployment);
         if (update.ChangeDueDate) fields["duedate"] = update.DueDate;
+        if (update.IssueTypeName is not null) fields["issuetype"] = new JsonObject { ["name"] = update.IssueTypeName };
+        if (update.Reporter is not null) fields["reporter"] = UserReference(update.Reporter, deployment);
         await _http.SendAsync(HttpMethod.Put, $"{api}/issue/{Uri.EscapeDataString(key)}", new JsonObject { ["fields"] = fields }, true, cancellationToken);
+    }
+
+    public async Task<string?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await UpdateIssueAsync(key, update, cancellationToken);
+            return null;
+        }
+        catch (JiraRequestRejectedException refused)
+        {
+            return refused.Message;
+        }
     }
 
     public async Task<IReadOnlyList<JiraTransition>> GetTransitionsAsync(string key, CancellationToken cancellationToken)

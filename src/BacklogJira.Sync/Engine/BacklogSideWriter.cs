@@ -10,7 +10,7 @@ namespace BacklogJira.Sync.Engine;
 
 /// <summary>Writes a pair's Backlog-bound fields through their descriptors in one surgical edit, and keeps the
 /// <c>jira_*</c> frontmatter mirror (restoring it when Backlog.md has dropped it).</summary>
-internal sealed class BacklogSideWriter(BacklogMdTaskStore store, TimeProvider clock, string? jiraBrowseBase)
+internal sealed class BacklogSideWriter(BacklogMdTaskStore store, SyncConfig config, TimeProvider clock, string? jiraBrowseBase)
 {
     public async Task WriteAsync(BacklogMdTask task, TaskMapping mapping, IReadOnlyCollection<FieldDecision> writes, bool unresolved, CancellationToken cancellationToken)
     {
@@ -18,7 +18,8 @@ internal sealed class BacklogSideWriter(BacklogMdTaskStore store, TimeProvider c
         var mirrorCurrent = mirror.All(p => p.Key == "jira_last_sync" || Unquote(task.ExtraFrontmatterKeys.GetValueOrDefault(p.Key)) == p.Value);
         if (writes.Count == 0 && mirrorCurrent) return;
         var edit = new TaskEdit { ExtraFrontmatter = mirror };
-        foreach (var write in writes) edit = SyncFieldCatalog.Find(write.Field)!.WriteTask(edit, write.Value, task);
+        var writing = new TaskWriting(config, store.Project.Config, task);
+        foreach (var write in writes) edit = SyncFieldCatalog.Find(write.Field)!.WriteTask(edit, write.Value, writing);
         await store.UpdateAsync(task, _ => edit, cancellationToken);
     }
 

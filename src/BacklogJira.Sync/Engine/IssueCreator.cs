@@ -120,7 +120,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         }
         var sides = PairSides.Read(task, issue, config, store.Project.Config.Statuses);
         warnings.AddRange(sides.Warnings);
-        var (state, pulled, waiting) = await NewPairBaseline.SettleAsync(new BacklogSideWriter(store, clock, jiraBrowseBase), new SnapshotStore(paths),
+        var (state, pulled, waiting) = await NewPairBaseline.SettleAsync(new BacklogSideWriter(store, config, clock, jiraBrowseBase), new SnapshotStore(paths),
             task, mapping, sides, madeFromIssue: false, clock.GetUtcNow(), cancellationToken);
         journal.Clear(id);
         new OpsLog(paths, clock).Append("create-issue", id, created.Key, "success",

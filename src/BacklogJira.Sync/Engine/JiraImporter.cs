@@ -29,7 +29,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         var issues = await jira.SearchAsync(jql, cancellationToken);
         var mappings = MappingFile.Load(paths);
         var prefix = store.Project.Config.TaskPrefix;
-        var writer = new BacklogSideWriter(store, clock, jiraBrowseBase);
+        var writer = new BacklogSideWriter(store, config, clock, jiraBrowseBase);
         var statuses = store.Project.Config.Statuses;
         var pending = issues.Where(i => mappings.ForIssue(i.Key) is null && mappings.ById(i.Id) is null)
             .Select(issue =>
@@ -117,9 +117,10 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
     private NewTask NewTaskFrom(SideValues fields, IReadOnlyDictionary<string, string?> mirror)
     {
         var task = new NewTask { Title = "", ApplyDefinitionOfDoneDefaults = false, ExtraFrontmatter = mirror.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!) };
+        var writing = new TaskWriting(config, store.Project.Config, null);
         foreach (var field in SyncFieldCatalog.All)
         {
-            if (fields[field].CanCross) task = field.ToNewTask(task, fields[field].Value);
+            if (fields[field].CanCross) task = field.ToNewTask(task, fields[field].Value, writing);
         }
         return task with { Status = task.Status is null ? null : store.Project.Config.MatchStatus(task.Status) };
     }

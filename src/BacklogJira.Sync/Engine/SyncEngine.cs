@@ -18,7 +18,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
 {
     private readonly SnapshotStore _snapshots = new(paths);
     private readonly JiraSideWriter _jiraWriter = new(jira, config);
-    private readonly BacklogSideWriter _backlogWriter = new(store, clock, jiraBrowseBase);
+    private readonly BacklogSideWriter _backlogWriter = new(store, config, clock, jiraBrowseBase);
     private readonly WriteJournal _journal = new(paths);
 
     public const string CheckpointJiraWritten = "jira-written";

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Mapping;
@@ -34,9 +33,9 @@ public sealed class AssigneeField : PrimaryListField, ISyncField
             : SideValue.Foreign(user.DisplayName, $"Jira assignee {user.DisplayName} has no Backlog handle; map it with: {AssigneeMapping.MapCommand(user.DisplayName, user.AccountId ?? user.Name ?? user.DisplayName)}");
     }
 
-    public TaskEdit WriteTask(TaskEdit edit, object? value, BacklogMdTask current)
+    public TaskEdit WriteTask(TaskEdit edit, object? value, TaskWriting writing)
     {
-        var others = current.Assignees.Where(a => a.Trim().TrimStart('@').Length > 0).Select(AssigneeMapping.Handle).Skip(1);
+        var others = writing.Task.Assignees.Where(a => a.Trim().TrimStart('@').Length > 0).Select(AssigneeMapping.Handle).Skip(1);
         return edit with { Assignees = [.. Cast(value).Take(1).Concat(others).Distinct(StringComparer.OrdinalIgnoreCase)] };
     }
 
@@ -51,7 +50,7 @@ public sealed class AssigneeField : PrimaryListField, ISyncField
     public async Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken) =>
         First(Cast(value)) is { } handle ? draft with { Assignee = await ResolveAsync(writing, handle, cancellationToken) } : draft;
 
-    public NewTask ToNewTask(NewTask task, object? value) => task with { Assignees = [.. Cast(value)] };
+    public NewTask ToNewTask(NewTask task, object? value, TaskWriting writing) => task with { Assignees = [.. Cast(value)] };
 
     private static async Task<JiraUser?> ResolveAsync(JiraWriting writing, string handle, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
@@ -15,7 +14,7 @@ public sealed class DescriptionField : TextField, ISyncField
 
     public SideValue ReadIssue(IssueReading reading) => SideValue.Of(reading.Sections.Parts.Description);
 
-    public TaskEdit WriteTask(TaskEdit edit, object? value, BacklogMdTask current) => edit with { Description = Cast(value) };
+    public TaskEdit WriteTask(TaskEdit edit, object? value, TaskWriting writing) => edit with { Description = Cast(value) };
 
     public Task<JiraFieldWrite> WriteJiraAsync(JiraWriting writing, object? value, CancellationToken cancellationToken) =>
         Task.FromResult(DescriptionComposer.Edit(writing));
@@ -23,5 +22,5 @@ public sealed class DescriptionField : TextField, ISyncField
     public Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken) =>
         Task.FromResult(draft with { Description = DescriptionComposer.Compose(writing.Target) });
 
-    public NewTask ToNewTask(NewTask task, object? value) => task with { Description = Cast(value) is { Length: > 0 } text ? text : null };
+    public NewTask ToNewTask(NewTask task, object? value, TaskWriting writing) => task with { Description = Cast(value) is { Length: > 0 } text ? text : null };
 }

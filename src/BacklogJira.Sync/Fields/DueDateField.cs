@@ -1,5 +1,4 @@
 using System.Globalization;
-using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
@@ -19,7 +18,7 @@ public sealed class DueDateField : NameField, ISyncField
 
     public SideValue ReadIssue(IssueReading reading) => Read(reading.Issue.DueDate, "the issue's due date");
 
-    public TaskEdit WriteTask(TaskEdit edit, object? value, BacklogMdTask current) => edit with { DueDate = Cast(value) ?? "" };
+    public TaskEdit WriteTask(TaskEdit edit, object? value, TaskWriting writing) => edit with { DueDate = Cast(value) ?? "" };
 
     public Task<JiraFieldWrite> WriteJiraAsync(JiraWriting writing, object? value, CancellationToken cancellationToken)
     {
@@ -30,7 +29,7 @@ public sealed class DueDateField : NameField, ISyncField
     public Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken) =>
         Task.FromResult(draft with { DueDate = Cast(value) });
 
-    public NewTask ToNewTask(NewTask task, object? value) => task with { DueDate = Cast(value) };
+    public NewTask ToNewTask(NewTask task, object? value, TaskWriting writing) => task with { DueDate = Cast(value) };
 
     /// <summary>The date part of <paramref name="text"/> (a time after it is dropped, as Backlog.md does), or a value
     /// that stays where it is when it is no date at all.</summary>

@@ -1,4 +1,3 @@
-using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
@@ -13,13 +12,19 @@ namespace BacklogJira.Sync.Fields;
 /// </summary>
 public interface ISyncField : IFieldSemantics
 {
+    /// <summary>Synced unless config <c>sync.fields</c> turns it off (or on, when false).</summary>
+    bool SyncedByDefault => true;
+
+    /// <summary>Whether <c>sync.fields</c> may turn it off; the title never (every issue needs a summary).</summary>
+    bool Switchable => true;
+
     SideValue ReadTask(TaskReading reading);
 
     SideValue ReadIssue(IssueReading reading);
 
-    /// <summary>The task edit with this field set to <paramref name="value"/>; <paramref name="current"/> is the task as
+    /// <summary>The task edit with this field set to <paramref name="value"/>; <paramref name="writing"/> holds the task as
     /// read, so what only Backlog holds (a second assignee, a label Jira refuses) is kept.</summary>
-    TaskEdit WriteTask(TaskEdit edit, object? value, BacklogMdTask current);
+    TaskEdit WriteTask(TaskEdit edit, object? value, TaskWriting writing);
 
     /// <summary>How <paramref name="value"/> goes to Jira: part of the one edit, a step after it (transitions), or skipped
     /// with a warning (then nothing is agreed and the next run tries again).</summary>
@@ -29,7 +34,7 @@ public interface ISyncField : IFieldSemantics
     Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken);
 
     /// <summary><c>pull --import</c>: the new task with this field set.</summary>
-    NewTask ToNewTask(NewTask task, object? value);
+    NewTask ToNewTask(NewTask task, object? value, TaskWriting writing);
 }
 
 /// <summary>One field's share of a Jira write: a change to the edit, a step after the edit, or neither (skipped).</summary>

@@ -1,4 +1,3 @@
-using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
@@ -22,8 +21,8 @@ public sealed class LabelsField : NameSetField, ISyncField
 
     public SideValue ReadIssue(IssueReading reading) => SideValue.Of(SetOf(reading.Issue.Labels));
 
-    public TaskEdit WriteTask(TaskEdit edit, object? value, BacklogMdTask current) =>
-        edit with { Labels = [.. Cast(value).Union(SetOf(current.Labels).Where(OneSideOnly))] };
+    public TaskEdit WriteTask(TaskEdit edit, object? value, TaskWriting writing) =>
+        edit with { Labels = [.. Cast(value).Union(SetOf(writing.Task.Labels).Where(OneSideOnly))] };
 
     public Task<JiraFieldWrite> WriteJiraAsync(JiraWriting writing, object? value, CancellationToken cancellationToken)
     {
@@ -34,7 +33,7 @@ public sealed class LabelsField : NameSetField, ISyncField
     public Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken) =>
         Task.FromResult(draft with { Labels = ForJira(writing, Cast(value)) });
 
-    public NewTask ToNewTask(NewTask task, object? value) => task with { Labels = [.. Cast(value)] };
+    public NewTask ToNewTask(NewTask task, object? value, TaskWriting writing) => task with { Labels = [.. Cast(value)] };
 
     private List<string> ForJira(JiraWriting writing, IEnumerable<string> labels)
     {

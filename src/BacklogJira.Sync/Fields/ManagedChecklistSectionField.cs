@@ -30,7 +30,7 @@ public abstract class ManagedChecklistSectionField : ChecklistField, ISyncField
         ? SideValue.Of(FromParts(reading.Sections.Parts))
         : DescriptionComposer.MissingSection(Heading);
 
-    public TaskEdit WriteTask(TaskEdit edit, object? value, BacklogMdTask current) =>
+    public TaskEdit WriteTask(TaskEdit edit, object? value, TaskWriting writing) =>
         Into(edit, [.. Cast(value).Select((c, i) => new ChecklistItem(i + 1, c.Text, c.Checked))]);
 
     public Task<JiraFieldWrite> WriteJiraAsync(JiraWriting writing, object? value, CancellationToken cancellationToken) =>
@@ -40,5 +40,5 @@ public abstract class ManagedChecklistSectionField : ChecklistField, ISyncField
         Task.FromResult(draft with { Description = DescriptionComposer.Compose(writing.Target) });
 
     /// <summary>A new task takes texts only; the checks arrive with the new pair's first agreement.</summary>
-    public NewTask ToNewTask(NewTask task, object? value) => Into(task, [.. Cast(value).Select(c => c.Text)]);
+    public NewTask ToNewTask(NewTask task, object? value, TaskWriting writing) => Into(task, [.. Cast(value).Select(c => c.Text)]);
 }

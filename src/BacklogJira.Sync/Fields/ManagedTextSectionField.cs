@@ -1,4 +1,3 @@
-using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Mapping;
@@ -28,7 +27,7 @@ public abstract class ManagedTextSectionField : TextField, ISyncField
         ? SideValue.Of(FromParts(reading.Sections.Parts))
         : DescriptionComposer.MissingSection(Heading);
 
-    public TaskEdit WriteTask(TaskEdit edit, object? value, BacklogMdTask current) => Into(edit, Cast(value));
+    public TaskEdit WriteTask(TaskEdit edit, object? value, TaskWriting writing) => Into(edit, Cast(value));
 
     public Task<JiraFieldWrite> WriteJiraAsync(JiraWriting writing, object? value, CancellationToken cancellationToken) =>
         Task.FromResult(DescriptionComposer.Edit(writing));
@@ -36,5 +35,5 @@ public abstract class ManagedTextSectionField : TextField, ISyncField
     public Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken) =>
         Task.FromResult(draft with { Description = DescriptionComposer.Compose(writing.Target) });
 
-    public NewTask ToNewTask(NewTask task, object? value) => Into(task, Cast(value) is { Length: > 0 } text ? text : null);
+    public NewTask ToNewTask(NewTask task, object? value, TaskWriting writing) => Into(task, Cast(value) is { Length: > 0 } text ? text : null);
 }

@@ -1,4 +1,3 @@
-using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
@@ -28,7 +27,7 @@ public sealed class PriorityField : NameField, ISyncField
             : SideValue.Foreign(priority.Name, $"Jira priority \"{priority.Name}\" has no Backlog priority; add it to backlog.priorityMapping.backlogToJira in .backlog-jira/config.json");
     }
 
-    public TaskEdit WriteTask(TaskEdit edit, object? value, BacklogMdTask current) => edit with { Priority = Cast(value) ?? "" };
+    public TaskEdit WriteTask(TaskEdit edit, object? value, TaskWriting writing) => edit with { Priority = Cast(value) ?? "" };
 
     public async Task<JiraFieldWrite> WriteJiraAsync(JiraWriting writing, object? value, CancellationToken cancellationToken)
     {
@@ -44,7 +43,7 @@ public sealed class PriorityField : NameField, ISyncField
     public async Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken) =>
         Cast(value) is { } priority ? draft with { PriorityName = await JiraNameAsync(writing, priority, cancellationToken) } : draft;
 
-    public NewTask ToNewTask(NewTask task, object? value) => task with { Priority = Cast(value) };
+    public NewTask ToNewTask(NewTask task, object? value, TaskWriting writing) => task with { Priority = Cast(value) };
 
     private static async Task<string?> JiraNameAsync(JiraWriting writing, string priority, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Mapping;
@@ -38,7 +37,7 @@ public sealed class StatusField : NameField, ISyncField
             $"Jira status \"{issue.Status.Name}\" has no Backlog status; add it to backlog.statusMapping (or backlog.statusCategories.{category}) in .backlog-jira/config.json");
     }
 
-    public TaskEdit WriteTask(TaskEdit edit, object? value, BacklogMdTask current) => edit with { Status = Cast(value) };
+    public TaskEdit WriteTask(TaskEdit edit, object? value, TaskWriting writing) => edit with { Status = Cast(value) };
 
     public Task<JiraFieldWrite> WriteJiraAsync(JiraWriting writing, object? value, CancellationToken cancellationToken) =>
         Task.FromResult(new JiraFieldWrite(AfterEdit: token => new WorkflowWalk(writing).ToAsync(Cast(value), token)));
@@ -47,5 +46,5 @@ public sealed class StatusField : NameField, ISyncField
     public Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken) =>
         Task.FromResult(draft);
 
-    public NewTask ToNewTask(NewTask task, object? value) => task with { Status = Cast(value) };
+    public NewTask ToNewTask(NewTask task, object? value, TaskWriting writing) => task with { Status = Cast(value) };
 }

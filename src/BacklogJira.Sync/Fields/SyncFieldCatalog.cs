@@ -9,6 +9,8 @@ public static class SyncFieldCatalog
     public static DescriptionField Description { get; } = new();
     public static StatusField Status { get; } = new();
     public static AssigneeField Assignee { get; } = new();
+    public static ReporterField Reporter { get; } = new();
+    public static IssueTypeField Type { get; } = new();
     public static LabelsField Labels { get; } = new();
     public static PriorityField Priority { get; } = new();
     public static DueDateField DueDate { get; } = new();
@@ -19,7 +21,7 @@ public static class SyncFieldCatalog
     public static FinalSummaryField FinalSummary { get; } = new();
 
     public static IReadOnlyList<ISyncField> All { get; } =
-        [Title, Description, Status, Assignee, Labels, Priority, DueDate, AcceptanceCriteria, DefinitionOfDone, ImplementationPlan, ImplementationNotes, FinalSummary];
+        [Title, Description, Status, Assignee, Reporter, Type, Labels, Priority, DueDate, AcceptanceCriteria, DefinitionOfDone, ImplementationPlan, ImplementationNotes, FinalSummary];
 
     public static ISyncField? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

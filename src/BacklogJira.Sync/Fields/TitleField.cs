@@ -1,4 +1,3 @@
-using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
@@ -13,6 +12,8 @@ public sealed class TitleField : TextField, ISyncField
 
     public override string Name => "title";
 
+    public bool Switchable => false;
+
     public SideValue ReadTask(TaskReading reading)
     {
         var title = reading.Task.Title;
@@ -23,7 +24,7 @@ public sealed class TitleField : TextField, ISyncField
 
     public SideValue ReadIssue(IssueReading reading) => SideValue.Of(reading.Issue.Summary);
 
-    public TaskEdit WriteTask(TaskEdit edit, object? value, BacklogMdTask current) => edit with { Title = Cast(value) };
+    public TaskEdit WriteTask(TaskEdit edit, object? value, TaskWriting writing) => edit with { Title = Cast(value) };
 
     public Task<JiraFieldWrite> WriteJiraAsync(JiraWriting writing, object? value, CancellationToken cancellationToken) =>
         Task.FromResult(new JiraFieldWrite(update => update with { Summary = Cast(value) }));
@@ -31,5 +32,5 @@ public sealed class TitleField : TextField, ISyncField
     public Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken) =>
         Task.FromResult(draft with { Summary = Cast(value) });
 
-    public NewTask ToNewTask(NewTask task, object? value) => task with { Title = Cast(value) };
+    public NewTask ToNewTask(NewTask task, object? value, TaskWriting writing) => task with { Title = Cast(value) };
 }

@@ -13,8 +13,8 @@ internal static class ConfigKeys
     {
         [""] = ["schemaVersion", "jira", "backlog", "sync", "mcp"],
         ["jira"] = ["baseUrl", "projectKey", "issueType", "jqlFilter", "transport", "transitionFields", "transitionTargets"],
-        ["backlog"] = ["statusMapping", "projectOverrides", "priorityMapping", "statusCategories", "assigneeMapping"],
-        ["sync"] = ["conflictStrategy", "watchInterval"],
+        ["backlog"] = ["statusMapping", "projectOverrides", "priorityMapping", "statusCategories", "assigneeMapping", "typeMapping"],
+        ["sync"] = ["conflictStrategy", "watchInterval", "fields"],
         ["mcp"] = ["command", "serverCommand", "args", "serverArgs", "env", "envVars"],
     };
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BacklogJira.Core.Mapping;
 using BacklogJira.Core.Merge;
+using BacklogJira.Sync.Fields;
 using BacklogTools.Files;
 
 namespace BacklogJira.Sync.State;
@@ -41,6 +42,8 @@ public sealed class SyncConfig
         TransitionTargets = Read(() => StringMap(Section("jira")?["transitionTargets"], "jira.transitionTargets"), none);
         Transport = Read(() => ParseTransport(Text("jira", "transport"), "jira.transport in config.json"), JiraTransportKind.Rest);
         Mcp = Read(ReadMcp, new McpServerConfig(null, [], none));
+        IssueTypes = Read(() => new IssueTypeMapping(StringMap(Section("backlog")?["typeMapping"], "backlog.typeMapping"), IssueType), new IssueTypeMapping(none, IssueType));
+        FieldSwitches = Read(ReadFieldSwitches, new Dictionary<string, bool>());
         if (problems.Count == 1) throw new SyncConfigException(problems[0]);
         if (problems.Count > 1)
             throw new SyncConfigException($"{problems.Count} problems in .backlog-jira/config.json:\n  - " + string.Join("\n  - ", problems));
@@ -96,7 +99,40 @@ public sealed class SyncConfig
     /// <c>envVars</c> are read too).</summary>
     public McpServerConfig Mcp { get; }
 
+    /// <summary>Task types ⇄ issue types (config <c>backlog.typeMapping</c>, over Backlog.md's default types).</summary>
+    public IssueTypeMapping IssueTypes { get; }
+
+    /// <summary>Fields turned on or off (config <c>sync.fields</c>, e.g. <c>{"reporter": true}</c>); a field not named
+    /// keeps its default.</summary>
+    public IReadOnlyDictionary<string, bool> FieldSwitches { get; }
+
+    /// <summary>Whether <paramref name="field"/> is synced under this config.</summary>
+    public bool Syncs(ISyncField field) => FieldSwitches.TryGetValue(field.Name, out var on) ? on : field.SyncedByDefault;
+
     public JsonObject Json => _json;
+
+    private Dictionary<string, bool> ReadFieldSwitches()
+    {
+        var switches = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        switch (Section("sync")?["fields"])
+        {
+            case null:
+                return switches;
+            case JsonObject fields:
+                var switchable = SyncFieldCatalog.All.Where(f => f.Switchable).Select(f => f.Name).ToList();
+                foreach (var (name, value) in fields)
+                {
+                    if (!switchable.Contains(name, StringComparer.OrdinalIgnoreCase))
+                        throw new SyncConfigException($"'sync.fields.{name}' in config.json is not a field that can be switched; use one of {string.Join(", ", switchable)}.");
+                    if (value?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+                        throw new SyncConfigException($"'sync.fields.{name}' in config.json is {value?.ToJsonString() ?? "null"}; use true or false.");
+                    switches[name] = value.GetValue<bool>();
+                }
+                return switches;
+            default:
+                throw new SyncConfigException("'sync.fields' in config.json must be an object of field names and true/false, e.g. {\"reporter\": true}.");
+        }
+    }
 
     public static JiraTransportKind ParseTransport(string? text, string where) => text?.Trim().ToLowerInvariant() switch
     {

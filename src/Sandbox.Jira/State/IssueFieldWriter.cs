@@ -79,7 +79,14 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
                 var typeRef = Reference(value, "name") ?? Reference(value, "id");
                 var type = SandboxProject.IssueTypes.FirstOrDefault(t => t.Id == typeRef || string.Equals(t.Name, typeRef, StringComparison.OrdinalIgnoreCase));
                 if (type is null) _errors[name] = "Specify a valid issue type";
-                else issue.IssueTypeId = type.Id;
+                else if (!creating && type.Id != issue.IssueTypeId && !CanRetype(type))
+                    _errors[name] = "The issue type selected is invalid.";
+                else
+                {
+                    if (!creating && type.Id != issue.IssueTypeId)
+                        Change(name, issue.IssueTypeId, TypeName(issue.IssueTypeId), type.Id, type.Name);
+                    issue.IssueTypeId = type.Id;
+                }
                 break;
             case "project":
                 break;
@@ -88,6 +95,16 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
                 break;
         }
     }
+
+    /// <summary>An edit may change the type only within its kind (standard or sub-task) and workflow; anything else
+    /// needs Jira's Move wizard, which the REST edit refuses (docs/reference/jira.md).</summary>
+    private bool CanRetype(IssueType target)
+    {
+        var current = SandboxProject.IssueTypes.FirstOrDefault(t => t.Id == issue.IssueTypeId);
+        return current is not null && current.Subtask == target.Subtask && project.WorkflowFor(current.Id) == project.WorkflowFor(target.Id);
+    }
+
+    private static string? TypeName(string id) => SandboxProject.IssueTypes.FirstOrDefault(t => t.Id == id)?.Name;
 
     private void ApplyOperations(string name, JsonArray? operations, bool creating)
     {

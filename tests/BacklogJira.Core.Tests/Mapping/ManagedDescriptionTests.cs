@@ -10,7 +10,11 @@ public class ManagedDescriptionTests
         "Users sign in with **Okta**.\n\nFallback stays.",
         [new("Redirects to Okta", true), new("Use a_b_c and *stars* [x]", false), new("# not a heading", false)],
         "1. Register the app\n2. Add middleware",
-        "Done by Bob");
+        "Done by Bob")
+    {
+        DefinitionOfDone = [new("Tests pass", true), new("Docs *updated*", false)],
+        FinalSummary = "Shipped behind a `flag`.",
+    };
 
     /// <summary>What Jira gives back after storing our Markdown as ADF.</summary>
     private static string ThroughJira(string markdown) => AdfToMarkdown.Convert(MarkdownToAdf.Convert(markdown));
@@ -23,6 +27,9 @@ public class ManagedDescriptionTests
         back.AcceptanceCriteria.ShouldBe(Task.AcceptanceCriteria);
         back.ImplementationPlan.ShouldBe(Task.ImplementationPlan);
         back.ImplementationNotes.ShouldBe(Task.ImplementationNotes);
+        back.DefinitionOfDone.ShouldBe(Task.DefinitionOfDone);
+        back.FinalSummary.ShouldBe(Task.FinalSummary);
+        back.ShouldBe(Task);
     }
 
     [Fact]
@@ -33,6 +40,7 @@ public class ManagedDescriptionTests
         back.AcceptanceCriteria.ShouldBe(Task.AcceptanceCriteria);
         back.ImplementationPlan.ShouldBe(Task.ImplementationPlan);
         back.Description.ShouldBe(Task.Description);
+        back.ShouldBe(Task);
     }
 
     [Fact]
