@@ -38,6 +38,7 @@ internal static class SimplifiedIssue
         if (Wants("parent") && issue.ParentKey is { } parent) json["parent"] = new JsonObject { ["key"] = parent };
         if (Wants("resolution") && issue.Resolution is { } resolution) json["resolution"] = new JsonObject { ["name"] = resolution };
         if (Wants("duedate") && issue.DueDate is { } due) json["duedate"] = due;
+        if (Wants("fixVersions") && issue.FixVersions.Count > 0) json["fix_versions"] = new JsonArray([.. issue.FixVersions.Select(v => (JsonNode?)v)]);
         return json;
     }
 

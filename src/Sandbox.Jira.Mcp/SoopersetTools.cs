@@ -45,6 +45,8 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
                 "jira_get_user_profile" => await GetUserProfileAsync(args, cancellationToken),
                 "jira_search_fields" => await SearchFieldsAsync(args, cancellationToken),
                 "jira_get_all_projects" => await GetAllProjectsAsync(cancellationToken),
+                "jira_get_project_versions" => await GetProjectVersionsAsync(args, cancellationToken),
+                "jira_create_version" => await CreateVersionAsync(args, cancellationToken),
                 _ => throw new InvalidOperationException(name),
             };
             return Success(answer);
@@ -120,6 +122,7 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
             Assignee = assignee,
             DueDate = additional["duedate"]?.GetValue<string>(),
             Reporter = await UserAsync(additional["reporter"], cancellationToken),
+            FixVersions = VersionNames(additional["fixVersions"]) ?? [],
         };
         var created = await jira.CreateIssueAsync(draft, cancellationToken);
         var issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? throw new JiraException($"Issue {created.Key} not found after creation.");
@@ -155,6 +158,7 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
                 DueDate = fields["duedate"]?.GetValue<string>(),
                 IssueTypeName = fields["issuetype"] is JsonObject type ? type["name"]?.GetValue<string>() : fields["issuetype"]?.GetValue<string>(),
                 Reporter = await UserAsync(fields["reporter"], cancellationToken),
+                FixVersions = VersionNames(fields["fixVersions"]),
                 Assignee = assignee,
             };
             if (!update.IsEmpty)
@@ -218,6 +222,11 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
         return new JsonObject { ["message"] = $"Issue {key} transitioned successfully", ["issue"] = SimplifiedIssue.From(issue, baseUrl, deployment, ["*all"]) };
     }
 
+    /// <summary>Versions as names or <c>{"name"}</c> objects (upstream's <c>_format_versions_components</c>).</summary>
+    private static List<string>? VersionNames(JsonNode? value) => value is JsonArray list
+        ? [.. list.Select(v => v is JsonObject o ? o["name"]?.GetValue<string>() : v?.GetValue<string>()).OfType<string>()]
+        : null;
+
     /// <summary>A user given as an identifier or as <c>{accountId}</c>/<c>{name}</c>, as upstream's fields.py takes a
     /// reporter; one that does not resolve is dropped with a log line there, and refused here the way Jira would.</summary>
     private async Task<JiraUser?> UserAsync(JsonNode? value, CancellationToken cancellationToken)
@@ -265,6 +274,25 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
         {
             ["id"] = p.Id, ["key"] = p.Key, ["name"] = p.Name, ["self"] = new Uri(baseUrl, $"rest/api/2/project/{p.Id}").ToString(),
         })]);
+
+    /// <summary>Versions as upstream's <c>JiraVersion.to_simplified_dict</c>: id, name, released, archived.</summary>
+    private async Task<JsonNode> GetProjectVersionsAsync(ToolArguments args, CancellationToken cancellationToken) =>
+        new JsonArray([.. (await jira.GetVersionsAsync(ProjectKey(args.Required("project_key")), cancellationToken))
+            .Select(v => (JsonNode?)new JsonObject { ["id"] = v.Id, ["name"] = v.Name, ["released"] = v.Released, ["archived"] = v.Archived })]);
+
+    /// <summary>Jira's answer as is; a failure comes back inside a successful answer, as upstream does.</summary>
+    private async Task<JsonNode> CreateVersionAsync(ToolArguments args, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var version = await jira.CreateVersionAsync(ProjectKey(args.Required("project_key")), args.Required("name"), cancellationToken);
+            return new JsonObject { ["id"] = version.Id, ["name"] = version.Name, ["released"] = version.Released, ["archived"] = version.Archived };
+        }
+        catch (JiraException error)
+        {
+            return new JsonObject { ["success"] = false, ["error"] = error.Message };
+        }
+    }
 
     private async Task<JsonNode> SearchFieldsAsync(ToolArguments args, CancellationToken cancellationToken)
     {

@@ -64,6 +64,14 @@ internal static class ToolCatalog
             new Argument("keyword", "string", false, "Keyword for fuzzy search"),
             new Argument("limit", "integer", false, "Maximum number of results"),
             new Argument("refresh", "boolean", false, "Whether to force refresh the field list")),
+        Define("jira_get_project_versions", "Get all fix versions for a specific Jira project.",
+            new Argument("project_key", "string", true, "Jira project key (e.g., 'PROJ', 'ACV2')")),
+        Define("jira_create_version", "Create a new fix version in a Jira project.",
+            new Argument("project_key", "string", true, "Jira project key (e.g., 'PROJ', 'ACV2')"),
+            new Argument("name", "string", true, "Name of the version"),
+            new Argument("start_date", "string", false, "Start date (YYYY-MM-DD)"),
+            new Argument("release_date", "string", false, "Release date (YYYY-MM-DD)"),
+            new Argument("description", "string", false, "Description of the version")),
     ];
 
     private static Tool Define(string name, string description, params Argument[] arguments)

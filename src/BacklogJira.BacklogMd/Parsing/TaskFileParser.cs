@@ -144,7 +144,7 @@ public static partial class TaskFileParser
             : null;
     }
 
-    private static YamlMappingNode LoadMapping(string yaml)
+    internal static YamlMappingNode LoadMapping(string yaml)
     {
         if (yaml.Trim().Length == 0)
         {
@@ -197,7 +197,7 @@ public static partial class TaskFileParser
         }
     }
 
-    private static object? ScalarValue(YamlNode node) => node is YamlScalarNode scalar ? JsYamlScalar.Resolve(scalar) : null;
+    internal static object? ScalarValue(YamlNode node) => node is YamlScalarNode scalar ? JsYamlScalar.Resolve(scalar) : null;
 
     private static object? ScalarOrNull(Dictionary<string, YamlNode> values, string key) =>
         values.TryGetValue(key, out var node) ? ScalarValue(node) ?? (node is YamlScalarNode ? null : node.ToString()) : null;
@@ -268,7 +268,7 @@ public static partial class TaskFileParser
         return (cut >= 0 ? message[(cut + 2)..] : message).Trim();
     }
 
-    private sealed class FrontmatterShapeException(string message, int? line) : Exception(message)
+    internal sealed class FrontmatterShapeException(string message, int? line) : Exception(message)
     {
         public int? Line { get; } = line;
     }

@@ -18,6 +18,9 @@ public sealed record TaskEdit
     /// <summary>The task type (<c>bug</c>, <c>feature</c>, …); "" clears it.</summary>
     public string? Type { get; init; }
 
+    /// <summary>A milestone id (<c>m-0</c>) or text; "" clears it.</summary>
+    public string? Milestone { get; init; }
+
     /// <summary>A handle such as <c>@alice</c>; "" clears it.</summary>
     public string? Reporter { get; init; }
 

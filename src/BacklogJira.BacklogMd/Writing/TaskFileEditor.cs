@@ -80,6 +80,7 @@ public static class TaskFileEditor
         SetScalar("priority", edit.Priority?.Trim().ToLowerInvariant(), current.Priority ?? string.Empty);
         SetScalar("due_date", edit.DueDate?.Trim(), current.DueDate ?? string.Empty);
         SetScalar("type", edit.Type?.Trim(), current.Type ?? string.Empty);
+        SetScalar("milestone", edit.Milestone?.Trim(), current.Milestone ?? string.Empty);
         SetScalar("reporter", edit.Reporter?.Trim(), current.Reporter ?? string.Empty);
         foreach (var (key, value) in edit.ExtraFrontmatter)
         {
@@ -143,6 +144,7 @@ public static class TaskFileEditor
         Expect("final summary", edit.FinalSummary is null || (task.FinalSummary ?? string.Empty) == edit.FinalSummary.Trim());
         Expect("due date", edit.DueDate is null || (task.DueDate ?? string.Empty) == edit.DueDate.Trim());
         Expect("type", edit.Type is null || (task.Type ?? string.Empty) == edit.Type.Trim());
+        Expect("milestone", edit.Milestone is null || (task.Milestone ?? string.Empty) == edit.Milestone.Trim());
         Expect("reporter", edit.Reporter is null || (task.Reporter ?? string.Empty) == edit.Reporter.Trim());
         Expect("acceptance criteria", edit.AcceptanceCriteria is null ||
                                       task.AcceptanceCriteria.Select(i => (i.Text, i.Checked)).SequenceEqual(edit.AcceptanceCriteria.Select(i => (i.Text.Trim(), i.Checked))));

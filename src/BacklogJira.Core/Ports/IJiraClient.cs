@@ -59,6 +59,11 @@ public interface IJiraClient
 
     Task<IReadOnlyList<JiraField>> GetFieldsAsync(CancellationToken cancellationToken);
 
+    /// <summary>The project's versions, archived ones included (read each time: another user may add one).</summary>
+    Task<IReadOnlyList<JiraVersion>> GetVersionsAsync(string projectKey, CancellationToken cancellationToken);
+
+    Task<JiraVersion> CreateVersionAsync(string projectKey, string name, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<JiraComment>> GetCommentsAsync(string key, CancellationToken cancellationToken);
 
     Task<JiraComment> AddCommentAsync(string key, string markdown, CancellationToken cancellationToken);

@@ -21,6 +21,9 @@ public sealed record JiraStatus(string Id, string Name, string CategoryKey);
 
 public sealed record JiraPriority(string Id, string Name);
 
+/// <summary>A project version (a release), as fix versions name them.</summary>
+public sealed record JiraVersion(string Id, string Name, bool Released, bool Archived);
+
 public sealed record JiraField(string Id, string Name, bool Custom, string? SchemaType);
 
 public sealed record JiraProject(string Id, string Key, string Name, IReadOnlyList<string> IssueTypes);
@@ -45,6 +48,9 @@ public sealed record JiraIssue
     public string? ParentKey { get; init; }
     public string? Resolution { get; init; }
     public string? DueDate { get; init; }
+
+    /// <summary>The names of the issue's fix versions, in Jira's order.</summary>
+    public IReadOnlyList<string> FixVersions { get; init; } = [];
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Updated { get; init; }
 }
@@ -72,6 +78,9 @@ public sealed record JiraIssueDraft
     /// <summary>Null: Jira's default (the user who creates the issue).</summary>
     public JiraUser? Reporter { get; init; }
 
+    /// <summary>Fix versions by name; each must exist in the project.</summary>
+    public IReadOnlyList<string> FixVersions { get; init; } = [];
+
     /// <summary>Issue properties set in the same request (e.g. the task id, so a retried create can find its issue).</summary>
     public IReadOnlyDictionary<string, JsonNode?> Properties { get; init; } = new Dictionary<string, JsonNode?>();
 }
@@ -97,8 +106,11 @@ public sealed record JiraIssueUpdate
     /// <summary>Jira refuses it without the "Modify Reporter" permission.</summary>
     public JiraUser? Reporter { get; init; }
 
+    /// <summary>The complete list of fix versions by name (empty clears them); each must exist in the project.</summary>
+    public IReadOnlyList<string>? FixVersions { get; init; }
+
     public bool IsEmpty => Summary is null && !ChangeDescription && Labels is null && PriorityName is null && !ChangeAssignee && !ChangeDueDate
-        && IssueTypeName is null && Reporter is null;
+        && IssueTypeName is null && Reporter is null && FixVersions is null;
 }
 
 public sealed record JiraTransitionField(string Id, string Name, bool Required, IReadOnlyList<string> AllowedValues);

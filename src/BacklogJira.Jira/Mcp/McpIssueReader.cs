@@ -17,7 +17,7 @@ namespace BacklogJira.Jira.Mcp;
 internal static class McpIssueReader
 {
     /// <summary>The fields every <c>jira_get_issue</c> asks for.</summary>
-    public const string IssueFields = "summary,description,status,assignee,reporter,labels,priority,issuetype,parent,resolution,duedate,created,updated";
+    public const string IssueFields = "summary,description,status,assignee,reporter,labels,priority,issuetype,parent,resolution,duedate,fixVersions,created,updated";
 
     public static JiraIssue Issue(JsonNode json, JiraDeployment deployment)
     {
@@ -40,6 +40,8 @@ internal static class McpIssueReader
             ParentKey = Text(json["parent"]?["key"]),
             Resolution = json["resolution"] is JsonObject resolution ? Text(resolution["name"]) : Text(json["resolution"]),
             DueDate = Text(json["duedate"]) ?? Text(json["due_date"]),
+            // Names as strings in the simplified issue (models/jira/issue.py), objects in a raw one.
+            FixVersions = [.. (json["fix_versions"] as JsonArray ?? json["fixVersions"] as JsonArray ?? []).Select(v => v is JsonObject o ? Text(o["name"]) : Text(v)).OfType<string>().Where(v => v.Length > 0)],
             Created = Timestamp(Text(json["created"])) ?? default,
             Updated = Timestamp(Text(json["updated"])) ?? default,
         };

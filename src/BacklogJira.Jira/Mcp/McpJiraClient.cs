@@ -188,6 +188,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         if (draft.ParentKey is not null) additional["parent"] = draft.ParentKey;
         if (draft.DueDate is not null) additional["duedate"] = draft.DueDate;
         if (draft.Reporter is not null) additional["reporter"] = UserIdentifier(draft.Reporter);
+        if (draft.FixVersions.Count > 0) additional["fixVersions"] = new JsonArray([.. draft.FixVersions.Select(v => (JsonNode?)v)]);
         var arguments = new Dictionary<string, object?>
         {
             ["project_key"] = draft.ProjectKey,
@@ -215,6 +216,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         if (update.ChangeDueDate) fields["duedate"] = update.DueDate;
         if (update.IssueTypeName is not null) fields["issuetype"] = new JsonObject { ["name"] = update.IssueTypeName };
         if (update.Reporter is not null) fields["reporter"] = UserIdentifier(update.Reporter);
+        if (update.FixVersions is not null) fields["fixVersions"] = new JsonArray([.. update.FixVersions.Select(v => (JsonNode?)v)]);
         if (fields.Count > 0)
         {
             var json = await CallAsync("jira_update_issue", new() { ["issue_key"] = key, ["fields"] = fields.ToJsonString(), ["return_fields"] = "updated" }, true, cancellationToken);
@@ -320,6 +322,25 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         return [.. json.Select(f => new JiraField(McpIssueReader.Text(f?["id"]) ?? "", McpIssueReader.Text(f?["name"]) ?? "",
             f?["custom"]?.GetValue<bool>() == true, McpIssueReader.Text(f?["schema"]?["type"])))];
     }
+
+    public async Task<IReadOnlyList<JiraVersion>> GetVersionsAsync(string projectKey, CancellationToken cancellationToken)
+    {
+        var json = await CallAsync("jira_get_project_versions", new() { ["project_key"] = projectKey }, true, cancellationToken) as JsonArray ?? [];
+        return [.. json.OfType<JsonObject>().Select(Version)];
+    }
+
+    /// <summary>jira_create_version reports a failure inside a successful answer (<c>{"success": false, "error"}</c>).</summary>
+    public async Task<JiraVersion> CreateVersionAsync(string projectKey, string name, CancellationToken cancellationToken)
+    {
+        var json = await CallAsync("jira_create_version", new() { ["project_key"] = projectKey, ["name"] = name }, false, cancellationToken) as JsonObject ?? [];
+        if (json["success"]?.GetValueKind() == System.Text.Json.JsonValueKind.False)
+            throw new JiraRequestRejectedException($"jira_create_version did not create version \"{name}\" in {projectKey}: {McpIssueReader.Text(json["error"])}", [], new Dictionary<string, string>());
+        return Version(json);
+    }
+
+    private static JiraVersion Version(JsonObject json) =>
+        new(McpIssueReader.Text(json["id"]) ?? "", McpIssueReader.Text(json["name"]) ?? "",
+            json["released"]?.GetValueKind() == System.Text.Json.JsonValueKind.True, json["archived"]?.GetValueKind() == System.Text.Json.JsonValueKind.True);
 
     public async Task<IReadOnlyList<JiraComment>> GetCommentsAsync(string key, CancellationToken cancellationToken)
     {

@@ -221,6 +221,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         if (draft.ParentKey is not null) fields["parent"] = new JsonObject { ["key"] = draft.ParentKey };
         if (draft.DueDate is not null) fields["duedate"] = draft.DueDate;
         if (draft.Reporter is not null) fields["reporter"] = UserReference(draft.Reporter, deployment);
+        if (draft.FixVersions.Count > 0) fields["fixVersions"] = VersionList(draft.FixVersions);
         var body = new JsonObject { ["fields"] = fields };
         if (draft.Properties.Count > 0)
             body["properties"] = new JsonArray([.. draft.Properties.Select(p => (JsonNode)new JsonObject { ["key"] = p.Key, ["value"] = p.Value?.DeepClone() })]);
@@ -241,8 +242,11 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         if (update.ChangeDueDate) fields["duedate"] = update.DueDate;
         if (update.IssueTypeName is not null) fields["issuetype"] = new JsonObject { ["name"] = update.IssueTypeName };
         if (update.Reporter is not null) fields["reporter"] = UserReference(update.Reporter, deployment);
+        if (update.FixVersions is not null) fields["fixVersions"] = VersionList(update.FixVersions);
         await _http.SendAsync(HttpMethod.Put, $"{api}/issue/{Uri.EscapeDataString(key)}", new JsonObject { ["fields"] = fields }, true, cancellationToken);
     }
+
+    private static JsonArray VersionList(IEnumerable<string> names) => new([.. names.Select(n => (JsonNode)new JsonObject { ["name"] = n })]);
 
     public async Task<string?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken)
     {
@@ -311,6 +315,23 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
     public Task<IReadOnlyList<JiraStatus>> GetStatusesAsync(CancellationToken cancellationToken) => _statuses.GetAsync(cancellationToken);
 
     public Task<IReadOnlyList<JiraField>> GetFieldsAsync(CancellationToken cancellationToken) => _fields.GetAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<JiraVersion>> GetVersionsAsync(string projectKey, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var json = await _http.SendAsync(HttpMethod.Get, $"{api}/project/{Uri.EscapeDataString(projectKey)}/versions", null, true, cancellationToken);
+        return [.. (json as JsonArray ?? []).OfType<JsonObject>().Select(JiraReader.Version)];
+    }
+
+    /// <summary>Not idempotent by itself: a retry after a lost answer would meet "already exists", so the caller looks
+    /// the name up first (docs/reference/jira.md §6).</summary>
+    public async Task<JiraVersion> CreateVersionAsync(string projectKey, string name, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var project = await GetProjectAsync(projectKey, cancellationToken);
+        var json = await _http.SendAsync(HttpMethod.Post, $"{api}/version", new JsonObject { ["name"] = name, ["projectId"] = project.Id }, idempotent: false, cancellationToken);
+        return JiraReader.Version(json as JsonObject ?? []);
+    }
 
     public async Task<IReadOnlyList<JiraComment>> GetCommentsAsync(string key, CancellationToken cancellationToken)
     {

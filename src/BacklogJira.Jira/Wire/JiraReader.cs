@@ -13,7 +13,7 @@ internal static class JiraReader
 {
     /// <summary>The fields every read asks for; nothing more, so pages stay at Jira's 100-issue maximum.</summary>
     public static readonly string[] IssueFields =
-        ["summary", "description", "status", "assignee", "reporter", "priority", "labels", "issuetype", "project", "parent", "resolution", "duedate", "created", "updated"];
+        ["summary", "description", "status", "assignee", "reporter", "priority", "labels", "issuetype", "project", "parent", "resolution", "duedate", "fixVersions", "created", "updated"];
 
     public static JiraIssue Issue(JsonNode json, JiraDeployment deployment)
     {
@@ -36,6 +36,7 @@ internal static class JiraReader
             ParentKey = Text(fields["parent"]?["key"]),
             Resolution = Text(fields["resolution"]?["name"]),
             DueDate = Text(fields["duedate"]),
+            FixVersions = [.. (fields["fixVersions"] as JsonArray ?? []).Select(v => Text(v?["name"]) ?? "").Where(v => v.Length > 0)],
             Created = JiraTimestamp.ParseOrNull(Text(fields["created"])) ?? default,
             Updated = JiraTimestamp.ParseOrNull(Text(fields["updated"])) ?? default,
         };
@@ -48,6 +49,9 @@ internal static class JiraReader
         var wiki = Text(value) ?? "";
         return (JiraText.WikiToMarkdown(wiki), Hash(wiki.Replace("\r\n", "\n", StringComparison.Ordinal)));
     }
+
+    public static JiraVersion Version(JsonObject json) =>
+        new(Text(json["id"]) ?? "", Text(json["name"]) ?? "", json["released"]?.GetValueKind() == JsonValueKind.True, json["archived"]?.GetValueKind() == JsonValueKind.True);
 
     public static JiraStatus? Status(JsonNode? json) =>
         json is JsonObject status

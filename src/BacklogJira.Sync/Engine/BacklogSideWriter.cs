@@ -1,5 +1,6 @@
 using System.Globalization;
 using BacklogJira.BacklogMd;
+using BacklogJira.BacklogMd.Milestones;
 using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Merge;
@@ -18,7 +19,7 @@ internal sealed class BacklogSideWriter(BacklogMdTaskStore store, SyncConfig con
         var mirrorCurrent = mirror.All(p => p.Key == "jira_last_sync" || Unquote(task.ExtraFrontmatterKeys.GetValueOrDefault(p.Key)) == p.Value);
         if (writes.Count == 0 && mirrorCurrent) return;
         var edit = new TaskEdit { ExtraFrontmatter = mirror };
-        var writing = new TaskWriting(config, store.Project.Config, task);
+        var writing = new TaskWriting(config, store.Project.Config, task) { Milestones = MilestoneCatalog.Load(store.Project) };
         foreach (var write in writes) edit = SyncFieldCatalog.Find(write.Field)!.WriteTask(edit, write.Value, writing);
         await store.UpdateAsync(task, _ => edit, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using BacklogJira.BacklogMd.Milestones;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BacklogJira.BacklogMd;
@@ -57,7 +58,8 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
             return new PairOutcome { TaskId = id, JiraKey = existing.JiraKey, Error = $"{id} is already mapped to {existing.JiraKey}; use 'backlog-jira push {id}' to update it." };
 
         var warnings = new List<string>();
-        var backlog = SideReader.Read(TaskReading.Of(task, config));
+        var milestones = MilestoneCatalog.Load(store.Project);
+        var backlog = SideReader.Read(TaskReading.Of(task, config, milestones: milestones));
         var draft = await DraftAsync(projectKey, issueType ?? config.IssueType, backlog, warnings, cancellationToken);
         if (dryRun)
         {
@@ -118,7 +120,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
             var walk = await SyncFieldCatalog.Status.WriteJiraAsync(writing, status.Value, cancellationToken);
             if (walk.AfterEdit is not null && await walk.AfterEdit(cancellationToken)) issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? issue;
         }
-        var sides = PairSides.Read(task, issue, config, store.Project.Config.Statuses);
+        var sides = PairSides.Read(task, issue, config, store.Project.Config.Statuses, milestones: MilestoneCatalog.Load(store.Project));
         warnings.AddRange(sides.Warnings);
         var (state, pulled, waiting) = await NewPairBaseline.SettleAsync(new BacklogSideWriter(store, config, clock, jiraBrowseBase), new SnapshotStore(paths),
             task, mapping, sides, madeFromIssue: false, clock.GetUtcNow(), cancellationToken);

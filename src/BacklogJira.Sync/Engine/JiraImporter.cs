@@ -1,3 +1,4 @@
+using BacklogJira.BacklogMd.Milestones;
 using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
@@ -82,6 +83,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         await intent.SaveAsync(kept, cancellationToken);
 
         var log = new OpsLog(paths, clock);
+        var milestones = MilestoneCatalog.Load(store.Project);
         var snapshots = new SnapshotStore(paths);
         var outcomes = new List<PairOutcome>();
         foreach (var (issue, _, warnings, task) in pairs)
@@ -89,7 +91,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
             var id = task.Id.Normalized(prefix);
             try
             {
-                var sides = PairSides.Read(task, issue, config, statuses);
+                var sides = PairSides.Read(task, issue, config, statuses, milestones: milestones);
                 var (state, _, waiting) = await NewPairBaseline.SettleAsync(writer, snapshots, task, mappings.ForTask(id)!, sides, madeFromIssue: true, clock.GetUtcNow(), cancellationToken);
                 log.Append("import", id, issue.Key, "success",
                     details: string.Join(" | ", warnings.Concat(waiting.Select(w => w.Reason))) is { Length: > 0 } details ? details : null);
@@ -117,7 +119,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
     private NewTask NewTaskFrom(SideValues fields, IReadOnlyDictionary<string, string?> mirror)
     {
         var task = new NewTask { Title = "", ApplyDefinitionOfDoneDefaults = false, ExtraFrontmatter = mirror.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!) };
-        var writing = new TaskWriting(config, store.Project.Config, null);
+        var writing = new TaskWriting(config, store.Project.Config, null) { Milestones = MilestoneCatalog.Load(store.Project) };
         foreach (var field in SyncFieldCatalog.All)
         {
             if (fields[field].CanCross) task = field.ToNewTask(task, fields[field].Value, writing);

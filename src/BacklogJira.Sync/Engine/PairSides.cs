@@ -1,3 +1,4 @@
+using BacklogJira.BacklogMd.Milestones;
 using BacklogJira.BacklogMd.Model;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
@@ -9,11 +10,12 @@ namespace BacklogJira.Sync.Engine;
 /// <summary>A pair read through every descriptor: Backlog's side, Jira's side, and the notes reading made.</summary>
 public sealed record PairSides(SideValues Backlog, SideValues Jira, IReadOnlyList<string> Warnings)
 {
-    public static PairSides Read(BacklogMdTask task, JiraIssue issue, SyncConfig config, IReadOnlyList<string> backlogStatuses, Func<string, string>? markdown = null)
+    public static PairSides Read(BacklogMdTask task, JiraIssue issue, SyncConfig config, IReadOnlyList<string> backlogStatuses, Func<string, string>? markdown = null,
+        MilestoneCatalog? milestones = null)
     {
         var issueReading = IssueReading.Of(issue, config, backlogStatuses, markdown);
         var jira = SideReader.Read(issueReading);
-        return new PairSides(SideReader.Read(TaskReading.Of(task, config, markdown)), jira, issueReading.Warnings);
+        return new PairSides(SideReader.Read(TaskReading.Of(task, config, markdown, milestones)), jira, issueReading.Warnings);
     }
 
     /// <summary>A field as people read it on one side: its value, or what the side holds that has no canonical form.</summary>

@@ -1,3 +1,4 @@
+using BacklogJira.BacklogMd.Milestones;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using BacklogJira.BacklogMd;
@@ -28,6 +29,9 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
     /// tests throw from it to simulate a kill at exactly that point.</summary>
     public Func<string, Task>? Checkpoint { get; init; }
 
+    /// <summary>The project's milestones as this run read them.</summary>
+    private MilestoneCatalog _milestones = MilestoneCatalog.Empty;
+
     public async Task<IReadOnlyList<PairOutcome>> RunAsync(SyncRequest request, CancellationToken cancellationToken)
     {
         var timings = request.Timings ?? new SyncTimings();
@@ -47,7 +51,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         // The issue cache loads and Jira is read while the task files are listed and parsed: network, disk and both
         // cores overlap. A whole-project run parses only the task files that may have changed since the pairs were last
         // settled; a full read parses them all, and fingerprints what it finds settled for the next run.
-        var fingerprints = request.TaskIds.Count == 0 ? PairFingerprints.Load(paths, store.Project.ConfigPath) : null;
+        var fingerprints = request.TaskIds.Count == 0 ? PairFingerprints.Load(paths, store.Project.ConfigPath, MilestoneCatalog.Folders(store.Project)) : null;
         var unchanged = new UnchangedPairs(fingerprints, mayskip: !request.FullRead, paths, store.Project, prefix);
         var parsing = SyncTimings.TimeAsync(() => Task.Run(() => store.LoadFiles(unchanged.FilesToParse(store.ListTaskFiles(), selected)), cancellationToken),
             elapsed => timings.TaskParse = elapsed);
@@ -55,6 +59,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         var issuesRead = SyncTimings.TimeAsync(() => new IssueReader(jira, clock).ReadAsync([.. selected.Select(m => m.JiraKey)], request.FullRead ? null : cache, cancellationToken),
             elapsed => timings.JiraRead = elapsed);
         var memo = CanonicalTextMemo.Load(paths);
+        _milestones = MilestoneCatalog.Load(store.Project);
         timings.StateLoad = total.Elapsed;
         var scan = await parsing;
         var parsed = scan.Tasks;
@@ -195,7 +200,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         var warnings = new List<string>();
         try
         {
-            var read = PairSides.Read(task, issue, config, store.Project.Config.Statuses, memo.Markdown);
+            var read = PairSides.Read(task, issue, config, store.Project.Config.Statuses, memo.Markdown, _milestones);
             var stored = _snapshots.Read(mapping.TaskId);
             var journal = _journal.Read(mapping.TaskId);
             // A run cut off midway left its journal: our own completed writes become the base, an interrupted walk resumes.

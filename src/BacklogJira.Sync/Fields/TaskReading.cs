@@ -1,3 +1,4 @@
+using BacklogJira.BacklogMd.Milestones;
 using BacklogJira.BacklogMd.Model;
 using BacklogJira.Core.Mapping;
 using BacklogJira.Core.Model;
@@ -9,9 +10,12 @@ namespace BacklogJira.Sync.Fields;
 /// the way a Jira description is, so "equal" means equal) and the config that says what Jira can hold.</summary>
 public sealed record TaskReading(BacklogMdTask Task, DescriptionParts Parts, SyncConfig Config)
 {
+    /// <summary>The project's milestones, to read a task's milestone id as its title.</summary>
+    public MilestoneCatalog Milestones { get; init; } = MilestoneCatalog.Empty;
+
     /// <summary>Reads the description parts once; <paramref name="markdown"/> canonicalises Markdown (a memo of
     /// <see cref="CanonicalText.Markdown"/> in a sync run).</summary>
-    public static TaskReading Of(BacklogMdTask task, SyncConfig config, Func<string, string>? markdown = null)
+    public static TaskReading Of(BacklogMdTask task, SyncConfig config, Func<string, string>? markdown = null, MilestoneCatalog? milestones = null)
     {
         markdown ??= CanonicalText.Markdown;
         var parts = ManagedDescription.Parse(markdown(ManagedDescription.Compose(new DescriptionParts(
@@ -23,6 +27,6 @@ public sealed record TaskReading(BacklogMdTask Task, DescriptionParts Parts, Syn
             DefinitionOfDone = [.. task.DefinitionOfDone.Select(c => new CriterionItem(c.Text.Trim(), c.Checked))],
             FinalSummary = task.FinalSummary ?? "",
         })));
-        return new TaskReading(task, parts, config);
+        return new TaskReading(task, parts, config) { Milestones = milestones ?? MilestoneCatalog.Empty };
     }
 }

@@ -6,7 +6,7 @@ namespace BacklogJira.Sync.State;
 
 internal sealed class JiraIssueCacheDocument
 {
-    public int SchemaVersion { get; set; } = 1;
+    public int SchemaVersion { get; set; } = JiraIssueCache.SchemaVersion;
     public string Site { get; set; } = "";
 
     /// <summary>When the read that produced <see cref="Issues"/> started, by our clock (epoch ms).</summary>
@@ -22,6 +22,14 @@ internal sealed class JiraIssueCacheDocument
 /// </summary>
 public sealed class JiraIssueCache
 {
+    /// <summary>Bumped whenever <see cref="JiraIssue"/> gains a field read from Jira: an older cache would read as that
+    /// field empty for every issue not updated since, and an empty side takes the other's value (a milestone pushed over
+    /// the issue's fix versions). Version 2: fix versions.</summary>
+    public const int SchemaVersion = 2;
+
+    /// <summary>The <see cref="JiraIssue"/> members <see cref="SchemaVersion"/> was set for; a test fails when they change.</summary>
+    public const string CachedMembers = "Id,Key,ProjectKey,IssueType,Summary,Description,DescriptionFingerprint,Status,Assignee,Reporter,Priority,Labels,ParentKey,Resolution,DueDate,FixVersions,Created,Updated";
+
     private readonly StatePaths _paths;
     private readonly Dictionary<string, JiraIssue> _issues;
 
@@ -48,7 +56,7 @@ public sealed class JiraIssueCache
         {
             using var stream = File.OpenRead(paths.IssueCache);
             var document = JsonSerializer.Deserialize(stream, StateJsonContext.Default.JiraIssueCacheDocument);
-            if (document is null || document.SchemaVersion != 1 || !string.Equals(document.Site, site, StringComparison.OrdinalIgnoreCase)) return empty;
+            if (document is null || document.SchemaVersion != SchemaVersion || !string.Equals(document.Site, site, StringComparison.OrdinalIgnoreCase)) return empty;
             var issues = new Dictionary<string, JiraIssue>(StringComparer.OrdinalIgnoreCase);
             foreach (var issue in document.Issues) issues[issue.Key] = issue;
             return new JiraIssueCache(paths, site, DateTimeOffset.FromUnixTimeMilliseconds(document.ReadStartedAt), issues);

@@ -39,9 +39,13 @@ public sealed class PairFingerprints
         _pairs = pairs;
     }
 
-    public static PairFingerprints Load(StatePaths paths, string backlogConfigPath)
+    /// <param name="paths">Our state.</param>
+    /// <param name="backlogConfigPath">Backlog.md's config.yml (statuses, types).</param>
+    /// <param name="readFolders">Folders whose files the reading of every task depends on (the milestones, whose titles
+    /// a task's milestone id stands for): any change to them settles every pair again.</param>
+    public static PairFingerprints Load(StatePaths paths, string backlogConfigPath, params string[] readFolders)
     {
-        var stamp = Build + "|" + FileStamp(paths.Config) + "|" + FileStamp(backlogConfigPath);
+        var stamp = Build + "|" + FileStamp(paths.Config) + "|" + FileStamp(backlogConfigPath) + string.Concat(readFolders.Select(f => "|" + FolderStamp(f)));
         var empty = new PairFingerprints(paths, stamp, new Dictionary<string, PairFingerprint>(StringComparer.OrdinalIgnoreCase));
         if (!File.Exists(paths.PairCache)) return empty;
         try
@@ -90,6 +94,10 @@ public sealed class PairFingerprints
         var document = new PairFingerprintDocument { Stamp = _stamp, Pairs = _pairs };
         await AtomicFile.WriteAllTextAsync(_paths.PairCache, JsonSerializer.Serialize(document, StateJsonContext.Default.PairFingerprintDocument), cancellationToken);
     }
+
+    private static string FolderStamp(string folder) => Directory.Exists(folder)
+        ? string.Join(",", Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).Select(f => Path.GetFileName(f) + "=" + FileStamp(f)))
+        : "none";
 
     private static string FileStamp(string path)
     {

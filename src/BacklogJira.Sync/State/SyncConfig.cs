@@ -30,6 +30,7 @@ public sealed class SyncConfig
         }
         ProjectKey = Read(() => Text("jira", "projectKey") ?? "", "");
         IssueType = Read(() => Text("jira", "issueType") is { Length: > 0 } type ? type : "Task", "Task");
+        CreateVersions = Read(() => Flag("jira", "createVersions"), false);
         JqlFilter = Read(() => Text("jira", "jqlFilter") ?? "", "");
         Strategy = Read(() => ParseStrategy(Text("sync", "conflictStrategy")), ConflictStrategy.Prompt);
         WatchInterval = Read(ReadWatchInterval, DefaultWatchInterval);
@@ -75,6 +76,9 @@ public sealed class SyncConfig
 
     public string ProjectKey { get; }
     public string IssueType { get; }
+
+    /// <summary>Whether a milestone with no Jira version creates one (config <c>jira.createVersions</c>, default false).</summary>
+    public bool CreateVersions { get; }
     public string JqlFilter { get; }
     public ConflictStrategy Strategy { get; }
     public StatusMapping Statuses { get; }
@@ -210,6 +214,13 @@ public sealed class SyncConfig
         null => null,
         JsonObject section => section,
         _ => throw new SyncConfigException($"'{name}' in config.json must be an object."),
+    };
+
+    private bool Flag(string section, string key) => Section(section)?[key] switch
+    {
+        null => false,
+        JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False => value.GetValue<bool>(),
+        _ => throw new SyncConfigException($"'{section}.{key}' in config.json must be true or false."),
     };
 
     private string? Text(string section, string key) => Section(section)?[key] switch

@@ -24,6 +24,7 @@ internal static class FieldCatalog
         ("resolutiondate", "Resolved", "datetime", null),
         ("statuscategorychangedate", "Status Category Changed", "datetime", null),
         ("duedate", "Due date", "date", null),
+        ("fixVersions", "Fix versions", "array", "version"),
         ("parent", "Parent", "issuelink", null),
         ("comment", "Comment", "comments-page", null),
         (StoryPoints, "Story Points", "number", null),

@@ -16,6 +16,7 @@ internal static class FieldMetadata
         ("reporter", "Reporter", "user", false, ["set"]),
         ("priority", "Priority", "priority", false, ["set"]),
         ("duedate", "Due date", "date", false, ["set"]),
+        ("fixVersions", "Fix versions", "array", false, ["set", "add", "remove"]),
         ("parent", "Parent", "issuelink", false, ["set"]),
         (FieldCatalog.StoryPoints, "Story Points", "number", false, ["set"]),
     ];

@@ -11,7 +11,7 @@ internal static class IssueJson
     public static readonly string[] SystemFields =
     [
         "summary", "description", "status", "assignee", "reporter", "priority", "labels", "issuetype", "project",
-        "created", "updated", "resolution", "resolutiondate", "statuscategorychangedate", "duedate", "parent", "comment",
+        "created", "updated", "resolution", "resolutiondate", "statuscategorychangedate", "duedate", "fixVersions", "parent", "comment",
     ];
 
     public static IReadOnlySet<string> SelectFields(IEnumerable<string>? requested, bool defaultAll, IEnumerable<string> customFieldIds)
@@ -61,6 +61,8 @@ internal static class IssueJson
                 "resolutiondate" => issue.ResolutionDate is { } resolved ? JiraTime.Format(resolved, zone) : null,
                 "statuscategorychangedate" => JiraTime.Format(issue.StatusCategoryChanged, zone),
                 "duedate" => issue.DueDate,
+                "fixVersions" => new JsonArray([.. issue.FixVersionIds.Select(id => project.Versions.FirstOrDefault(v => v.Id == id)).OfType<ProjectVersion>()
+                    .Select(v => (JsonNode)VersionEndpoints.Render(v, project, context))]),
                 "parent" => issue.ParentKey is null ? null : Parent(issue.ParentKey, data, context),
                 "comment" => Comments(issue, data, context),
                 _ => issue.CustomFields.TryGetValue(field, out var custom) ? custom?.DeepClone() : null,

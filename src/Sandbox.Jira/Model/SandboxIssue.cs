@@ -20,6 +20,9 @@ public sealed class SandboxIssue
     public string? ResolutionId { get; set; }
     public string? ParentKey { get; set; }
     public string? DueDate { get; set; }
+
+    /// <summary>Ids of the project's versions this issue is fixed in.</summary>
+    public List<string> FixVersionIds { get; set; } = [];
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset Updated { get; set; }
     public DateTimeOffset? ResolutionDate { get; set; }

@@ -21,6 +21,9 @@ public sealed class SandboxProject
 
     public IEnumerable<WorkflowStatus> AllStatuses => IssueTypeWorkflows.Values.Prepend(Workflow).SelectMany(w => w.Statuses);
     public List<string> HiddenFields { get; set; } = [];
+
+    /// <summary>The project's versions (releases), in creation order.</summary>
+    public List<ProjectVersion> Versions { get; set; } = [];
     public int NextIssueNumber { get; set; } = 1;
 
     /// <summary>False: the user may browse but not create or edit (Jira answers 403).</summary>

@@ -11,7 +11,7 @@ namespace Sandbox.Jira.State;
 internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject project, SandboxData data, ApiContext context)
 {
     private static readonly HashSet<string> Settable =
-        ["summary", "description", "labels", "assignee", "reporter", "priority", "duedate", "parent", "issuetype", "project", Http.FieldCatalog.StoryPoints];
+        ["summary", "description", "labels", "assignee", "reporter", "priority", "duedate", "fixVersions", "parent", "issuetype", "project", Http.FieldCatalog.StoryPoints];
 
     private readonly Dictionary<string, string> _errors = [];
     private readonly List<ChangeItem> _changes = [];
@@ -69,6 +69,7 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
                     _errors[name] = "Error parsing date string: " + due;
                 else if (due != issue.DueDate) { Change(name, issue.DueDate, issue.DueDate, due, due); issue.DueDate = due; }
                 break;
+            case "fixVersions": SetFixVersions(value); break;
             case "parent":
                 var reference = Reference(value, "key") ?? Reference(value, "id");
                 var parent = reference is null ? null : SandboxState.TryFindIssue(data, reference);
@@ -94,6 +95,29 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
                 issue.CustomFields[name] = value?.DeepClone();
                 break;
         }
+    }
+
+    /// <summary>Versions by <c>{"name"}</c> or <c>{"id"}</c>, each one of the project's; the whole list is replaced.</summary>
+    private void SetFixVersions(JsonNode? value)
+    {
+        var wanted = new List<string>();
+        foreach (var item in value as JsonArray ?? [])
+        {
+            var byName = Reference(item, "name");
+            var byId = Reference(item, "id");
+            var version = byId is not null
+                ? project.Versions.FirstOrDefault(v => v.Id == byId)
+                : project.Versions.FirstOrDefault(v => string.Equals(v.Name, byName, StringComparison.OrdinalIgnoreCase));
+            if (version is null)
+            {
+                _errors["fixVersions"] = byId is not null ? $"Version id '{byId}' is not valid" : $"Version name '{byName}' is not valid";
+                return;
+            }
+            if (!wanted.Contains(version.Id)) wanted.Add(version.Id);
+        }
+        foreach (var removed in issue.FixVersionIds.Except(wanted)) Change("Fix Version", removed, project.Versions.FirstOrDefault(v => v.Id == removed)?.Name, null, null);
+        foreach (var added in wanted.Except(issue.FixVersionIds)) Change("Fix Version", null, null, added, project.Versions.FirstOrDefault(v => v.Id == added)?.Name);
+        issue.FixVersionIds = wanted;
     }
 
     /// <summary>An edit may change the type only within its kind (standard or sub-task) and workflow; anything else

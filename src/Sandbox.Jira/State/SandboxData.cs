@@ -13,6 +13,7 @@ public sealed class SandboxData
     public long NextCommentId { get; set; } = 10000;
     public long NextHistoryId { get; set; } = 10000;
     public long NextRemoteLinkId { get; set; } = 10000;
+    public long NextVersionId { get; set; } = 10000;
 
     public static SandboxData Seed(SandboxOptions options)
     {
