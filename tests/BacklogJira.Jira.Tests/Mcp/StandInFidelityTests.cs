@@ -35,7 +35,7 @@ public sealed partial class StandInFidelityTests
         var getIssue = tools.Single(t => t.Name == "jira_get_issue").ProtocolTool;
         getIssue.InputSchema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ShouldBe(["issue_key"]);
         getIssue.OutputSchema!.Value.GetProperty("x-fastmcp-wrap-result").GetBoolean().ShouldBeTrue();
-        tools.Select(t => t.Name).ShouldBe([.. BacklogJira.Jira.Mcp.McpJiraClient.RequiredTools, "jira_add_comment", "jira_search_fields", "jira_get_all_projects"], ignoreOrder: true);
+        tools.Select(t => t.Name).ShouldBe([.. BacklogJira.Jira.Mcp.McpJiraClient.RequiredTools, "jira_add_comment", "jira_search_fields", "jira_get_all_projects", "jira_get_project_versions", "jira_create_version"], ignoreOrder: true);
 
         // Simplified issue: names without ids, category by name, Unassigned placeholder, re-printed timestamps.
         var result = await client.CallToolAsync("jira_get_issue", new Dictionary<string, object?> { ["issue_key"] = key });
