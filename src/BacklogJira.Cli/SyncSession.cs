@@ -62,7 +62,7 @@ internal sealed class SyncSession : IDisposable
 
     public SyncEngine Engine() => new(Store, Jira, Config, Paths, Clock, BrowseBase);
 
-    public IssueCreator Creator() => new(Store, Jira, Config, Paths, Clock, BrowseBase);
+    public IssueCreator Creator(string? projectOverride = null) => new(Store, Jira, Config, Paths, Clock, BrowseBase) { ProjectOverride = projectOverride };
 
     public JiraImporter Importer() => new(Store, Jira, Config, Paths, Clock, BrowseBase);
 

@@ -10,6 +10,9 @@ public sealed record NewTask
     public IReadOnlyList<string> Labels { get; init; } = [];
     public string? Priority { get; init; }
     public string? Type { get; init; }
+
+    /// <summary>The Backlog.md project (1.52's <c>project</c> key).</summary>
+    public string? Project { get; init; }
     public string? Milestone { get; init; }
     public string? DueDate { get; init; }
     public string? ParentId { get; init; }

@@ -46,6 +46,7 @@ public static class NewTaskRenderer
         Scalar("parent_task_id", task.ParentId);
         Scalar("priority", task.Priority?.Trim().ToLowerInvariant());
         Scalar("type", task.Type);
+        Scalar("project", task.Project);
         if (ordinal is { } o)
         {
             fm = FrontmatterEditor.SetEntry(fm, "ordinal", JsYamlEmitter.NumberEntry("ordinal", o), nl);

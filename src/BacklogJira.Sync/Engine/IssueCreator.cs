@@ -23,6 +23,9 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
     /// <summary>Called right after Jira created the issue and before anything is saved; tests use it to simulate a crash.</summary>
     public Func<JiraIssueRef, Task>? AfterJiraCreate { get; init; }
 
+    /// <summary>The Jira project to create in (<c>create-issue --project</c>), over the task's own project's.</summary>
+    public string? ProjectOverride { get; init; }
+
     /// <summary>Several tasks, <paramref name="maxParallel"/> at a time (each create waits for Jira's answer, so one at a
     /// time made 20 creates under rate limiting take over a minute); outcomes in the order the ids were given, a task
     /// named twice created once. A failure is that task's outcome, not the end of the others.</summary>
@@ -50,9 +53,18 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
 
     private async Task<PairOutcome> CreateAsync(string taskId, string? issueType, bool dryRun, SemaphoreSlim? mappingGate, CancellationToken cancellationToken)
     {
-        var projectKey = config.RequireProjectKey();
         var task = store.Get(taskId);
         var id = task.Id.Normalized(store.Project.Config.TaskPrefix);
+        var projectKey = ProjectOverride ?? config.JiraProjectFor(task.Project);
+        if (projectKey is null)
+        {
+            if (config.ProjectMap.Count == 0) config.RequireProjectKey();
+            return new PairOutcome
+            {
+                TaskId = id,
+                Error = $"{id} belongs to Backlog.md project \"{task.Project}\", which jira.projectMap in .backlog-jira/config.json does not name; add it (\"{task.Project}\": \"<JIRA KEY>\") or choose one with --project <KEY>.",
+            };
+        }
         var mappings = MappingFile.Load(paths);
         if (mappings.ForTask(id) is { } existing)
             return new PairOutcome { TaskId = id, JiraKey = existing.JiraKey, Error = $"{id} is already mapped to {existing.JiraKey}; use 'backlog-jira push {id}' to update it." };
@@ -61,6 +73,8 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         var milestones = MilestoneCatalog.Load(store.Project);
         var backlog = SideReader.Read(TaskReading.Of(task, config, milestones: milestones));
         var draft = await DraftAsync(projectKey, issueType ?? config.IssueType, backlog, warnings, cancellationToken);
+        if (issueType is not null && !string.Equals(draft.IssueType, issueType, StringComparison.OrdinalIgnoreCase))
+            warnings.Add($"{id}: its type \"{task.Type}\" maps to {draft.IssueType}, so it is created as {draft.IssueType}; --issue-type applies to tasks without a type (change the task's type to change the issue's).");
         if (dryRun)
         {
             // The plan is what the real run sends: every field that goes with the issue, and what waits.

@@ -20,7 +20,9 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
     public static string ResolveJql(string? flag, SyncConfig config) =>
         !string.IsNullOrWhiteSpace(flag) ? flag
         : config.JqlFilter.Length > 0 ? config.JqlFilter
-        : $"project = \"{config.RequireProjectKey()}\" ORDER BY created ASC";
+        : config.ProjectMap.Count > 0
+            ? $"project in ({string.Join(", ", config.JiraProjects.Select(k => $"\"{k}\""))}) ORDER BY created ASC"
+            : $"project = \"{config.RequireProjectKey()}\" ORDER BY created ASC";
 
     /// <summary>Tests stop a run here, after the task files and before the mappings, to play a crash.</summary>
     public Func<Task>? CheckpointTasksWritten { get; init; }
@@ -63,7 +65,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         // Earlier intent whose task is still unadopted stays recorded for a later import of its issue.
         var pendingKeys = pending.Select(p => p.Issue.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var kept = earlier.Where(e => !pendingKeys.Contains(e.IssueKey) && orphans.ContainsKey(e.IssueKey)).ToList();
-        var created = await store.CreateManyAsync([.. toCreate.Select(p => NewTaskFrom(p.Fields, writer.Mirror(p.Issue.Key)))],
+        var created = await store.CreateManyAsync([.. toCreate.Select(p => NewTaskFrom(p.Fields, writer.Mirror(p.Issue.Key), config.BacklogProjectFor(p.Issue.ProjectKey)))],
             (plans, token) => intent.SaveAsync([.. kept, .. plans.Select((plan, i) => new ImportIntentEntry(toCreate[i].Issue.Key, toCreate[i].Issue.Id,
                 plan.Id, plan.CreatedDate, store.Project.RelativePath(plan.FilePath)))], token),
             cancellationToken);
@@ -116,7 +118,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
 
     /// <summary>The new task: every field Backlog can take, through its descriptor; a foreign value (an unmapped user or
     /// status) is left out and waits with its reason after the first agreement.</summary>
-    private NewTask NewTaskFrom(SideValues fields, IReadOnlyDictionary<string, string?> mirror)
+    private NewTask NewTaskFrom(SideValues fields, IReadOnlyDictionary<string, string?> mirror, string? project)
     {
         var task = new NewTask { Title = "", ApplyDefinitionOfDoneDefaults = false, ExtraFrontmatter = mirror.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!) };
         var writing = new TaskWriting(config, store.Project.Config, null) { Milestones = MilestoneCatalog.Load(store.Project) };
@@ -124,7 +126,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         {
             if (fields[field].CanCross) task = field.ToNewTask(task, fields[field].Value, writing);
         }
-        return task with { Status = task.Status is null ? null : store.Project.Config.MatchStatus(task.Status) };
+        return task with { Status = task.Status is null ? null : store.Project.Config.MatchStatus(task.Status), Project = project };
     }
 
     /// <summary>Tasks an earlier, cut-off import recorded it was about to write, found by id and <c>created_date</c>, for

@@ -12,7 +12,7 @@ internal static class ConfigKeys
     private static readonly Dictionary<string, string[]> Known = new(StringComparer.Ordinal)
     {
         [""] = ["schemaVersion", "jira", "backlog", "sync", "mcp"],
-        ["jira"] = ["baseUrl", "projectKey", "issueType", "jqlFilter", "transport", "transitionFields", "transitionTargets", "createVersions"],
+        ["jira"] = ["baseUrl", "projectKey", "issueType", "jqlFilter", "transport", "transitionFields", "transitionTargets", "createVersions", "projectMap"],
         ["backlog"] = ["statusMapping", "projectOverrides", "priorityMapping", "statusCategories", "assigneeMapping", "typeMapping"],
         ["sync"] = ["conflictStrategy", "watchInterval", "fields"],
         ["mcp"] = ["command", "serverCommand", "args", "serverArgs", "env", "envVars"],

@@ -31,6 +31,7 @@ public sealed class SyncConfig
         ProjectKey = Read(() => Text("jira", "projectKey") ?? "", "");
         IssueType = Read(() => Text("jira", "issueType") is { Length: > 0 } type ? type : "Task", "Task");
         CreateVersions = Read(() => Flag("jira", "createVersions"), false);
+        ProjectMap = Read(() => StringMap(Section("jira")?["projectMap"], "jira.projectMap"), new Dictionary<string, string>());
         JqlFilter = Read(() => Text("jira", "jqlFilter") ?? "", "");
         Strategy = Read(() => ParseStrategy(Text("sync", "conflictStrategy")), ConflictStrategy.Prompt);
         WatchInterval = Read(ReadWatchInterval, DefaultWatchInterval);
@@ -76,6 +77,27 @@ public sealed class SyncConfig
 
     public string ProjectKey { get; }
     public string IssueType { get; }
+
+    /// <summary>Backlog.md project name → Jira project key (config <c>jira.projectMap</c>): where <c>create-issue</c> puts a
+    /// task of that project, and which project an imported issue's task belongs to. Tasks without a project go to
+    /// <see cref="ProjectKey"/>.</summary>
+    public IReadOnlyDictionary<string, string> ProjectMap { get; }
+
+    /// <summary>The Jira project for a task of <paramref name="backlogProject"/>: the map's, else the default for a task
+    /// without a project (or when no map is set); null when a map is set and does not name the project, since guessing
+    /// would file the issue in the wrong project.</summary>
+    public string? JiraProjectFor(string? backlogProject)
+    {
+        if (string.IsNullOrWhiteSpace(backlogProject) || ProjectMap.Count == 0) return ProjectKey.Length > 0 ? ProjectKey : null;
+        return ProjectMap.FirstOrDefault(p => string.Equals(p.Key, backlogProject.Trim(), StringComparison.OrdinalIgnoreCase)).Value;
+    }
+
+    /// <summary>The Backlog.md project whose tasks go to <paramref name="jiraProjectKey"/>, if the map names one.</summary>
+    public string? BacklogProjectFor(string jiraProjectKey) =>
+        ProjectMap.FirstOrDefault(p => string.Equals(p.Value, jiraProjectKey, StringComparison.OrdinalIgnoreCase)).Key;
+
+    /// <summary>Every Jira project this repository syncs with: the default and the map's.</summary>
+    public IReadOnlyList<string> JiraProjects => [.. new[] { ProjectKey }.Concat(ProjectMap.Values).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Whether a milestone with no Jira version creates one (config <c>jira.createVersions</c>, default false).</summary>
     public bool CreateVersions { get; }
