@@ -27,11 +27,12 @@ public class RandomEditTests
     public async Task After_any_run_the_next_sync_is_in_sync_and_writes_nothing(SandboxMode mode, int seed, JiraTransport transport)
     {
         await using var world = await SyncWorld.CreateAsync(mode: mode, transport: transport);
+        foreach (var version in new[] { "1.0", "2.0" }) await world.Client.CreateVersionAsync("DEMO", version, None);
         var random = new Random(seed);
         var ids = new List<string>
         {
             await world.CreateTaskAsync("-d", "First *task*.\n\n- a list item", "--ac", "One", "--ac", "Two", "-l", "x", "--priority", "high", "--", "Alpha"),
-            await world.CreateTaskAsync("-d", "Second", "--plan", "1. Step", "-a", "@bob", "--", "Beta \"quoted\": yes"),
+            await world.CreateTaskAsync("-d", "Second", "--plan", "1. Step", "-a", "@bob", "--dod", "Reviewed", "--due-date", "2026-12-24", "--", "Beta \"quoted\": yes"),
             await world.CreateTaskAsync("--", "Gamma 日本語"),
         };
         var keys = new Dictionary<string, string>();
@@ -50,7 +51,8 @@ public class RandomEditTests
             foreach (var id in ids)
             {
                 var sections = ManagedDescription.ParseSections((await world.Client.GetIssueAsync(keys[id], None))!.Description);
-                if (!sections.HasCriteria) unheld[id] = [.. world.Store.Get(id).AcceptanceCriteria.Select(c => c.Text)];
+                if (!sections.HasCriteria) unheld[id + " criteria"] = [.. world.Store.Get(id).AcceptanceCriteria.Select(c => c.Text)];
+                if (!sections.HasDefinitionOfDone) unheld[id + " done"] = [.. world.Store.Get(id).DefinitionOfDone.Select(c => c.Text)];
             }
             var (runMode, strategy) = random.Next(4) switch
             {
@@ -64,8 +66,12 @@ public class RandomEditTests
             carried += first.Sum(o => o.Pushed.Count + o.Pulled.Count);
             // Push and pull carry one direction only; the sync after them carries the rest.
             if (runMode != SyncMode.Sync) (await world.RunAsync(SyncMode.Sync, ConflictStrategy.PreferBacklog)).ShouldAllBe(o => o.Error == null);
-            foreach (var (id, texts) in unheld)
-                world.Store.Get(id).AcceptanceCriteria.Select(c => c.Text).ShouldBe(texts, $"round {round}: {id} lost criteria Jira never held");
+            foreach (var (what, texts) in unheld)
+            {
+                var task = world.Store.Get(what.Split(' ')[0]);
+                (what.EndsWith(" done", StringComparison.Ordinal) ? task.DefinitionOfDone : task.AcceptanceCriteria).Select(c => c.Text)
+                    .ShouldBe(texts, $"round {round}: {what} lost items Jira never held");
+            }
 
             var files = ids.ToDictionary(id => id, id => File.ReadAllText(world.TaskFile(id)));
             world.Jira.Sandbox.Counters.Reset();
@@ -74,7 +80,7 @@ public class RandomEditTests
             // assignee changed on both sides to values that cannot cross stays a conflict, whatever the strategy chose.
             next.ShouldAllBe(o => o.Pushed.Count == 0 && o.Pulled.Count == 0
                 && o.Decisions.All(d => d.Action == FieldAction.InSync || d.Action == FieldAction.CannotPush || d.Action == FieldAction.CannotPull
-                    || d.Action == FieldAction.Conflict && d.Field == "assignee"),
+                    || d.Action == FieldAction.Conflict && (d.Field == "assignee" || d.Field == "milestone")),
                 $"round {round} ({runMode}): {string.Join("; ", next.SelectMany(o => o.Decisions.Where(d => d.Action != FieldAction.InSync).Select(d => $"{o.TaskId} {d.Field} {d.Action}")))}");
             world.JiraWrites.ShouldBe(0, $"round {round}");
             // A pair left in conflict gets its jira_sync_state mirror set to manual-resolution-required; any other file stays as it was.
@@ -87,8 +93,17 @@ public class RandomEditTests
     private static async Task EditBacklogAsync(SyncWorld world, string id, Random random)
     {
         string Pick(params string[] options) => options[random.Next(options.Length)];
-        await world.Store.UpdateAsync(id, task => random.Next(8) switch
+        await world.Store.UpdateAsync(id, task => random.Next(12) switch
         {
+            8 => new TaskEdit { DueDate = Pick("2026-12-24", "2027-01-31", "") },
+            9 => new TaskEdit
+            {
+                DefinitionOfDone = task.DefinitionOfDone.Count > 0 && random.Next(2) == 0
+                    ? [.. task.DefinitionOfDone.Select(c => c with { Checked = !c.Checked })]
+                    : [.. task.DefinitionOfDone, new ChecklistItem(task.DefinitionOfDone.Count + 1, "Done " + random.Next(1000), false)],
+            },
+            10 => new TaskEdit { Type = Pick("bug", "feature", "task", "chore", ""), FinalSummary = Pick("Shipped.", "") },
+            11 => new TaskEdit { Milestone = Pick("1.0", "2.0", "") },
             6 => new TaskEdit { Assignees = [.. Pick("@alice", "@zoe", "", "@bob,@carol").Split(',', StringSplitOptions.RemoveEmptyEntries)] },
             7 => new TaskEdit { Labels = [.. task.Labels, Pick("needs review", "ok")] },
             0 => new TaskEdit { Title = Pick("Alpha", "Alpha: renamed", "Beta \"quoted\": yes", "Gamma 日本語 🎉") + random.Next(100) },
@@ -110,8 +125,20 @@ public class RandomEditTests
         string Pick(params string[] options) => options[random.Next(options.Length)];
         var issue = (await world.Client.GetIssueAsync(key, None))!;
         var parts = ManagedDescription.Parse(issue.Description);
-        var update = random.Next(7) switch
+        var update = random.Next(11) switch
         {
+            7 => new JiraIssueUpdate { ChangeDueDate = true, DueDate = random.Next(3) == 0 ? null : Pick("2026-11-30", "2027-02-28") },
+            8 => new JiraIssueUpdate { IssueTypeName = Pick("Bug", "Story", "Task") },
+            9 => new JiraIssueUpdate { FixVersions = [.. Pick("1.0", "2.0", "", "1.0,2.0").Split(',', StringSplitOptions.RemoveEmptyEntries)] },
+            10 => new JiraIssueUpdate
+            {
+                ChangeDescription = true,
+                Description = ManagedDescription.Compose(parts with
+                {
+                    DefinitionOfDone = parts.DefinitionOfDone.Length > 0 ? [.. parts.DefinitionOfDone.Select(c => c with { Checked = !c.Checked })] : [new("From Jira", true)],
+                    FinalSummary = Pick("Jira summary.", parts.FinalSummary),
+                }),
+            },
             5 => new JiraIssueUpdate { ChangeDescription = true, Description = Pick("Rewritten in Jira, no managed sections.", "") },
             6 => new JiraIssueUpdate { ChangeAssignee = true, Assignee = random.Next(3) == 0 ? null : await world.Client.FindUserAsync(Pick("alice", "carol"), None) },
             0 => new JiraIssueUpdate { Summary = Pick("From Jira", "Jira: edited", "Ünïcode ✓") + random.Next(100) },
