@@ -30,6 +30,9 @@ public sealed class IssueTypeMapping
 
     public string DefaultIssueType { get; }
 
+    /// <summary>Every Backlog type with the Jira issue type it maps to.</summary>
+    public IReadOnlyDictionary<string, string> BacklogToJira => _backlogToJira;
+
     /// <summary>The canonical value of a task's type: true with null for none or the default type, true with the Jira
     /// type's name when mapped, false when the type has no Jira issue type.</summary>
     public bool TryFromBacklog(string? type, out string? canonical)

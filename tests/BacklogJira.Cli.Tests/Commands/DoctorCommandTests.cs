@@ -49,7 +49,7 @@ public class DoctorCommandTests
         document["transport"]!.GetValue<string>().ShouldBe("rest");
         document["ok"]!.GetValue<bool>().ShouldBeTrue();
         var checks = Checks(json.Stdout);
-        checks.Keys.ShouldBe([".NET runtime", "Backlog.md project", "backlog CLI", "config", "credentials", "Jira reachable", "login", "project", "permissions", "clock", "status mapping", "priority mapping", "assignee mapping", "mappings", "git"]);
+        checks.Keys.ShouldBe([".NET runtime", "Backlog.md project", "backlog CLI", "config", "credentials", "Jira reachable", "login", "project", "permissions", "clock", "status mapping", "priority mapping", "assignee mapping", "projects and types", "mappings", "git"]);
         checks["login"]["durationMs"]!.GetValue<double>().ShouldBeGreaterThanOrEqualTo(0);
     }
 
@@ -119,6 +119,23 @@ public class DoctorCommandTests
         checks["priority mapping"]["detail"]!.GetValue<string>().ShouldContain("high");
         checks["assignee mapping"]["detail"]!.GetValue<string>().ShouldContain("@ghost → ghost@example.com");
         JsonNode.Parse(result.Stdout)!["ok"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_mapped_project_that_is_not_there_and_a_type_the_project_lacks_are_named()
+    {
+        await using var cli = await InitializedAsync();
+        await EditConfigAsync(cli, config =>
+        {
+            config["jira"]!["projectMap"] = new JsonObject { ["mobile"] = "GONE" };
+            config["backlog"]!["typeMapping"] = new JsonObject { ["research"] = "Spike" };
+        });
+        var result = await cli.RunAsync("doctor", "--json");
+        var check = Checks(result.Stdout)["projects and types"];
+        check["status"]!.GetValue<string>().ShouldBe("warning");
+        check["detail"]!.GetValue<string>().ShouldContain("GONE");
+        check["detail"]!.GetValue<string>().ShouldContain("research → Spike");
+        check["fix"]!.GetValue<string>().ShouldContain("backlog.typeMapping");
     }
 
     [Fact]

@@ -53,6 +53,7 @@ internal sealed class JiraChecks(IJiraClient jira, JiraConnectionSettings settin
         results.Add(await StatusesAsync(config, cancellationToken));
         results.Add(await PrioritiesAsync(config, cancellationToken));
         results.Add(await UsersAsync(config, cancellationToken));
+        results.Add(await ProjectsAndTypesAsync(config, cancellationToken));
         return results;
     }
 
@@ -136,6 +137,38 @@ internal sealed class JiraChecks(IJiraClient jira, JiraConnectionSettings settin
         return skew.Duration() > SkewWarning
             ? CheckResult.Warn("clock", text, "Set the clock right (NTP); above 10 minutes incremental reads miss edits.")
             : CheckResult.Ok("clock", text);
+    }
+
+    /// <summary>Every Jira project of <c>jira.projectMap</c> is visible, and has the issue types <c>backlog.typeMapping</c>
+    /// (with its defaults) names, for the Backlog types the Backlog.md project uses.</summary>
+    private async Task<CheckResult> ProjectsAndTypesAsync(SyncConfig config, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var problems = new List<string>();
+        var fixes = new List<string>();
+        foreach (var key in config.JiraProjects)
+        {
+            JiraProject project;
+            try { project = await jira.GetProjectAsync(key, cancellationToken); }
+            catch (JiraException error) when (error is JiraNotFoundException or JiraPermissionException or JiraRequestRejectedException)
+            {
+                problems.Add($"{key}: {error.Message}");
+                fixes.Add($"Check the key {key} in jira.projectMap and that this user can browse it.");
+                continue;
+            }
+            if (project.IssueTypes.Count == 0) continue;
+            var missing = config.IssueTypes.BacklogToJira.Where(p => !project.IssueTypes.Contains(p.Value, StringComparer.OrdinalIgnoreCase))
+                .Select(p => $"{p.Key} → {p.Value}").ToList();
+            if (missing.Count > 0)
+            {
+                problems.Add($"{key} has no issue type for {string.Join(", ", missing)} (it has {string.Join(", ", project.IssueTypes)}); such tasks are created as {config.IssueType}");
+                fixes.Add($"Map those types to issue types {key} has in backlog.typeMapping.");
+            }
+        }
+        var projects = string.Join(", ", config.JiraProjects);
+        return problems.Count == 0
+            ? CheckResult.Ok("projects and types", $"{projects}: visible, with every mapped issue type", watch.Elapsed)
+            : CheckResult.Warn("projects and types", string.Join("; ", problems), string.Join(" ", fixes.Distinct()));
     }
 
     private async Task<CheckResult> StatusesAsync(SyncConfig config, CancellationToken cancellationToken)
