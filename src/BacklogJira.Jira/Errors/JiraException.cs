@@ -27,6 +27,21 @@ public class JiraRequestRejectedException(string message, IReadOnlyList<string> 
 {
     public IReadOnlyList<string> ErrorMessages { get; } = errorMessages;
     public IReadOnlyDictionary<string, string> FieldErrors { get; } = fieldErrors;
+
+    /// <summary>Runs a request Jira may refuse: null when applied, else the refusal's message (other failures throw).</summary>
+    public static async Task<string?> RefusalOfAsync(Func<Task> request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            await request();
+            return null;
+        }
+        catch (JiraRequestRejectedException refused)
+        {
+            return refused.Message;
+        }
+    }
 }
 
 public sealed class JiraFieldNotOnScreenException(string message, string field, IReadOnlyList<string> errorMessages, IReadOnlyDictionary<string, string> fieldErrors)

@@ -229,18 +229,8 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
             await CallAsync("jira_assign_issue", new() { ["issue_key"] = key, ["assignee"] = update.Assignee is null ? null : UserIdentifier(update.Assignee) }, true, cancellationToken);
     }
 
-    public async Task<string?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await UpdateIssueAsync(key, update, cancellationToken);
-            return null;
-        }
-        catch (JiraRequestRejectedException refused)
-        {
-            return refused.Message;
-        }
-    }
+    public Task<string?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken) =>
+        JiraRequestRejectedException.RefusalOfAsync(() => UpdateIssueAsync(key, update, cancellationToken));
 
     public async Task<IReadOnlyList<JiraTransition>> GetTransitionsAsync(string key, CancellationToken cancellationToken)
     {

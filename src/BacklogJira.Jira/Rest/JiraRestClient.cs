@@ -248,18 +248,8 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
 
     private static JsonArray VersionList(IEnumerable<string> names) => new([.. names.Select(n => (JsonNode)new JsonObject { ["name"] = n })]);
 
-    public async Task<string?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await UpdateIssueAsync(key, update, cancellationToken);
-            return null;
-        }
-        catch (JiraRequestRejectedException refused)
-        {
-            return refused.Message;
-        }
-    }
+    public Task<string?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken) =>
+        JiraRequestRejectedException.RefusalOfAsync(() => UpdateIssueAsync(key, update, cancellationToken));
 
     public async Task<IReadOnlyList<JiraTransition>> GetTransitionsAsync(string key, CancellationToken cancellationToken)
     {

@@ -43,24 +43,12 @@ public sealed class AssigneeField : PrimaryListField, ISyncField
     {
         var handle = First(Cast(value));
         if (handle is null) return new JiraFieldWrite(update => update with { ChangeAssignee = true, Assignee = null });
-        var user = await ResolveAsync(writing, handle, cancellationToken);
+        var user = await JiraUserLookup.FindAsync(writing, handle, cancellationToken);
         return user is null ? JiraFieldWrite.Skipped : new JiraFieldWrite(update => update with { ChangeAssignee = true, Assignee = user });
     }
 
     public async Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken) =>
-        First(Cast(value)) is { } handle ? draft with { Assignee = await ResolveAsync(writing, handle, cancellationToken) } : draft;
+        First(Cast(value)) is { } handle ? draft with { Assignee = await JiraUserLookup.FindAsync(writing, handle, cancellationToken) } : draft;
 
     public NewTask ToNewTask(NewTask task, object? value, TaskWriting writing) => task with { Assignees = [.. Cast(value)] };
-
-    private static async Task<JiraUser?> ResolveAsync(JiraWriting writing, string handle, CancellationToken cancellationToken)
-    {
-        if (writing.Config.Assignees.ToJira(handle) is not { } configured)
-        {
-            writing.Warnings.Add($"{writing.IssueName}: {handle} has no Jira user; map it with: backlog-jira map-assignees add {handle} <email, accountId or user name>");
-            return null;
-        }
-        var user = await writing.Jira.FindUserAsync(configured, cancellationToken);
-        if (user is null) writing.Warnings.Add($"{writing.IssueName}: the Jira user '{configured}' mapped to {handle} was not found; fix it with: backlog-jira map-assignees add {handle} <jira-user> --force");
-        return user;
-    }
 }

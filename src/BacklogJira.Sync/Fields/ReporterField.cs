@@ -44,7 +44,7 @@ public sealed class ReporterField : NameField, ISyncField
             writing.Warnings.Add($"{writing.IssueName}: Jira keeps its reporter; an issue's reporter cannot be cleared.");
             return JiraFieldWrite.Skipped;
         }
-        if (await FindAsync(writing, handle, cancellationToken) is not { } user) return JiraFieldWrite.Skipped;
+        if (await JiraUserLookup.FindAsync(writing, handle, cancellationToken) is not { } user) return JiraFieldWrite.Skipped;
         return new JiraFieldWrite(AfterEdit: async token =>
         {
             var refusal = await writing.Jira.TryUpdateIssueAsync(writing.Issue!.Key, new JiraIssueUpdate { Reporter = user }, token);
@@ -55,15 +55,7 @@ public sealed class ReporterField : NameField, ISyncField
     }
 
     public async Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken) =>
-        Cast(value) is { } handle ? draft with { Reporter = await FindAsync(writing, handle, cancellationToken) } : draft;
+        Cast(value) is { } handle ? draft with { Reporter = await JiraUserLookup.FindAsync(writing, handle, cancellationToken) } : draft;
 
     public NewTask ToNewTask(NewTask task, object? value, TaskWriting writing) => task with { Reporter = Cast(value) };
-
-    private static async Task<JiraUser?> FindAsync(JiraWriting writing, string handle, CancellationToken cancellationToken)
-    {
-        if (writing.Config.Assignees.ToJira(handle) is not { } configured) return null;
-        var user = await writing.Jira.FindUserAsync(configured, cancellationToken);
-        if (user is null) writing.Warnings.Add($"{writing.IssueName}: the Jira user '{configured}' mapped to {handle} was not found; fix it with: backlog-jira map-assignees add {handle} <jira-user> --force");
-        return user;
-    }
 }
