@@ -39,10 +39,10 @@ public interface IJiraClient
 
     Task UpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken);
 
-    /// <summary>An edit Jira may refuse for reasons of its own (an issue type across workflows, a reporter without the
-    /// permission): Jira's refusal (a 400) comes back as its message instead of an exception; null when applied. Any
-    /// other failure still throws.</summary>
-    Task<string?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken);
+    /// <summary>An edit Jira may refuse for reasons of its own (a field not on the edit screen, a value it does not allow,
+    /// an issue type across workflows, a reporter without the permission): Jira's refusal (a 400) comes back with the
+    /// fields it named instead of an exception; null when applied. Any other failure still throws.</summary>
+    Task<JiraRefusal?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<JiraTransition>> GetTransitionsAsync(string key, CancellationToken cancellationToken);
 

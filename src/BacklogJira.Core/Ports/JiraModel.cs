@@ -119,4 +119,10 @@ public sealed record JiraTransition(string Id, string Name, JiraStatus To, IRead
 
 public sealed record JiraComment(string Id, string Body, JiraUser? Author, DateTimeOffset Created, DateTimeOffset Updated);
 
+/// <summary>Jira's 400 to an edit: its message, and the field ids its error collection named (none on some transports).</summary>
+public sealed record JiraRefusal(string Message, IReadOnlyList<string> Fields);
+
+/// <summary>An edit Jira refused without naming a field it could be written without.</summary>
+public sealed class JiraEditRefusedException(string message) : Exception(message);
+
 public sealed record JiraRemoteLink(string GlobalId, string Url, string Title);

@@ -1,4 +1,5 @@
 using System.Net;
+using BacklogJira.Core.Ports;
 
 namespace BacklogJira.Jira.Errors;
 
@@ -28,8 +29,8 @@ public class JiraRequestRejectedException(string message, IReadOnlyList<string> 
     public IReadOnlyList<string> ErrorMessages { get; } = errorMessages;
     public IReadOnlyDictionary<string, string> FieldErrors { get; } = fieldErrors;
 
-    /// <summary>Runs a request Jira may refuse: null when applied, else the refusal's message (other failures throw).</summary>
-    public static async Task<string?> RefusalOfAsync(Func<Task> request)
+    /// <summary>Runs a request Jira may refuse: null when applied, else the refusal (other failures throw).</summary>
+    public static async Task<JiraRefusal?> RefusalOfAsync(Func<Task> request)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -39,7 +40,7 @@ public class JiraRequestRejectedException(string message, IReadOnlyList<string> 
         }
         catch (JiraRequestRejectedException refused)
         {
-            return refused.Message;
+            return new JiraRefusal(refused.Message, [.. refused.FieldErrors.Keys]);
         }
     }
 }

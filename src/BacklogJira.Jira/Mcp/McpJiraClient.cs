@@ -229,7 +229,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
             await CallAsync("jira_assign_issue", new() { ["issue_key"] = key, ["assignee"] = update.Assignee is null ? null : UserIdentifier(update.Assignee) }, true, cancellationToken);
     }
 
-    public Task<string?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken) =>
+    public Task<JiraRefusal?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken) =>
         JiraRequestRejectedException.RefusalOfAsync(() => UpdateIssueAsync(key, update, cancellationToken));
 
     public async Task<IReadOnlyList<JiraTransition>> GetTransitionsAsync(string key, CancellationToken cancellationToken)

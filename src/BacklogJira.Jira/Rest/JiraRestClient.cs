@@ -248,7 +248,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
 
     private static JsonArray VersionList(IEnumerable<string> names) => new([.. names.Select(n => (JsonNode)new JsonObject { ["name"] = n })]);
 
-    public Task<string?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken) =>
+    public Task<JiraRefusal?> TryUpdateIssueAsync(string key, JiraIssueUpdate update, CancellationToken cancellationToken) =>
         JiraRequestRejectedException.RefusalOfAsync(() => UpdateIssueAsync(key, update, cancellationToken));
 
     public async Task<IReadOnlyList<JiraTransition>> GetTransitionsAsync(string key, CancellationToken cancellationToken)

@@ -16,6 +16,8 @@ public sealed class AssigneeField : PrimaryListField, ISyncField
 {
     public override string Name => "assignee";
 
+    public IReadOnlyList<string> JiraFieldIds => ["assignee"];
+
     public SideValue ReadTask(TaskReading reading)
     {
         ImmutableArray<string> handles = [.. reading.Task.Assignees.Where(a => a.Trim().TrimStart('@').Length > 0).Select(AssigneeMapping.Handle).Distinct(StringComparer.OrdinalIgnoreCase)];

@@ -10,6 +10,8 @@ public sealed class DescriptionField : TextField, ISyncField
 {
     public override string Name => "description";
 
+    public IReadOnlyList<string> JiraFieldIds => ["description"];
+
     public SideValue ReadTask(TaskReading reading) => SideValue.Of(reading.Parts.Description);
 
     public SideValue ReadIssue(IssueReading reading) => SideValue.Of(reading.Sections.Parts.Description);

@@ -14,6 +14,8 @@ public sealed class DueDateField : NameField, ISyncField
 {
     public override string Name => "dueDate";
 
+    public IReadOnlyList<string> JiraFieldIds => ["duedate"];
+
     public SideValue ReadTask(TaskReading reading) => Read(reading.Task.DueDate, "the task's due_date");
 
     public SideValue ReadIssue(IssueReading reading) => Read(reading.Issue.DueDate, "the issue's due date");

@@ -18,6 +18,10 @@ public interface ISyncField : IFieldSemantics
     /// <summary>Whether <c>sync.fields</c> may turn it off; the title never (every issue needs a summary).</summary>
     bool Switchable => true;
 
+    /// <summary>The Jira fields its share of the one edit sets: when Jira refuses the edit naming one of them (not on
+    /// the edit screen, a value not allowed), the edit is sent again without this field, which waits with Jira's reason.</summary>
+    IReadOnlyList<string> JiraFieldIds => [];
+
     SideValue ReadTask(TaskReading reading);
 
     SideValue ReadIssue(IssueReading reading);

@@ -43,7 +43,7 @@ public sealed class IssueTypeField : NameField, ISyncField
         {
             var refusal = await writing.Jira.TryUpdateIssueAsync(writing.Issue!.Key, new JiraIssueUpdate { IssueTypeName = name }, token);
             if (refusal is null) return true;
-            writing.Warnings.Add($"{writing.IssueName}: Jira refused to change the issue type from \"{writing.Issue.IssueType}\" to \"{name}\" ({refusal}); a change across workflows or between standard and sub-task types needs Jira's Move. Move it in Jira, or change the task's type back.");
+            writing.Warnings.Add($"{writing.IssueName}: Jira refused to change the issue type from \"{writing.Issue.IssueType}\" to \"{name}\" ({refusal.Message}); a change across workflows or between standard and sub-task types needs Jira's Move. Move it in Jira, or change the task's type back.");
             return false;
         }));
     }

@@ -15,6 +15,8 @@ public sealed class LabelsField : NameSetField, ISyncField
 
     public override string Name => "labels";
 
+    public IReadOnlyList<string> JiraFieldIds => ["labels"];
+
     public override bool OneSideOnly(string name) => name.Length > JiraMaxLength || name.Any(char.IsWhiteSpace);
 
     public SideValue ReadTask(TaskReading reading) => SideValue.Of(SetOf(reading.Task.Labels));

@@ -13,6 +13,8 @@ namespace BacklogJira.Sync.Fields;
 /// kept in the task and written back (deleting every item in Jira means leaving the heading with no items).</summary>
 public abstract class ManagedChecklistSectionField : ChecklistField, ISyncField
 {
+    public IReadOnlyList<string> JiraFieldIds => ["description"];
+
     /// <summary>The section's managed heading in the Jira description.</summary>
     protected abstract string Heading { get; }
 

@@ -9,6 +9,8 @@ namespace BacklogJira.Sync.Fields;
 /// description without that section does not hold it: it is kept in the task and written back.</summary>
 public abstract class ManagedTextSectionField : TextField, ISyncField
 {
+    public IReadOnlyList<string> JiraFieldIds => ["description"];
+
     /// <summary>The section's managed heading in the Jira description.</summary>
     protected abstract string Heading { get; }
 

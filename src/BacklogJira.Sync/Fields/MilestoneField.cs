@@ -15,6 +15,8 @@ public sealed class MilestoneField : NameField, ISyncField
 {
     public override string Name => "milestone";
 
+    public IReadOnlyList<string> JiraFieldIds => ["fixVersions"];
+
     public override bool Same(string? left, string? right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
 
     public SideValue ReadTask(TaskReading reading) =>

@@ -11,6 +11,8 @@ public sealed class PriorityField : NameField, ISyncField
 {
     public override string Name => "priority";
 
+    public IReadOnlyList<string> JiraFieldIds => ["priority"];
+
     public SideValue ReadTask(TaskReading reading)
     {
         var priority = string.IsNullOrWhiteSpace(reading.Task.Priority) ? null : reading.Task.Priority.Trim().ToLowerInvariant();

@@ -49,7 +49,7 @@ public sealed class ReporterField : NameField, ISyncField
         {
             var refusal = await writing.Jira.TryUpdateIssueAsync(writing.Issue!.Key, new JiraIssueUpdate { Reporter = user }, token);
             if (refusal is null) return true;
-            writing.Warnings.Add($"{writing.IssueName}: Jira refused to make {user.DisplayName} the reporter ({refusal}); this needs the \"Modify Reporter\" permission in the project.");
+            writing.Warnings.Add($"{writing.IssueName}: Jira refused to make {user.DisplayName} the reporter ({refusal.Message}); this needs the \"Modify Reporter\" permission in the project.");
             return false;
         });
     }

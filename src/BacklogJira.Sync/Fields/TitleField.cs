@@ -12,6 +12,8 @@ public sealed class TitleField : TextField, ISyncField
 
     public override string Name => "title";
 
+    public IReadOnlyList<string> JiraFieldIds => ["summary"];
+
     public bool Switchable => false;
 
     public SideValue ReadTask(TaskReading reading)

@@ -164,6 +164,32 @@ public class DatesAndChecklistsTests
         world.JiraWrites.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_field_missing_from_the_edit_screen_waits_and_the_other_fields_are_still_written()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var id = await world.CreateTaskAsync("--", "Screened");
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        world.Jira.Sandbox.State.Write(data => data.Projects[0].HiddenFields.Add("duedate"));
+        await world.CliAsync("task", "edit", id, "--due-date", "2027-05-01", "-t", "Screened, renamed", "-l", "ops");
+
+        var outcome = (await world.RunAsync(SyncMode.Sync, ConflictStrategy.Manual)).Single();
+
+        outcome.Error.ShouldBeNull();
+        outcome.Pushed.ShouldBe(["title", "labels"], ignoreOrder: true);
+        outcome.Warnings.ShouldContain(w => w.Contains("Jira refused dueDate") && w.Contains("appropriate screen"));
+        var issue = (await world.Client.GetIssueAsync(key, None))!;
+        issue.Summary.ShouldBe("Screened, renamed");
+        issue.Labels.ShouldBe(["ops"]);
+        issue.DueDate.ShouldBeNull();
+        (await world.RunAsync(SyncMode.Status)).Single().State.ShouldBe(PairState.NeedsPush);
+        world.Store.Get(id).DueDate.ShouldBe("2027-05-01");
+
+        world.Jira.Sandbox.State.Write(data => data.Projects[0].HiddenFields.Remove("duedate"));
+        (await world.RunAsync(SyncMode.Sync, ConflictStrategy.Manual)).Single().Pushed.ShouldBe(["dueDate"]);
+        (await world.Client.GetIssueAsync(key, None))!.DueDate.ShouldBe("2027-05-01");
+    }
+
     private static async Task<DescriptionParts> JiraPartsAsync(SyncWorld world, string key) =>
         ManagedDescription.Parse((await world.Client.GetIssueAsync(key, None))!.Description);
 }

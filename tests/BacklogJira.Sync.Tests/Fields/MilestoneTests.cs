@@ -86,7 +86,8 @@ public class MilestoneTests
         await using var world = await SyncWorld.CreateAsync();
         var issue = await world.Client.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "x" }, None);
         var refusal = await world.Client.TryUpdateIssueAsync(issue.Key, new JiraIssueUpdate { FixVersions = ["Nope"] }, None);
-        refusal.ShouldNotBeNull().ShouldContain("Version name 'Nope' is not valid");
+        refusal.ShouldNotBeNull().Message.ShouldContain("Version name 'Nope' is not valid");
+        refusal.Fields.ShouldBe(["fixVersions"]);
         var duplicate = await Should.ThrowAsync<Exception>(async () =>
         {
             await world.Client.CreateVersionAsync("DEMO", "2.0", None);
