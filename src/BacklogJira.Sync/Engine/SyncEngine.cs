@@ -218,7 +218,9 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                 Changes = PlannedChanges(sides, toJira, toBacklog),
                 Waiting = [.. plan.Decisions.Where(d => d.Action is FieldAction.CannotPush or FieldAction.CannotPull)
                     .Select(d => new FieldWait(d.Field, d.Action == FieldAction.CannotPush ? FieldChange.ToJira : FieldChange.ToBacklog, WaitReason(d, sides)))],
-                Fields = [.. SyncFieldCatalog.All.Zip(plan.Decisions, (f, d) => new FieldView(f.Name, PairSides.Show(f, sides.Backlog[f]), PairSides.Show(f, sides.Jira[f]), d))],
+                // A field the config does not sync is left out of the side-by-side view.
+                Fields = [.. SyncFieldCatalog.All.Zip(plan.Decisions, (f, d) => (f, d)).Where(p => config.Syncs(p.f))
+                    .Select(p => new FieldView(p.f.Name, PairSides.Show(p.f, sides.Backlog[p.f]), PairSides.Show(p.f, sides.Jira[p.f]), p.d))],
                 Warnings = warnings,
             };
             if (request.DryRun || request.Mode == SyncMode.Status) return outcome;
