@@ -190,6 +190,43 @@ public class DatesAndChecklistsTests
         (await world.Client.GetIssueAsync(key, None))!.DueDate.ShouldBe("2027-05-01");
     }
 
+    [Fact]
+    public async Task Every_value_a_pull_writes_survives_an_edit_by_the_real_cli()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        await world.CliAsync("milestone", "add", "Beta");
+        await world.Client.CreateVersionAsync("DEMO", "Beta", None);
+        var id = await world.CreateTaskAsync("--no-dod-defaults", "--", "Pulled into");
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        var parts = await JiraPartsAsync(world, key);
+        await world.Client.UpdateIssueAsync(key, new JiraIssueUpdate
+        {
+            ChangeDescription = true,
+            Description = ManagedDescription.Compose(parts with { DefinitionOfDone = [new("Signed off", true)], FinalSummary = "All done." }),
+            ChangeDueDate = true,
+            DueDate = "2027-06-30",
+            IssueTypeName = "Story",
+            FixVersions = ["Beta"],
+        }, None);
+        (await world.RunAsync(SyncMode.Pull)).Single().Pulled.ShouldBe(["type", "dueDate", "milestone", "definitionOfDone", "finalSummary"], ignoreOrder: true);
+
+        await world.CliAsync("task", "edit", id, "-s", "In Progress", "--append-notes", "CLI was here");
+
+        var task = world.Store.Get(id);
+        task.Status.ShouldBe("In Progress");
+        task.DueDate.ShouldBe("2027-06-30");
+        task.Type.ShouldBe("feature");
+        task.Milestone.ShouldBe("m-0");
+        task.DefinitionOfDone.Select(i => (i.Text, i.Checked)).ShouldBe([("Signed off", true)]);
+        task.FinalSummary.ShouldBe("All done.");
+        var shown = (await BacklogCli.RunAsync(world.Root, "task", "view", id, "--plain")).EnsureSuccess("task view").Stdout;
+        shown.ShouldContain("2027-06-30");
+        shown.ShouldContain("Signed off");
+        var after = (await world.RunAsync(SyncMode.Sync, ConflictStrategy.Manual)).Single();
+        after.Pushed.ShouldBe(["status", "implementationNotes"], ignoreOrder: true);
+        after.Pulled.ShouldBeEmpty();
+    }
+
     private static async Task<DescriptionParts> JiraPartsAsync(SyncWorld world, string key) =>
         ManagedDescription.Parse((await world.Client.GetIssueAsync(key, None))!.Description);
 }
