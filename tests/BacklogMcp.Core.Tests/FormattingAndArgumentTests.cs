@@ -10,12 +10,20 @@ namespace BacklogMcp.Core.Tests;
 public sealed class FormattingAndArgumentTests
 {
     [Theory]
-    [InlineData("2024-09-16T15:30:00Z", "UTC", "16 Sept 2024, 15:30")]
-    [InlineData("2026-01-05T20:00:00Z", "Asia/Tokyo", "6 Jan 2026, 05:00")]
+    [InlineData("2024-09-16T15:30:00Z", "UTC", "16 Sept 2024, 15:30 UTC")]
+    [InlineData("2026-01-05T20:00:00Z", "Asia/Tokyo", "6 Jan 2026, 05:00 UTC+09:00")]
+    [InlineData("2026-07-01T12:00:00Z", "America/New_York", "1 Jul 2026, 08:00 UTC-04:00")]
     [InlineData(null, "UTC", "—")]
     [InlineData("not a date", "UTC", "Invalid Date")]
     public void Dates_render_like_the_reference_in_the_given_zone(string? iso, string zone, string expected) =>
         NulabFormat.Date(iso, TimeZoneInfo.FindSystemTimeZoneById(zone)).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("2026-01-30T00:00:00Z", "30 Jan 2026")]
+    [InlineData("2026-09-01", "1 Sept 2026")]
+    [InlineData(null, "—")]
+    [InlineData("soon", "soon")]
+    public void Calendar_dates_render_as_the_day_whatever_the_zone(string? iso, string expected) => NulabFormat.Day(iso).ShouldBe(expected);
 
     [Theory]
     [InlineData(1023, "1023 B")]

@@ -32,8 +32,8 @@ public static class RawMarkdown
         Line($"**Versions:** {NulabFormat.OrNone(NulabFormat.Join(issue.Versions?.Select(v => v.Name)))}");
         Line($"**Created:** {NulabFormat.Date(issue.Created)}");
         Line($"**Updated:** {NulabFormat.Date(issue.Updated)}");
-        Line($"**Start Date:** {NulabFormat.OrNone(issue.StartDate)}");
-        Line($"**Due Date:** {NulabFormat.OrNone(issue.DueDate)}");
+        Line($"**Start Date:** {NulabFormat.Day(issue.StartDate)}");
+        Line($"**Due Date:** {NulabFormat.Day(issue.DueDate)}");
         Line($"**Estimated:** {NulabFormat.Hours(issue.EstimatedHours)}");
         Line($"**Actual:** {NulabFormat.Hours(issue.ActualHours)}");
         Line("");

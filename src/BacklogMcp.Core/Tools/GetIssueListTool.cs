@@ -122,7 +122,7 @@ public sealed class GetIssueListTool : NulabTool
         var table = new MarkdownTable("Key", "Type", "Status", "Priority", "Assignee", "Due", "Updated");
         foreach (var issue in issues)
             table.Row($"[{issue.IssueKey}]({context.IssueUrl(issue.IssueKey)})", NulabFormat.OrNone(issue.IssueType?.Name), NulabFormat.OrNone(issue.Status?.Name),
-                NulabFormat.OrNone(issue.Priority?.Name), issue.Assignee?.Name ?? "Unassigned", NulabFormat.OrNone(issue.DueDate), NulabFormat.Date(issue.Updated));
+                NulabFormat.OrNone(issue.Priority?.Name), issue.Assignee?.Name ?? "Unassigned", NulabFormat.Day(issue.DueDate), NulabFormat.Date(issue.Updated));
         text.Append(table).Append("\n\n## Issue Summaries\n\n");
         foreach (var issue in issues)
         {
@@ -132,7 +132,7 @@ public sealed class GetIssueListTool : NulabTool
             if (issue.Assignee is { } assignee) text.Append(CultureInfo.InvariantCulture, $"- **Assignee:** {assignee.Name}\n");
             if (issue.Milestone is { Count: > 0 } ms) text.Append(CultureInfo.InvariantCulture, $"- **Milestone:** {NulabFormat.Join(ms.Select(m => m.Name))}\n");
             if (issue.Category is { Count: > 0 } cs) text.Append(CultureInfo.InvariantCulture, $"- **Category:** {NulabFormat.Join(cs.Select(c => c.Name))}\n");
-            if (issue.StartDate is not null || issue.DueDate is not null) text.Append(CultureInfo.InvariantCulture, $"- **Dates:** {NulabFormat.OrNone(issue.StartDate)} → {NulabFormat.OrNone(issue.DueDate)}\n");
+            if (issue.StartDate is not null || issue.DueDate is not null) text.Append(CultureInfo.InvariantCulture, $"- **Dates:** {NulabFormat.Day(issue.StartDate)} → {NulabFormat.Day(issue.DueDate)}\n");
             if (issue.EstimatedHours is not null || issue.ActualHours is not null)
                 text.Append(CultureInfo.InvariantCulture, $"- **Hours:** Estimated {NulabFormat.Hours(issue.EstimatedHours)} / Actual {NulabFormat.Hours(issue.ActualHours)}\n");
             text.Append(CultureInfo.InvariantCulture, $"- **Created:** {NulabFormat.Date(issue.Created)} | **Updated:** {NulabFormat.Date(issue.Updated)}\n\n");

@@ -56,8 +56,8 @@ public sealed class GetIssueTool : NulabTool
         text.Append(new MarkdownTable("Role", "Name").Row("**Assignee**", issue.Assignee?.Name ?? "Unassigned").Row("**Reporter**", NulabFormat.OrNone(issue.CreatedUser?.Name)));
         text.Append("\n\n## Dates\n\n");
         var dates = new MarkdownTable("Field", "Value").Row("**Created**", NulabFormat.Date(issue.Created)).Row("**Updated**", NulabFormat.Date(issue.Updated));
-        if (issue.StartDate is { Length: > 0 } start) dates.Row("**Start Date**", start);
-        if (issue.DueDate is { Length: > 0 } due) dates.Row("**Due Date**", due);
+        if (issue.StartDate is { Length: > 0 } start) dates.Row("**Start Date**", NulabFormat.Day(start));
+        if (issue.DueDate is { Length: > 0 } due) dates.Row("**Due Date**", NulabFormat.Day(due));
         text.Append(dates);
         if (issue.EstimatedHours is not null || issue.ActualHours is not null)
             text.Append("\n\n## Time\n\n").Append(new MarkdownTable("Field", "Value").Row("**Estimated**", NulabFormat.Hours(issue.EstimatedHours)).Row("**Actual**", NulabFormat.Hours(issue.ActualHours)));

@@ -41,7 +41,7 @@ public sealed class GetMilestonesTool : NulabTool
         if (milestones.Count == 0) return new ToolOutput(text + "_No milestones found for this project._", ProjectArgument.Rows(project, "milestones", rows));
         var table = new MarkdownTable("ID", "Name", "Start Date", "Due Date", "Archived");
         foreach (var m in milestones)
-            table.Row(m.Id.ToString(CultureInfo.InvariantCulture), m.Name, NulabFormat.OrNone(m.StartDate), NulabFormat.OrNone(m.ReleaseDueDate), m.Archived ? "✓" : "");
+            table.Row(m.Id.ToString(CultureInfo.InvariantCulture), m.Name, NulabFormat.Day(m.StartDate), NulabFormat.Day(m.ReleaseDueDate), m.Archived ? "✓" : "");
         text += table + NextHints.Block(($"backlog_get_issue_list(projectIdOrKey: {NextHints.Quote(project)}, milestoneId: [{milestones[0].Id}])", $"issues in {milestones[0].Name}"));
         return new ToolOutput(text, ProjectArgument.Rows(project, "milestones", rows));
     }
