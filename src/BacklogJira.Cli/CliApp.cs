@@ -146,17 +146,25 @@ internal static class CliApp
         }
     }
 
-    /// <summary>The parser's complaints, except that a first word naming no command says so and suggests the closest one
-    /// (instead of "Required command was not provided" beside "Unrecognized command or argument").</summary>
+    /// <summary>The parser's complaints, except that a word naming no command where one is expected (<c>statsu</c>,
+    /// <c>map lst</c>) says so and suggests the closest (instead of "Required command was not provided" beside
+    /// "Unrecognized command or argument").</summary>
     private static IEnumerable<string> UsageMessages(string[] args, ParseResult parse, CliContext context)
     {
-        var first = args.FirstOrDefault(a => !a.StartsWith('-'));
-        var subcommands = Build(context).Subcommands;
-        if (first is not null && args[0] == first && !subcommands.SelectMany(c => c.Aliases.Prepend(c.Name)).Contains(first, StringComparer.Ordinal))
+        Command current = Build(context);
+        var path = "backlog-jira";
+        foreach (var word in args.TakeWhile(a => !a.StartsWith('-')))
         {
-            var closest = CommandSuggestion.Closest(first, subcommands.Where(c => !c.Hidden).Select(c => c.Name));
-            yield return $"'{first}' is not a backlog-jira command." + (closest is null ? "" : $" Did you mean '{closest}'?");
-            yield break;
+            var next = current.Subcommands.FirstOrDefault(c => c.Name == word || c.Aliases.Contains(word));
+            if (next is null)
+            {
+                if (current.Subcommands.Count == 0 || current.Arguments.Count > 0) break;
+                var closest = CommandSuggestion.Closest(word, current.Subcommands.Where(c => !c.Hidden).SelectMany(c => c.Aliases.Prepend(c.Name)));
+                yield return $"'{word}' is not a {path} command." + (closest is null ? "" : $" Did you mean '{closest}'?");
+                yield break;
+            }
+            current = next;
+            path += " " + next.Name;
         }
         foreach (var error in parse.Errors) yield return error.Message;
     }

@@ -19,10 +19,12 @@ public class CliEdgesTests
     [InlineData("snyc", "Did you mean 'sync'?")]
     [InlineData("create", "Did you mean 'create-issue'?")]
     [InlineData("frobnicate", "'frobnicate' is not a backlog-jira command.")]
+    [InlineData("map lst", "'lst' is not a backlog-jira map command. Did you mean 'list'?")]
+    [InlineData("map-assignees lsit", "'lsit' is not a backlog-jira map-assignees command. Did you mean 'list'?")]
     public async Task An_unknown_command_says_so_and_suggests_the_closest(string typed, string expected)
     {
         await using var cli = await CliRun.StartAsync();
-        var result = await cli.RunAsync(typed);
+        var result = await cli.RunAsync(typed.Split(' '));
         result.ExitCode.ShouldBe(3);
         result.Stderr.ShouldContain(expected);
         result.Stderr.ShouldNotContain("Required command was not provided");
