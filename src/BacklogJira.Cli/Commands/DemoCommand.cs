@@ -94,11 +94,19 @@ internal static class DemoCommand
             output.WriteLine($"  Jira requests that changed something: {sandbox.Counters.ByEndpoint.Where(e => !e.Key.StartsWith("GET", StringComparison.Ordinal) && !e.Key.Contains("/search", StringComparison.Ordinal)).Sum(e => e.Value)}");
 
             output.WriteLine();
-            output.WriteLine(clean ? $"Demo project {root} deleted (--clean)." : $"Demo project kept in {root}");
-            output.WriteLine($"  cat \"{store.Get(ids[0]).FilePath}\"   # the task, with its jira_key mirror");
-            output.WriteLine($"  cat {root}/.backlog-jira/mappings.json");
-            output.WriteLine($"  To go on: backlog-jira sandbox --port {SuggestedPort} --data {Path.Combine(root, SandboxDataFile)}");
-            output.WriteLine($"  then, in {root}: backlog-jira status   (the .env there points at that sandbox)");
+            if (clean)
+            {
+                // The folder goes when this returns: no hints that point into it.
+                output.WriteLine($"Demo project {root} deleted (--clean).");
+            }
+            else
+            {
+                output.WriteLine($"Demo project kept in {root}");
+                output.WriteLine($"  cat \"{store.Get(ids[0]).FilePath}\"   # the task, with its jira_key mirror");
+                output.WriteLine($"  cat {root}/.backlog-jira/mappings.json");
+                output.WriteLine($"  To go on: backlog-jira sandbox --port {SuggestedPort} --data {Path.Combine(root, SandboxDataFile)}");
+                output.WriteLine($"  then, in {root}: backlog-jira status   (the .env there points at that sandbox)");
+            }
             return final.All(o => o.State == PairState.InSync && !o.Failed) ? ExitCodes.Success : ExitCodes.Failure;
         }
         finally

@@ -22,5 +22,6 @@ public class DemoCommandTests
         var folder = text.Split('\n').Single(l => l.StartsWith("Demo project ", StringComparison.Ordinal)).Split(' ')[2];
         folder.ShouldStartWith(Path.GetTempPath());
         Directory.Exists(folder).ShouldBeFalse();
+        text.ShouldNotContain("cat ", customMessage: "no hints into a folder that is gone");
     }
 }
