@@ -5,7 +5,6 @@ namespace Sandbox.Jira.Http;
 /// <summary>The fields the sandbox knows, as <c>GET /field</c> describes them.</summary>
 internal static class FieldCatalog
 {
-    public const string StoryPoints = "customfield_10016";
 
     private static readonly (string Id, string Name, string Type, string? Items)[] Fields =
     [
@@ -27,35 +26,52 @@ internal static class FieldCatalog
         ("fixVersions", "Fix versions", "array", "version"),
         ("parent", "Parent", "issuelink", null),
         ("comment", "Comment", "comments-page", null),
-        (StoryPoints, "Story Points", "number", null),
     ];
 
-    public static IEnumerable<string> CustomFieldIds => Fields.Where(f => f.Id.StartsWith("customfield_", StringComparison.Ordinal)).Select(f => f.Id);
+    public static IEnumerable<string> CustomFieldIds => State.CustomFieldCatalog.All.Select(f => f.Id);
 
-    public static string NameOf(string id) => Fields.FirstOrDefault(f => f.Id == id).Name ?? id;
+    public static string NameOf(string id) => Fields.FirstOrDefault(f => f.Id == id).Name ?? State.CustomFieldCatalog.Find(id)?.Name ?? id;
 
-    public static bool IsKnown(string id) => Fields.Any(f => f.Id == id);
+    public static bool IsKnown(string id) => Fields.Any(f => f.Id == id) || State.CustomFieldCatalog.Find(id) is not null;
 
-    public static JsonArray All() => new([.. Fields.Select(f => (JsonNode)Describe(f))]);
+    public static JsonArray All() => new([.. Fields.Select(f => (JsonNode)Describe(f)), .. State.CustomFieldCatalog.All.Select(f => (JsonNode)Describe(f))]);
+
+    /// <summary>A custom field: its schema names the plugin (the kind of field) and its id, and JQL knows it by
+    /// <c>cf[id]</c> and by name.</summary>
+    public static JsonObject Schema(Model.CustomField field)
+    {
+        var schema = new JsonObject { ["type"] = field.Type };
+        if (field.Items is not null) schema["items"] = field.Items;
+        schema["custom"] = field.Plugin;
+        schema["customId"] = field.CustomId;
+        return schema;
+    }
+
+    private static JsonObject Describe(Model.CustomField field) => new()
+    {
+        ["id"] = field.Id,
+        ["key"] = field.Id,
+        ["name"] = field.Name,
+        ["custom"] = true,
+        ["orderable"] = true,
+        ["navigable"] = true,
+        ["searchable"] = true,
+        ["clauseNames"] = new JsonArray($"cf[{field.CustomId}]", field.Name),
+        ["schema"] = Schema(field),
+    };
 
     private static JsonObject Describe((string Id, string Name, string Type, string? Items) field)
     {
-        var custom = field.Id.StartsWith("customfield_", StringComparison.Ordinal);
         var schema = new JsonObject { ["type"] = field.Type };
         if (field.Items is not null) schema["items"] = field.Items;
-        if (custom)
-        {
-            schema["custom"] = "com.atlassian.jira.plugin.system.customfieldtypes:float";
-            schema["customId"] = int.Parse(field.Id["customfield_".Length..], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        else schema["system"] = field.Id;
-        var clauseNames = custom ? new JsonArray($"cf[{field.Id["customfield_".Length..]}]", field.Name) : new JsonArray(field.Id);
+        schema["system"] = field.Id;
+        var clauseNames = new JsonArray(field.Id);
         return new JsonObject
         {
             ["id"] = field.Id,
             ["key"] = field.Id,
             ["name"] = field.Name,
-            ["custom"] = custom,
+            ["custom"] = false,
             ["orderable"] = field.Type is not ("datetime" or "status" or "resolution" or "comments-page"),
             ["navigable"] = field.Id != "comment",
             ["searchable"] = true,

@@ -18,19 +18,49 @@ internal static class FieldMetadata
         ("duedate", "Due date", "date", false, ["set"]),
         ("fixVersions", "Fix versions", "array", false, ["set", "add", "remove"]),
         ("parent", "Parent", "issuelink", false, ["set"]),
-        (FieldCatalog.StoryPoints, "Story Points", "number", false, ["set"]),
     ];
 
     public static JsonNode ForScreen(SandboxProject project, ApiContext context, bool keyed)
     {
-        var visible = Screen.Where(f => !project.HiddenFields.Contains(f.Id)).ToList();
+        var visible = Screen.Where(f => !project.HiddenFields.Contains(f.Id)).Select(f => (f.Id, Json: (Func<bool, JsonObject>)(id => Describe(f, context, id))))
+            .Concat(State.CustomFieldCatalog.All.Where(f => !project.HiddenFields.Contains(f.Id)).Select(f => (f.Id, Json: (Func<bool, JsonObject>)(id => Describe(f, project, context, id)))))
+            .ToList();
         if (keyed)
         {
             var byId = new JsonObject();
-            foreach (var field in visible) byId[field.Id] = Describe(field, context, includeId: false);
+            foreach (var (id, json) in visible) byId[id] = json(false);
             return byId;
         }
-        return new JsonArray([.. visible.Select(f => (JsonNode)Describe(f, context, includeId: true))]);
+        return new JsonArray([.. visible.Select(f => (JsonNode)f.Json(true))]);
+    }
+
+    private static readonly string[] ListOperations = ["add", "set", "remove"];
+    private static readonly string[] SetOperation = ["set"];
+
+    /// <summary>A custom field on the screen, with the values it allows (options with their children, the project's
+    /// versions), as createmeta and editmeta list them.</summary>
+    private static JsonObject Describe(CustomField field, SandboxProject project, ApiContext context, bool includeId)
+    {
+        var json = new JsonObject
+        {
+            ["required"] = false,
+            ["schema"] = FieldCatalog.Schema(field),
+            ["name"] = field.Name,
+            ["key"] = field.Id,
+            ["hasDefaultValue"] = false,
+            ["operations"] = new JsonArray([.. (field.IsList ? ListOperations : SetOperation).Select(o => (JsonNode)o)]),
+        };
+        if (includeId) json["fieldId"] = field.Id;
+        JsonObject Option(CustomFieldOption option)
+        {
+            var item = new JsonObject { ["self"] = $"{context.ApiBase}/customFieldOption/{option.Id}", ["value"] = option.Value, ["id"] = option.Id };
+            if (option.Children.Count > 0) item["children"] = new JsonArray([.. option.Children.Select(c => (JsonNode)Option(c))]);
+            return item;
+        }
+        if (field.Options.Count > 0) json["allowedValues"] = new JsonArray([.. field.Options.Select(o => (JsonNode)Option(o))]);
+        if ((field.Items ?? field.Type) == "version")
+            json["allowedValues"] = new JsonArray([.. project.Versions.Select(v => (JsonNode)VersionEndpoints.Render(v, project, context))]);
+        return json;
     }
 
     private static JsonObject Describe((string Id, string Name, string Type, bool Required, string[] Operations) field, ApiContext context, bool includeId)

@@ -65,7 +65,9 @@ internal static class IssueJson
                     .Select(v => (JsonNode)VersionEndpoints.Render(v, project, context))]),
                 "parent" => issue.ParentKey is null ? null : Parent(issue.ParentKey, data, context),
                 "comment" => Comments(issue, data, context),
-                _ => issue.CustomFields.TryGetValue(field, out var custom) ? custom?.DeepClone() : null,
+                _ => CustomFieldCatalog.Find(field) is { } custom
+                    ? new CustomFieldValues(data, project, context).Render(custom, issue.CustomFields.GetValueOrDefault(field))
+                    : issue.CustomFields.TryGetValue(field, out var raw) ? raw?.DeepClone() : null,
             };
         }
         json["fields"] = values;

@@ -51,8 +51,40 @@ public sealed partial class JqlEvaluator(SandboxData data, SandboxUser currentUs
             "resolved" or "resolutiondate" => DateClause(clause, i => i.ResolutionDate),
             "summary" => TextClause(clause, i => i.Summary),
             "text" or "description" => TextClause(clause, i => i.Summary + " " + RichTextPlain(i)),
+            _ when CustomFieldCatalog.ByClause(clause.Field) is { } custom => CustomClause(clause, custom),
             _ => throw new JqlException($"Field '{clause.Field}' does not exist or you do not have permission to view it."),
         };
+    }
+
+    /// <summary>A custom field by <c>cf[id]</c> or name (docs/reference/jira.md §7): text fields take <c>~</c>; numbers and
+    /// dates compare; option fields check that each value is one of their options, as Jira does.</summary>
+    private Func<SandboxIssue, bool> CustomClause(JqlClause clause, CustomField field)
+    {
+        IReadOnlyList<string> Texts(SandboxIssue issue) => CustomFieldValues.SearchTexts(field, issue.CustomFields.GetValueOrDefault(field.Id), data,
+            SandboxState.FindProject(data, issue.ProjectKey)!, isCloud);
+        var kind = field.Items ?? field.Type;
+        if (field.Type == "string" && clause.Operator is "~" or "!~") return TextClause(clause, i => string.Join(" ", Texts(i)));
+        if (clause.Operator is ">" or ">=" or "<" or "<=")
+        {
+            if (field.Type == "number" && double.TryParse(clause.Values[0].Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var bound))
+                return i => Texts(i).Any(t => Compare(double.Parse(t, CultureInfo.InvariantCulture).CompareTo(bound), clause.Operator));
+            if (field.Type is "date" or "datetime")
+            {
+                var instant = DateValue(clause.Values[0], clause.Field);
+                return i => Texts(i).Any(t => Compare(DateTimeOffset.Parse(t, CultureInfo.InvariantCulture).CompareTo(instant), clause.Operator));
+            }
+            throw new JqlException($"The operator '{clause.Operator}' is not supported by the '{clause.Field}' field.");
+        }
+        if (kind is "option" or "option-with-child" && clause.Operator is not ("IS" or "IS NOT"))
+        {
+            var known = field.Options.SelectMany(o => o.Children.Prepend(o)).SelectMany(o => new[] { o.Value, o.Id }).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var value in clause.Values.Where(v => !known.Contains(v.Text)))
+                throw new JqlException($"The option '{value.Text}' for field '{field.Name}' does not exist.");
+        }
+        var wanted = field.Type == "number"
+            ? [.. clause.Values.Select(v => double.TryParse(v.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture) : v.Text)]
+            : clause.Values.Select(v => v.Text).ToList();
+        return Match(clause, wanted, Texts);
     }
 
     private string RichTextPlain(SandboxIssue issue) => Http.RichText.PlainText(issue.Description, isCloud);

@@ -11,7 +11,7 @@ namespace Sandbox.Jira.State;
 internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject project, SandboxData data, ApiContext context)
 {
     private static readonly HashSet<string> Settable =
-        ["summary", "description", "labels", "assignee", "reporter", "priority", "duedate", "fixVersions", "parent", "issuetype", "project", Http.FieldCatalog.StoryPoints];
+        ["summary", "description", "labels", "assignee", "reporter", "priority", "duedate", "fixVersions", "parent", "issuetype", "project"];
 
     private readonly Dictionary<string, string> _errors = [];
     private readonly List<ChangeItem> _changes = [];
@@ -33,7 +33,7 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
 
     private bool CheckSettable(string name, bool creating)
     {
-        if (!Settable.Contains(name) || project.HiddenFields.Contains(name) || (!creating && name is "project"))
+        if (!(Settable.Contains(name) || CustomFieldCatalog.Find(name) is not null) || project.HiddenFields.Contains(name) || (!creating && name is "project"))
         {
             _errors[name] = $"Field '{name}' cannot be set. It is not on the appropriate screen, or unknown.";
             return false;
@@ -91,11 +91,29 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
                 break;
             case "project":
                 break;
-            default:
-                issue.CustomFields[name] = value?.DeepClone();
-                break;
+            default: SetCustom(CustomFieldCatalog.Find(name)!, value); break;
         }
     }
+
+    /// <summary>A custom field's value, checked and kept in its canonical form (docs/reference/jira.md §7).</summary>
+    private void SetCustom(CustomField field, JsonNode? value)
+    {
+        var values = new CustomFieldValues(data, project, context);
+        var stored = values.Parse(field, value, out var error);
+        if (error is not null)
+        {
+            _errors[field.Id] = error;
+            return;
+        }
+        var before = issue.CustomFields.GetValueOrDefault(field.Id);
+        if (JsonNode.DeepEquals(before, stored)) return;
+        Change(field.Name, null, Shown(field, before), null, Shown(field, stored));
+        if (stored is null) issue.CustomFields.Remove(field.Id);
+        else issue.CustomFields[field.Id] = stored;
+    }
+
+    private string? Shown(CustomField field, JsonNode? stored) =>
+        stored is null ? null : CustomFieldValues.Display(field, stored, data, project, context.IsCloud);
 
     /// <summary>Versions by <c>{"name"}</c> or <c>{"id"}</c>, each one of the project's; the whole list is replaced.</summary>
     private void SetFixVersions(JsonNode? value)

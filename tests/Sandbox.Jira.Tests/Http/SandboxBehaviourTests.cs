@@ -1,32 +1,12 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
 using Sandbox.Jira.Faults;
+using static Sandbox.Jira.Tests.Http.SandboxHttp;
 
 namespace Sandbox.Jira.Tests.Http;
 
 public class SandboxBehaviourTests
 {
-    private static HttpClient Client(JiraSandbox sandbox, string scheme = "Basic", string? credentials = null)
-    {
-        var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
-        credentials ??= scheme == "Basic"
-            ? Convert.ToBase64String(Encoding.UTF8.GetBytes($"{sandbox.Options.User}:{sandbox.Options.Token}"))
-            : sandbox.Options.Token;
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(scheme, credentials);
-        return http;
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(HttpClient http, string method, string url, string? body = null)
-    {
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
-    }
-
     [Fact]
     public async Task Wrong_credentials_get_401_with_jiras_body_and_a_challenge()
     {
