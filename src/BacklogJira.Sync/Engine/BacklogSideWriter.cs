@@ -19,7 +19,11 @@ internal sealed class BacklogSideWriter(BacklogMdTaskStore store, SyncConfig con
         var mirrorCurrent = mirror.All(p => p.Key == "jira_last_sync" || Unquote(task.ExtraFrontmatterKeys.GetValueOrDefault(p.Key)) == p.Value);
         if (writes.Count == 0 && mirrorCurrent) return;
         var edit = new TaskEdit { ExtraFrontmatter = mirror };
-        var writing = new TaskWriting(config, store.Project.Config, task) { Milestones = MilestoneCatalog.Load(store.Project) };
+        // The milestone folder is read only for an edit that writes a milestone, not for every written task.
+        var writing = new TaskWriting(config, store.Project.Config, task)
+        {
+            Milestones = writes.Any(w => w.Field == SyncFieldCatalog.Milestone.Name) ? MilestoneCatalog.Load(store.Project) : MilestoneCatalog.Empty,
+        };
         foreach (var write in writes) edit = SyncFieldCatalog.Find(write.Field)!.WriteTask(edit, write.Value, writing);
         await store.UpdateAsync(task, _ => edit, cancellationToken);
     }

@@ -134,7 +134,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
             var walk = await SyncFieldCatalog.Status.WriteJiraAsync(writing, status.Value, cancellationToken);
             if (walk.AfterEdit is not null && await walk.AfterEdit(cancellationToken)) issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? issue;
         }
-        var sides = PairSides.Read(task, issue, config, store.Project.Config.Statuses, milestones: MilestoneCatalog.Load(store.Project));
+        var sides = PairSides.Read(task, issue, config, store.Project.Config.Statuses, milestones: milestones);
         warnings.AddRange(sides.Warnings);
         var (state, pulled, waiting) = await NewPairBaseline.SettleAsync(new BacklogSideWriter(store, config, clock, jiraBrowseBase), new SnapshotStore(paths),
             task, mapping, sides, madeFromIssue: false, clock.GetUtcNow(), cancellationToken);

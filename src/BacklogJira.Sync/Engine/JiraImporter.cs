@@ -65,7 +65,9 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         // Earlier intent whose task is still unadopted stays recorded for a later import of its issue.
         var pendingKeys = pending.Select(p => p.Issue.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var kept = earlier.Where(e => !pendingKeys.Contains(e.IssueKey) && orphans.ContainsKey(e.IssueKey)).ToList();
-        var created = await store.CreateManyAsync([.. toCreate.Select(p => NewTaskFrom(p.Fields, writer.Mirror(p.Issue.Key), config.BacklogProjectFor(p.Issue.ProjectKey)))],
+        var milestones = MilestoneCatalog.Load(store.Project);
+        var writing = new TaskWriting(config, store.Project.Config, null) { Milestones = milestones };
+        var created = await store.CreateManyAsync([.. toCreate.Select(p => NewTaskFrom(p.Fields, writer.Mirror(p.Issue.Key), config.BacklogProjectFor(p.Issue.ProjectKey), writing))],
             (plans, token) => intent.SaveAsync([.. kept, .. plans.Select((plan, i) => new ImportIntentEntry(toCreate[i].Issue.Key, toCreate[i].Issue.Id,
                 plan.Id, plan.CreatedDate, store.Project.RelativePath(plan.FilePath)))], token),
             cancellationToken);
@@ -85,7 +87,6 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         await intent.SaveAsync(kept, cancellationToken);
 
         var log = new OpsLog(paths, clock);
-        var milestones = MilestoneCatalog.Load(store.Project);
         var snapshots = new SnapshotStore(paths);
         var outcomes = new List<PairOutcome>();
         foreach (var (issue, _, warnings, task) in pairs)
@@ -118,10 +119,9 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
 
     /// <summary>The new task: every field Backlog can take, through its descriptor; a foreign value (an unmapped user or
     /// status) is left out and waits with its reason after the first agreement.</summary>
-    private NewTask NewTaskFrom(SideValues fields, IReadOnlyDictionary<string, string?> mirror, string? project)
+    private NewTask NewTaskFrom(SideValues fields, IReadOnlyDictionary<string, string?> mirror, string? project, TaskWriting writing)
     {
         var task = new NewTask { Title = "", ApplyDefinitionOfDoneDefaults = false, ExtraFrontmatter = mirror.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!) };
-        var writing = new TaskWriting(config, store.Project.Config, null) { Milestones = MilestoneCatalog.Load(store.Project) };
         foreach (var field in SyncFieldCatalog.All)
         {
             if (fields[field].CanCross) task = field.ToNewTask(task, fields[field].Value, writing);
