@@ -22,7 +22,8 @@ internal static class JiraClientFactory
     {
         context.Secrets.Add(settings.ApiToken);
         context.Secrets.Add(settings.PersonalToken);
-        if (Transport(context, config) == JiraTransportKind.Rest) return new JiraRestClient(settings, logger: context.Logger);
+        if (Transport(context, config) == JiraTransportKind.Rest)
+            return new JiraRestClient(settings with { CustomFields = config?.CustomJiraFields ?? [] }, logger: context.Logger);
         return new McpJiraClient(settings, new McpJiraOptions
         {
             Launch = Launch(context, config),

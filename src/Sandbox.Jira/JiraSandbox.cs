@@ -70,6 +70,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         CommentEndpoints.Map(routes, state);
         LinkEndpoints.Map(routes, state);
         VersionEndpoints.Map(routes, state);
+        ComponentEndpoints.Map(routes, state);
         SearchEndpoints.Map(routes, state, () => faults.Plan);
         app.MapFallback((HttpContext context) =>
         {

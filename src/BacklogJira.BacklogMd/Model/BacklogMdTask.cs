@@ -39,6 +39,9 @@ public sealed record BacklogMdTask
     public IReadOnlyList<TaskComment> Comments { get; init; } = [];
     public string? FinalSummary { get; init; }
 
+    /// <summary>Body sections backlog-jira manages for custom-field rules, by heading title (docs/field-mapping.md).</summary>
+    public IReadOnlyDictionary<string, string> ManagedSections { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Absolute path of the file.</summary>
     public required string FilePath { get; init; }
 

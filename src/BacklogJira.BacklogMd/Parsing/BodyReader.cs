@@ -11,7 +11,11 @@ public sealed record TaskBody(
     string? ImplementationPlan,
     string? ImplementationNotes,
     IReadOnlyList<TaskComment> Comments,
-    string? FinalSummary);
+    string? FinalSummary)
+{
+    /// <summary>Sections backlog-jira manages, by title (<see cref="BodyReader.ReadManaged"/>).</summary>
+    public IReadOnlyDictionary<string, string> Managed { get; init; } = new Dictionary<string, string>();
+}
 
 public static partial class BodyReader
 {
@@ -26,14 +30,31 @@ public static partial class BodyReader
             ReadText(lines, SectionKind.ImplementationPlan),
             ReadText(lines, SectionKind.ImplementationNotes),
             ReadComments(lines),
-            ReadText(lines, SectionKind.FinalSummary));
+            ReadText(lines, SectionKind.FinalSummary)) { Managed = ReadManaged(lines) };
+    }
+
+    /// <summary>The sections backlog-jira manages (<see cref="SectionKind.IsManaged"/>), by title, marked form only.</summary>
+    public static IReadOnlyDictionary<string, string> ReadManaged(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var sections = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!SectionLocator.IsLevelTwoHeading(lines[i])) continue;
+            var next = i + 1;
+            while (next < lines.Count && lines[next].Trim().Length == 0) next++;
+            if (next >= lines.Count || !lines[next].StartsWith("<!-- " + SectionKind.ManagedFamily, StringComparison.Ordinal)) continue;
+            var kind = SectionKind.Managed(lines[i].TrimEnd()[3..]);
+            if (SectionLocator.IsMarkerLine(lines[next], kind.BeginMarker) && ReadText(lines, kind) is { } value) sections.TryAdd(kind.Title, value);
+        }
+        return sections;
     }
 
     public static string? ReadText(IReadOnlyList<string> lines, SectionKind kind)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var marked = SectionLocator.FindMarked(lines, kind, out _);
-        var span = marked.Count > 0 ? marked[0] : SectionLocator.FindLegacyText(lines, kind);
+        var span = marked.Count > 0 ? marked[0] : kind.IsManaged ? null : SectionLocator.FindLegacyText(lines, kind);
         if (span is null)
         {
             return null;

@@ -23,6 +23,21 @@ public sealed record SectionKind(string Title, string MarkerId, bool IsChecklist
         ]),
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The marker family of sections backlog-jira manages in the body (custom-field rules, docs/field-mapping.md).</summary>
+    public const string ManagedFamily = "BACKLOG-JIRA:";
+
+    /// <summary>A section backlog-jira manages, under <c>## <paramref name="title"/></c>, marked
+    /// <c>&lt;!-- BACKLOG-JIRA:QA-NOTES:BEGIN --&gt;</c>; the CLI keeps it as text of its own (docs/reference/backlog-md.md §3.5).</summary>
+    public static SectionKind Managed(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var slug = string.Concat(title.Trim().ToUpperInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+        return new SectionKind(title.Trim(), ManagedFamily + slug, false);
+    }
+
+    /// <summary>True for a section backlog-jira manages (never read or written in the legacy, marker-less form).</summary>
+    public bool IsManaged => MarkerId.StartsWith(ManagedFamily, StringComparison.Ordinal);
+
     public string BeginMarker => $"<!-- {MarkerId}:BEGIN -->";
     public string EndMarker => $"<!-- {MarkerId}:END -->";
 

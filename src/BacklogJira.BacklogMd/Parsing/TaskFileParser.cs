@@ -98,6 +98,7 @@ public static partial class TaskFileParser
             ImplementationNotes = body.ImplementationNotes,
             Comments = body.Comments,
             FinalSummary = body.FinalSummary,
+            ManagedSections = body.Managed,
             FilePath = filePath,
             Folder = folder,
         };

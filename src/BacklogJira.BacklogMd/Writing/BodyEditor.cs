@@ -46,7 +46,20 @@ public sealed class BodyEditor
             return;
         }
 
-        if (SectionLocator.FindLegacyText(texts, kind) is { } legacy)
+        if (kind.IsManaged && content.Trim().Length > 0 && SectionLocator.FindMarked(texts, SectionKind.Description, out _).Count == 0
+            && SectionLocator.FindLegacyText(texts, SectionKind.Description) is { } legacyDescription)
+        {
+            // The CLI reads a marker-less description up to the next heading it knows, so a section added after it would
+            // become part of the description (docs/reference/backlog-md.md §3.2): mark the description first, with the
+            // text up to the next heading of any title (what follows stays a section of its own).
+            var end = legacyDescription.HeadingLine + 1;
+            while (end < texts.Count && !SectionLocator.IsLevelTwoHeading(texts[end])) end++;
+            var own = string.Join('\n', texts.Skip(legacyDescription.ContentStart).Take(end - legacyDescription.ContentStart)).Trim();
+            if (own.Length > 0) SetText(SectionKind.Description, own);
+            texts = Texts;
+        }
+
+        if (!kind.IsManaged && SectionLocator.FindLegacyText(texts, kind) is { } legacy)
         {
             // The legacy range ends at the next heading of ANY title here, so a custom section that the CLI would swallow
             // into the value stays a section of its own (docs/reference/backlog-md.md §3.2's data-loss hazard).
@@ -296,7 +309,8 @@ public sealed class BodyEditor
         return kind.IsChecklist ? SectionLocator.FindLegacyChecklist(texts, kind) : SectionLocator.FindLegacyText(texts, kind);
     }
 
-    private static int IndexOf(SectionKind kind) => SectionKind.CanonicalOrder.ToList().IndexOf(kind);
+    /// <summary>A section's rank in the CLI's order; sections backlog-jira manages come after all of the CLI's.</summary>
+    private static int IndexOf(SectionKind kind) => SectionKind.CanonicalOrder.ToList().IndexOf(kind) is var rank and >= 0 ? rank : int.MaxValue;
 
     private static (int First, int Last) ContentBounds(List<string> texts)
     {

@@ -28,6 +28,9 @@ public sealed record NewTask
     public string? FinalSummary { get; init; }
     public double? Ordinal { get; init; }
 
+    /// <summary>Sections backlog-jira manages, by heading title, written after the CLI's own.</summary>
+    public IReadOnlyDictionary<string, string> ManagedSections { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Extra frontmatter keys (e.g. <c>jira_key</c>) written after the CLI's own keys.</summary>
     public IReadOnlyDictionary<string, string> ExtraFrontmatter { get; init; } = new Dictionary<string, string>();
 }

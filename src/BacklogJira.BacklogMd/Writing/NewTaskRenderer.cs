@@ -78,6 +78,11 @@ public static class NewTaskRenderer
             }
         }
 
+        foreach (var (title, value) in task.ManagedSections.Where(s => !string.IsNullOrWhiteSpace(s.Value)))
+        {
+            body.SetText(SectionKind.Managed(title), value);
+        }
+
         var document = new TaskFileDocument(false, new SourceLine("---", nl), fm, new SourceLine("---", nl), body.Lines);
         return document.Render();
     }

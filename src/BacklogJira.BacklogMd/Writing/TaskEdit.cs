@@ -35,6 +35,9 @@ public sealed record TaskEdit
     public string? FinalSummary { get; init; }
     public IReadOnlyList<NewComment> AddComments { get; init; } = [];
 
+    /// <summary>Sections backlog-jira manages, by heading title: a text sets one, "" removes it.</summary>
+    public IReadOnlyDictionary<string, string> ManagedSections { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Frontmatter keys Backlog.md does not own (e.g. <c>jira_key</c>): a value sets the key, null removes it.</summary>
     public IReadOnlyDictionary<string, string?> ExtraFrontmatter { get; init; } = new Dictionary<string, string?>();
 }

@@ -108,6 +108,10 @@ public static class TaskFileEditor
         }
 
         SetText(SectionKind.FinalSummary, edit.FinalSummary, current.FinalSummary);
+        foreach (var (title, value) in edit.ManagedSections)
+        {
+            SetText(SectionKind.Managed(title), value, current.ManagedSections.GetValueOrDefault(title));
+        }
 
         if (!changed)
         {
@@ -150,6 +154,11 @@ public static class TaskFileEditor
                                       task.AcceptanceCriteria.Select(i => (i.Text, i.Checked)).SequenceEqual(edit.AcceptanceCriteria.Select(i => (i.Text.Trim(), i.Checked))));
         Expect("definition of done", edit.DefinitionOfDone is null ||
                                      task.DefinitionOfDone.Select(i => (i.Text, i.Checked)).SequenceEqual(edit.DefinitionOfDone.Select(i => (i.Text.Trim(), i.Checked))));
+        foreach (var (title, value) in edit.ManagedSections)
+        {
+            Expect($"section \"{title}\"", (task.ManagedSections.GetValueOrDefault(title) ?? string.Empty) == value.Trim());
+        }
+
         Expect("comments", task.Comments.Count == current.Comments.Count + edit.AddComments.Count);
         if (mismatches.Count > 0)
         {

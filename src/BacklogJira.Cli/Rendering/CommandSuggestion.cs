@@ -10,30 +10,12 @@ internal static class CommandSuggestion
         var names = commands.ToList();
         var lower = typed.ToLowerInvariant();
         var best = names
-            .Select(name => (Name: name, Distance: Distance(lower, name.ToLowerInvariant())))
+            .Select(name => (Name: name, Distance: BacklogJira.Core.Text.EditDistance.Between(lower, name.ToLowerInvariant())))
             .Where(c => c.Distance <= Math.Min(2, Math.Max(1, c.Name.Length / 3)))
             .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
             .FirstOrDefault();
         if (best.Name is not null) return best.Name;
         var started = names.Where(n => lower.Length >= 2 && n.StartsWith(lower, StringComparison.OrdinalIgnoreCase)).ToList();
         return started.Count == 1 ? started[0] : null;
-    }
-
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps cost one.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-        return d[a.Length, b.Length];
     }
 }

@@ -11,6 +11,9 @@ public interface IFieldSemantics
     /// <summary>The field's name in plans, reports, JSON output, the ops log and snapshots (e.g. <c>acceptanceCriteria</c>).</summary>
     string Name { get; }
 
+    /// <summary>Which way the field travels; both ways unless a custom-field rule says otherwise.</summary>
+    SyncDirection Direction => SyncDirection.Both;
+
     /// <summary>The value that means "nothing" (no text, no items, no assignee).</summary>
     object? EmptyValue { get; }
 

@@ -51,6 +51,8 @@ public static class FieldMerger
         ConflictStrategy strategy, Func<FieldConflict, ConflictChoice>? prompt, string pair)
     {
         var name = field.Name;
+        if (field.Direction != SyncDirection.Both) return OneWay(field, backlog, jira);
+
         // A side that does not hold the field has nothing to lose and deleted nothing: restore it from the other side.
         if (backlog.Presence == Presence.Missing || jira.Presence == Presence.Missing)
         {
@@ -84,6 +86,18 @@ public static class FieldMerger
         if (backlog.IsKnown && jira.IsKnown && field.MergeItems(baseValue, backlog.Value, jira.Value) is { } merged)
             return new(name, FieldAction.MergeBoth, false, "changed on both sides, merged item by item", merged);
         return Settle(field, true, baseValue, backlog, jira, "changed differently on both sides", strategy, prompt, pair);
+    }
+
+    /// <summary>A field with one source side: the other side takes the source's value whenever they differ, and is never
+    /// read back; nothing the source does not hold is written (absence is not deletion).</summary>
+    private static FieldDecision OneWay(IFieldSemantics field, SideValue backlog, SideValue jira)
+    {
+        var toJira = field.Direction == SyncDirection.ToJira;
+        var (source, target) = toJira ? (backlog, jira) : (jira, backlog);
+        var sourceName = toJira ? "Backlog" : "Jira";
+        if (!source.IsKnown) return new(field.Name, FieldAction.InSync, false, $"{sourceName} does not hold it ({source.Reason ?? "not held"}); nothing to write", null);
+        if (target.IsKnown && field.Same(source.Value, target.Value)) return new(field.Name, FieldAction.InSync, false, "unchanged", source.Value);
+        return Copy(field.Name, toJira, source, $"{sourceName} is this field's source (direction {(toJira ? "toJira" : "toBacklog")})", false);
     }
 
     private static FieldDecision Settle(IFieldSemantics field, bool hasBase, object? baseValue, SideValue backlog, SideValue jira, string why,

@@ -13,6 +13,9 @@ public interface IJiraClient
     /// its issue by summary and creator instead of by the token property.</summary>
     bool StoresIssueProperties => true;
 
+    /// <summary>False where custom field values arrive simplified (the MCP transport): custom-field rules then refuse to run.</summary>
+    bool ReadsCustomFields => true;
+
     Task<JiraServerInfo> GetServerInfoAsync(CancellationToken cancellationToken);
 
     Task<JiraUser> GetMyselfAsync(CancellationToken cancellationToken);

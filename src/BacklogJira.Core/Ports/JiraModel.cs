@@ -24,7 +24,11 @@ public sealed record JiraPriority(string Id, string Name);
 /// <summary>A project version (a release), as fix versions name them.</summary>
 public sealed record JiraVersion(string Id, string Name, bool Released, bool Archived);
 
-public sealed record JiraField(string Id, string Name, bool Custom, string? SchemaType);
+/// <summary>A field as <c>GET /field</c> describes it: <see cref="SchemaType"/> (<c>number</c>, <c>option</c>, <c>array</c>…),
+/// <see cref="Items"/> for an array, and <see cref="CustomType"/>, the plugin key of a custom field
+/// (<c>com.atlassian.jira.plugin.system.customfieldtypes:select</c>), which says what kind of field it is
+/// (docs/reference/jira.md §7).</summary>
+public sealed record JiraField(string Id, string Name, bool Custom, string? SchemaType, string? Items = null, string? CustomType = null);
 
 public sealed record JiraProject(string Id, string Key, string Name, IReadOnlyList<string> IssueTypes);
 
@@ -51,6 +55,11 @@ public sealed record JiraIssue
 
     /// <summary>The names of the issue's fix versions, in Jira's order.</summary>
     public IReadOnlyList<string> FixVersions { get; init; } = [];
+
+    /// <summary>The fields a custom-field rule reads (docs/field-mapping.md), by field id, in Jira's own JSON (rich text
+    /// as ADF or wiki). A field the read asked for and Jira did not return is absent: it is not on the issue's screens
+    /// or context, which is not the same as empty.</summary>
+    public IReadOnlyDictionary<string, JsonNode?> CustomFields { get; init; } = new Dictionary<string, JsonNode?>();
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Updated { get; init; }
 }
@@ -81,6 +90,9 @@ public sealed record JiraIssueDraft
     /// <summary>Fix versions by name; each must exist in the project.</summary>
     public IReadOnlyList<string> FixVersions { get; init; } = [];
 
+    /// <summary>Fields set by custom-field rules, by field id.</summary>
+    public IReadOnlyDictionary<string, JiraFieldValue> CustomFields { get; init; } = new Dictionary<string, JiraFieldValue>();
+
     /// <summary>Issue properties set in the same request (e.g. the task id, so a retried create can find its issue).</summary>
     public IReadOnlyDictionary<string, JsonNode?> Properties { get; init; } = new Dictionary<string, JsonNode?>();
 }
@@ -109,8 +121,29 @@ public sealed record JiraIssueUpdate
     /// <summary>The complete list of fix versions by name (empty clears them); each must exist in the project.</summary>
     public IReadOnlyList<string>? FixVersions { get; init; }
 
+    /// <summary>Fields set by custom-field rules, by field id; a <see cref="JiraFieldValue.Json"/> of null clears one.</summary>
+    public IReadOnlyDictionary<string, JiraFieldValue> CustomFields { get; init; } = new Dictionary<string, JiraFieldValue>();
+
     public bool IsEmpty => Summary is null && !ChangeDescription && Labels is null && PriorityName is null && !ChangeAssignee && !ChangeDueDate
-        && IssueTypeName is null && Reporter is null && FixVersions is null;
+        && IssueTypeName is null && Reporter is null && FixVersions is null && CustomFields.Count == 0;
+}
+
+/// <summary>A value for one field in Jira's request shape; where that shape depends on the deployment (rich text is ADF
+/// on Cloud and wiki markup on Data Center, a user is <c>{accountId}</c> or <c>{name}</c>), the client renders it.</summary>
+public abstract record JiraFieldValue
+{
+    private JiraFieldValue()
+    {
+    }
+
+    /// <summary>Already in Jira's shape (a number, <c>{"value": …}</c>, a list of names…); null clears the field.</summary>
+    public sealed record Json(JsonNode? Value) : JiraFieldValue;
+
+    /// <summary>Markdown, sent as ADF (v3) or wiki markup (v2); "" clears the field.</summary>
+    public sealed record RichText(string Markdown) : JiraFieldValue;
+
+    /// <summary>Users; <paramref name="OnePicker"/> for a user picker (one object or null), else a list.</summary>
+    public sealed record Users(IReadOnlyList<JiraUser> Value, bool OnePicker) : JiraFieldValue;
 }
 
 public sealed record JiraTransitionField(string Id, string Name, bool Required, IReadOnlyList<string> AllowedValues);

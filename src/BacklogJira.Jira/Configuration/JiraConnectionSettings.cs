@@ -43,6 +43,9 @@ public sealed record JiraConnectionSettings
     /// <summary>Keys per <c>key in (…) AND updated &gt;= …</c> query (its answer is small; the JQL stays under 8 KB).</summary>
     public int ChangedKeyBatchSize { get; init; } = 500;
 
+    /// <summary>Fields every issue read also asks for (custom-field rules), by id or name.</summary>
+    public IReadOnlyList<string> CustomFields { get; init; } = [];
+
     public string AuthDescription => PersonalToken is not null ? "personal access token" : $"API token for {User}";
 
     public override string ToString() => $"{BaseUrl} ({AuthDescription})";

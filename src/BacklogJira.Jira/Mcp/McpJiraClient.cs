@@ -50,6 +50,9 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
 
     public bool StoresIssueProperties => false;
 
+    /// <summary>mcp-atlassian simplifies custom field values (options to text, users to names): docs/reference/jira.md §1.3.</summary>
+    public bool ReadsCustomFields => false;
+
     /// <summary>Tool calls sent to the server so far.</summary>
     public int ToolCalls => _session.Calls;
 

@@ -23,6 +23,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
     private readonly AsyncOnce<IReadOnlyList<JiraPriority>> _priorities;
     private readonly AsyncOnce<IReadOnlyList<JiraStatus>> _statuses;
     private readonly AsyncOnce<IReadOnlyList<JiraField>> _fields;
+    private readonly AsyncOnce<IReadOnlyList<string>> _issueFields;
     private readonly Users.UserLookupMemo _users;
 
     public JiraRestClient(JiraConnectionSettings settings, TimeProvider? clock = null, ILogger? logger = null)
@@ -41,8 +42,18 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         _statuses = new AsyncOnce<IReadOnlyList<JiraStatus>>(async ct =>
             [.. (await GetArrayAsync("status", ct)).Select(s => JiraReader.Status(s)!)]);
         _fields = new AsyncOnce<IReadOnlyList<JiraField>>(async ct =>
-            [.. (await GetArrayAsync("field", ct)).Select(f => new JiraField(JiraReader.Text(f?["id"]) ?? "", JiraReader.Text(f?["name"]) ?? "",
-                f?["custom"]?.GetValue<bool>() == true, JiraReader.Text(f?["schema"]?["type"])))]);
+            [.. (await GetArrayAsync("field", ct)).Select(JiraReader.Field)]);
+        _issueFields = new AsyncOnce<IReadOnlyList<string>>(ReadIssueFieldsAsync);
+    }
+
+    /// <summary>What every issue read asks for: our fields and those of the custom-field rules
+    /// (<see cref="JiraConnectionSettings.CustomFields"/>), names resolved to ids through <c>/field</c> (read only then).</summary>
+    private async Task<IReadOnlyList<string>> ReadIssueFieldsAsync(CancellationToken cancellationToken)
+    {
+        if (_settings.CustomFields.Count == 0) return JiraReader.IssueFields;
+        var known = await GetFieldsAsync(cancellationToken);
+        var extra = _settings.CustomFields.Select(f => Core.CustomFields.JiraFieldResolver.Find(known, f)?.Id).OfType<string>();
+        return [.. JiraReader.IssueFields.Concat(extra).Distinct(StringComparer.Ordinal)];
     }
 
     public async Task<JiraServerInfo> GetServerInfoAsync(CancellationToken cancellationToken) => await _serverInfo.GetAsync(cancellationToken);
@@ -93,6 +104,40 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         }
     }
 
+    /// <summary>The fields on the create screen of <paramref name="issueType"/> in the project, by id, each with the
+    /// values it allows (option values, with a cascading select's children as <c>Parent / Child</c>; version names);
+    /// null when the project has no such issue type.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?> GetCreateScreenAsync(string projectKey, string issueType, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var project = Uri.EscapeDataString(projectKey);
+        var types = await _http.SendAsync(HttpMethod.Get, $"{api}/issue/createmeta/{project}/issuetypes", null, true, cancellationToken);
+        var type = (types?["issueTypes"] as JsonArray ?? types?["values"] as JsonArray ?? [])
+            .FirstOrDefault(t => string.Equals(JiraReader.Text(t?["name"]), issueType, StringComparison.OrdinalIgnoreCase));
+        if (JiraReader.Text(type?["id"]) is not { } typeId) return null;
+        var screen = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        for (var startAt = 0; ; )
+        {
+            var page = await _http.SendAsync(HttpMethod.Get, $"{api}/issue/createmeta/{project}/issuetypes/{Uri.EscapeDataString(typeId)}?startAt={startAt}&maxResults=200", null, true, cancellationToken);
+            var fields = page?["fields"] as JsonArray ?? page?["values"] as JsonArray ?? [];
+            foreach (var field in fields.OfType<JsonObject>())
+            {
+                var id = JiraReader.Text(field["fieldId"]) ?? JiraReader.Text(field["key"]) ?? "";
+                screen[id] = [.. (field["allowedValues"] as JsonArray ?? []).OfType<JsonObject>().SelectMany(AllowedNames)];
+            }
+            startAt += fields.Count;
+            if (fields.Count == 0 || startAt >= (page?["total"]?.GetValue<int>() ?? 0)) return screen;
+        }
+
+        static IEnumerable<string> AllowedNames(JsonObject value)
+        {
+            var name = JiraReader.Text(value["value"]) ?? JiraReader.Text(value["name"]) ?? "";
+            yield return name;
+            foreach (var child in (value["children"] as JsonArray ?? []).OfType<JsonObject>())
+                yield return Core.CustomFields.CustomFieldText.Cascading(name, JiraReader.Text(child["value"]) ?? "");
+        }
+    }
+
     /// <summary>Which of <paramref name="permissionKeys"/> this user has in the project (Jira's "my permissions").</summary>
     public async Task<IReadOnlyDictionary<string, bool>> GetMyPermissionsAsync(string projectKey, IReadOnlyList<string> permissionKeys, CancellationToken cancellationToken)
     {
@@ -119,9 +164,10 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
     public async Task<JiraIssue?> GetIssueAsync(string key, CancellationToken cancellationToken)
     {
         var (api, deployment) = await ApiAsync(cancellationToken);
-        var json = await _http.SendAsync(HttpMethod.Get, $"{api}/issue/{Uri.EscapeDataString(key)}?fields={string.Join(',', JiraReader.IssueFields)}",
+        var fields = await _issueFields.GetAsync(cancellationToken);
+        var json = await _http.SendAsync(HttpMethod.Get, $"{api}/issue/{Uri.EscapeDataString(key)}?fields={string.Join(',', fields)}",
             null, true, cancellationToken, notFoundIsNull: true);
-        return json is null ? null : JiraReader.Issue(json, deployment);
+        return json is null ? null : JiraReader.Issue(json, deployment, fields);
     }
 
     public async Task<IReadOnlyList<JiraIssue>> GetIssuesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
@@ -165,7 +211,8 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         var (api, deployment) = await ApiAsync(cancellationToken);
         var issues = new List<JiraIssue>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var fields = new JsonArray([.. JiraReader.IssueFields.Select(f => (JsonNode)f)]);
+        var wanted = await _issueFields.GetAsync(cancellationToken);
+        var fields = new JsonArray([.. wanted.Select(f => (JsonNode)f)]);
         if (deployment == JiraDeployment.Cloud)
         {
             // The next page is requested before this one is converted, so Markdown conversion overlaps the network.
@@ -201,7 +248,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         void Add(JsonNode? json)
         {
             // Offset paging can repeat an issue when others change under it; keep the first sighting.
-            if (json is not null && seen.Add(JiraReader.Text(json["key"]) ?? "")) issues.Add(JiraReader.Issue(json, deployment));
+            if (json is not null && seen.Add(JiraReader.Text(json["key"]) ?? "")) issues.Add(JiraReader.Issue(json, deployment, wanted));
         }
     }
 
@@ -222,6 +269,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         if (draft.DueDate is not null) fields["duedate"] = draft.DueDate;
         if (draft.Reporter is not null) fields["reporter"] = UserReference(draft.Reporter, deployment);
         if (draft.FixVersions.Count > 0) fields["fixVersions"] = VersionList(draft.FixVersions);
+        foreach (var (id, value) in draft.CustomFields) fields[id] = FieldValue(value, deployment);
         var body = new JsonObject { ["fields"] = fields };
         if (draft.Properties.Count > 0)
             body["properties"] = new JsonArray([.. draft.Properties.Select(p => (JsonNode)new JsonObject { ["key"] = p.Key, ["value"] = p.Value?.DeepClone() })]);
@@ -243,8 +291,19 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         if (update.IssueTypeName is not null) fields["issuetype"] = new JsonObject { ["name"] = update.IssueTypeName };
         if (update.Reporter is not null) fields["reporter"] = UserReference(update.Reporter, deployment);
         if (update.FixVersions is not null) fields["fixVersions"] = VersionList(update.FixVersions);
+        foreach (var (id, value) in update.CustomFields) fields[id] = FieldValue(value, deployment);
         await _http.SendAsync(HttpMethod.Put, $"{api}/issue/{Uri.EscapeDataString(key)}", new JsonObject { ["fields"] = fields }, true, cancellationToken);
     }
+
+    /// <summary>A custom-field rule's value in this deployment's shape (docs/reference/jira.md §7).</summary>
+    private static JsonNode? FieldValue(JiraFieldValue value, JiraDeployment deployment) => value switch
+    {
+        JiraFieldValue.Json json => json.Value?.DeepClone(),
+        JiraFieldValue.RichText text => string.IsNullOrWhiteSpace(text.Markdown) ? null : RichText(text.Markdown, deployment),
+        JiraFieldValue.Users { OnePicker: true } users => users.Value.Count == 0 ? null : UserReference(users.Value[0], deployment),
+        JiraFieldValue.Users users => new JsonArray([.. users.Value.Select(u => (JsonNode)UserReference(u, deployment))]),
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
+    };
 
     private static JsonArray VersionList(IEnumerable<string> names) => new([.. names.Select(n => (JsonNode)new JsonObject { ["name"] = n })]);
 

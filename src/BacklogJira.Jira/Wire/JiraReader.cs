@@ -15,7 +15,12 @@ internal static class JiraReader
     public static readonly string[] IssueFields =
         ["summary", "description", "status", "assignee", "reporter", "priority", "labels", "issuetype", "project", "parent", "resolution", "duedate", "fixVersions", "created", "updated"];
 
-    public static JiraIssue Issue(JsonNode json, JiraDeployment deployment)
+    public static JiraField Field(JsonNode? json) => new(Text(json?["id"]) ?? "", Text(json?["name"]) ?? "", json?["custom"]?.GetValueKind() == JsonValueKind.True,
+        Text(json?["schema"]?["type"]), Text(json?["schema"]?["items"]), Text(json?["schema"]?["custom"]));
+
+    /// <summary>The issue; <paramref name="requested"/> names the fields asked for, so a custom field Jira left out is
+    /// told apart from one it returned empty.</summary>
+    public static JiraIssue Issue(JsonNode json, JiraDeployment deployment, IReadOnlyList<string>? requested = null)
     {
         var fields = json["fields"] as JsonObject ?? [];
         var (description, fingerprint) = Description(fields["description"], deployment);
@@ -37,9 +42,20 @@ internal static class JiraReader
             Resolution = Text(fields["resolution"]?["name"]),
             DueDate = Text(fields["duedate"]),
             FixVersions = [.. (fields["fixVersions"] as JsonArray ?? []).Select(v => Text(v?["name"]) ?? "").Where(v => v.Length > 0)],
+            CustomFields = CustomFields(fields, requested),
             Created = JiraTimestamp.ParseOrNull(Text(fields["created"])) ?? default,
             Updated = JiraTimestamp.ParseOrNull(Text(fields["updated"])) ?? default,
         };
+    }
+
+    private static Dictionary<string, JsonNode?> CustomFields(JsonObject fields, IReadOnlyList<string>? requested)
+    {
+        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var id in requested ?? [])
+        {
+            if (!IssueFields.Contains(id, StringComparer.Ordinal) && fields.TryGetPropertyValue(id, out var value)) values[id] = value?.DeepClone();
+        }
+        return values;
     }
 
     public static (string Markdown, string Fingerprint) Description(JsonNode? value, JiraDeployment deployment)

@@ -24,7 +24,7 @@ internal sealed class BacklogSideWriter(BacklogMdTaskStore store, SyncConfig con
         {
             Milestones = writes.Any(w => w.Field == SyncFieldCatalog.Milestone.Name) ? MilestoneCatalog.Load(store.Project) : MilestoneCatalog.Empty,
         };
-        foreach (var write in writes) edit = SyncFieldCatalog.Find(write.Field)!.WriteTask(edit, write.Value, writing);
+        foreach (var write in writes) edit = config.Field(write.Field)!.WriteTask(edit, write.Value, writing);
         await store.UpdateAsync(task, _ => edit, cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using BacklogJira.BacklogMd;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
+using BacklogJira.Sync.CustomFields;
 using BacklogJira.Sync.Fields;
 using BacklogJira.Sync.State;
 using BacklogTools.Files;
@@ -31,6 +32,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
     /// named twice created once. A failure is that task's outcome, not the end of the others.</summary>
     public async Task<IReadOnlyList<PairOutcome>> CreateManyAsync(IReadOnlyList<string> taskIds, string? issueType, bool dryRun, int maxParallel, CancellationToken cancellationToken)
     {
+        await CustomFieldBinder.BindAsync(config, jira, cancellationToken);
         var prefix = store.Project.Config.TaskPrefix;
         var ids = taskIds.Select(id => SyncEngine.Normalize(id, prefix)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var outcomes = new PairOutcome[ids.Count];
@@ -48,8 +50,11 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         return outcomes;
     }
 
-    public Task<PairOutcome> CreateAsync(string taskId, string? issueType, bool dryRun, CancellationToken cancellationToken) =>
-        CreateAsync(taskId, issueType, dryRun, null, cancellationToken);
+    public async Task<PairOutcome> CreateAsync(string taskId, string? issueType, bool dryRun, CancellationToken cancellationToken)
+    {
+        await CustomFieldBinder.BindAsync(config, jira, cancellationToken);
+        return await CreateAsync(taskId, issueType, dryRun, null, cancellationToken);
+    }
 
     private async Task<PairOutcome> CreateAsync(string taskId, string? issueType, bool dryRun, SemaphoreSlim? mappingGate, CancellationToken cancellationToken)
     {
@@ -78,7 +83,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         if (dryRun)
         {
             // The plan is what the real run sends: every field that goes with the issue, and what waits.
-            IEnumerable<FieldChange> fields = [.. SyncFieldCatalog.All.Where(f => f != SyncFieldCatalog.Title && backlog[f].CanCross && !f.IsEmpty(backlog[f].Value))
+            IEnumerable<FieldChange> fields = [.. config.Fields.Where(f => f != SyncFieldCatalog.Title && backlog[f].CanCross && !f.IsEmpty(backlog[f].Value))
                 .Select(f => new FieldChange(f.Name, "create in Jira", "", f.Display(backlog[f].Value)))];
             return new PairOutcome
             {
@@ -86,7 +91,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
                 State = PairState.Unmapped,
                 Warnings = warnings,
                 Changes = [new FieldChange(SyncFieldCatalog.Title.Name, "create in Jira", "", $"{draft.IssueType} in {projectKey}: {draft.Summary}"), .. fields],
-                Waiting = [.. SyncFieldCatalog.All.Where(f => backlog[f].IsKnown && !backlog[f].CanCross)
+                Waiting = [.. config.Fields.Where(f => backlog[f].IsKnown && !backlog[f].CanCross)
                     .Select(f => new FieldWait(f.Name, FieldChange.ToJira, $"{f.Name} \"{f.Display(backlog[f].Value)}\" cannot go to Jira: {backlog[f].Reason}"))],
             };
         }
@@ -136,7 +141,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         }
         var sides = PairSides.Read(task, issue, config, store.Project.Config.Statuses, milestones: milestones);
         warnings.AddRange(sides.Warnings);
-        var (state, pulled, waiting) = await NewPairBaseline.SettleAsync(new BacklogSideWriter(store, config, clock, jiraBrowseBase), new SnapshotStore(paths),
+        var (state, pulled, waiting) = await NewPairBaseline.SettleAsync(config.Fields, new BacklogSideWriter(store, config, clock, jiraBrowseBase), new SnapshotStore(paths, config),
             task, mapping, sides, madeFromIssue: false, clock.GetUtcNow(), cancellationToken);
         journal.Clear(id);
         new OpsLog(paths, clock).Append("create-issue", id, created.Key, "success",
@@ -146,7 +151,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
             TaskId = id,
             JiraKey = created.Key,
             State = state,
-            Pushed = [.. SyncFieldCatalog.All.Where(f => backlog[f].CanCross && !f.IsEmpty(backlog[f].Value)).Select(f => f.Name)
+            Pushed = [.. config.Fields.Where(f => backlog[f].CanCross && !f.IsEmpty(backlog[f].Value)).Select(f => f.Name)
                 .Except(pulled).Except(waiting.Select(w => w.Field))],
             Pulled = pulled,
             Waiting = waiting,
@@ -162,7 +167,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         if (!title.CanCross) throw new InvalidOperationException($"Cannot create the issue: {title.Reason}.");
         var writing = new JiraWriting(jira, config, null, projectKey, backlog, warnings);
         var draft = new JiraIssueDraft { ProjectKey = projectKey, IssueType = issueType, Summary = "" };
-        foreach (var field in SyncFieldCatalog.All)
+        foreach (var field in config.Fields)
         {
             if (backlog[field].CanCross) draft = await field.DraftAsync(writing, draft, backlog[field].Value, cancellationToken);
         }

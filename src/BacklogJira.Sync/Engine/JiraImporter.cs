@@ -4,6 +4,7 @@ using BacklogJira.BacklogMd.Model;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
+using BacklogJira.Sync.CustomFields;
 using BacklogJira.Sync.Fields;
 using BacklogJira.Sync.State;
 
@@ -29,6 +30,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
 
     public async Task<IReadOnlyList<PairOutcome>> ImportAsync(string jql, bool dryRun, CancellationToken cancellationToken)
     {
+        await CustomFieldBinder.BindAsync(config, jira, cancellationToken);
         var issues = await jira.SearchAsync(jql, cancellationToken);
         var mappings = MappingFile.Load(paths);
         var prefix = store.Project.Config.TaskPrefix;
@@ -87,7 +89,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         await intent.SaveAsync(kept, cancellationToken);
 
         var log = new OpsLog(paths, clock);
-        var snapshots = new SnapshotStore(paths);
+        var snapshots = new SnapshotStore(paths, config);
         var outcomes = new List<PairOutcome>();
         foreach (var (issue, _, warnings, task) in pairs)
         {
@@ -95,7 +97,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
             try
             {
                 var sides = PairSides.Read(task, issue, config, statuses, milestones: milestones);
-                var (state, _, waiting) = await NewPairBaseline.SettleAsync(writer, snapshots, task, mappings.ForTask(id)!, sides, madeFromIssue: true, clock.GetUtcNow(), cancellationToken);
+                var (state, _, waiting) = await NewPairBaseline.SettleAsync(config.Fields, writer, snapshots, task, mappings.ForTask(id)!, sides, madeFromIssue: true, clock.GetUtcNow(), cancellationToken);
                 log.Append("import", id, issue.Key, "success",
                     details: string.Join(" | ", warnings.Concat(waiting.Select(w => w.Reason))) is { Length: > 0 } details ? details : null);
                 outcomes.Add(new PairOutcome
@@ -103,7 +105,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
                     TaskId = id,
                     JiraKey = issue.Key,
                     State = state,
-                    Pulled = [.. SyncFieldCatalog.All.Where(f => sides.Jira[f].CanCross && !f.IsEmpty(sides.Jira[f].Value)).Select(f => f.Name).Except(waiting.Select(w => w.Field))],
+                    Pulled = [.. config.Fields.Where(f => sides.Jira[f].CanCross && !f.IsEmpty(sides.Jira[f].Value)).Select(f => f.Name).Except(waiting.Select(w => w.Field))],
                     Waiting = waiting,
                     Warnings = warnings,
                 });
@@ -122,7 +124,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
     private NewTask NewTaskFrom(SideValues fields, IReadOnlyDictionary<string, string?> mirror, string? project, TaskWriting writing)
     {
         var task = new NewTask { Title = "", ApplyDefinitionOfDoneDefaults = false, ExtraFrontmatter = mirror.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!) };
-        foreach (var field in SyncFieldCatalog.All)
+        foreach (var field in config.Fields)
         {
             if (fields[field].CanCross) task = field.ToNewTask(task, fields[field].Value, writing);
         }

@@ -21,7 +21,7 @@ internal sealed class JiraSideWriter(IJiraClient jira, SyncConfig config)
         var after = new List<(string Field, Func<CancellationToken, Task<bool>> Step)>();
         foreach (var decision in writes)
         {
-            var write = await SyncFieldCatalog.Find(decision.Field)!.WriteJiraAsync(writing, decision.Value, cancellationToken);
+            var write = await config.Field(decision.Field)!.WriteJiraAsync(writing, decision.Value, cancellationToken);
             if (write.Edit is not null) inEdit.Add((decision.Field, write.Edit));
             if (write.AfterEdit is not null) after.Add((decision.Field, write.AfterEdit));
         }
@@ -46,7 +46,7 @@ internal sealed class JiraSideWriter(IJiraClient jira, SyncConfig config)
             var refusal = await jira.TryUpdateIssueAsync(issue.Key, update, cancellationToken);
             if (refusal is null) return refused;
             var named = edits.Select(e => e.Field)
-                .Where(f => !refused.Contains(f) && SyncFieldCatalog.Find(f)!.JiraFieldIds.Intersect(refusal.Fields, StringComparer.OrdinalIgnoreCase).Any()).ToList();
+                .Where(f => !refused.Contains(f) && config.Field(f)!.JiraFieldIds.Intersect(refusal.Fields, StringComparer.OrdinalIgnoreCase).Any()).ToList();
             if (named.Count == 0 || attempt > 0) throw new JiraEditRefusedException($"Jira refused the edit of {issue.Key}: {refusal.Message}");
             refused.UnionWith(named);
             warnings.Add($"{issue.Key}: Jira refused {string.Join(", ", named)} ({refusal.Message}); the other fields were written, and {(named.Count == 1 ? "it waits" : "they wait")} until that is fixed in Jira (the field on the edit screen, or a value it allows).");
@@ -55,14 +55,14 @@ internal sealed class JiraSideWriter(IJiraClient jira, SyncConfig config)
 
     /// <summary>Every field as Jira will hold it after the writes: its value where Jira holds one in canonical form,
     /// else Backlog's (a managed section being written back), with the written values over them.</summary>
-    public static SideValues Target(SideValues backlog, SideValues jiraSide, IEnumerable<FieldDecision> writes)
+    public static SideValues Target(IReadOnlyList<ISyncField> fields, SideValues backlog, SideValues jiraSide, IEnumerable<FieldDecision> writes)
     {
         var target = jiraSide;
-        foreach (var field in SyncFieldCatalog.All)
+        foreach (var field in fields)
         {
             if (!jiraSide[field].IsKnown) target = target.With(field, SideValue.Of(backlog[field].IsKnown ? backlog[field].Value : field.EmptyValue));
         }
-        foreach (var write in writes) target = target.With(SyncFieldCatalog.Find(write.Field)!, SideValue.Of(write.Value));
+        foreach (var write in writes) target = target.With(fields.First(f => f.Name == write.Field), SideValue.Of(write.Value));
         return target;
     }
 }

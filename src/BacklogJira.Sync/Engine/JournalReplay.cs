@@ -14,13 +14,13 @@ public static class JournalReplay
 {
     public sealed record Replayed(AgreedBase? Agreed, PairSides Sides, IReadOnlyList<string> Notes);
 
-    public static Replayed Apply(IReadOnlyList<JournalEntry> journal, AgreedBase? agreed, PairSides sides, string jiraStatusName)
+    public static Replayed Apply(IReadOnlyList<ISyncField> fields, IReadOnlyList<JournalEntry> journal, AgreedBase? agreed, PairSides sides, string jiraStatusName)
     {
         var notes = new List<string>();
         var jira = sides.Jira;
         foreach (var entry in journal)
         {
-            if (SyncFieldCatalog.Find(entry.Field) is not { } field) continue;
+            if (fields.FirstOrDefault(f => string.Equals(f.Name, entry.Field, StringComparison.OrdinalIgnoreCase)) is not { } field) continue;
             var held = entry.Side == JournalEntry.Jira ? sides.Jira[field] : sides.Backlog[field];
             var meant = field.FromJson(entry.To);
             if (held.IsKnown && field.Same(held.Value, meant))

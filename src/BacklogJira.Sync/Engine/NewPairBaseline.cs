@@ -14,10 +14,10 @@ namespace BacklogJira.Sync.Engine;
 internal static class NewPairBaseline
 {
     public static async Task<(PairState State, IReadOnlyList<string> Pulled, IReadOnlyList<FieldWait> Waiting)> SettleAsync(
-        BacklogSideWriter writer, SnapshotStore snapshots, BacklogMdTask task, TaskMapping mapping, PairSides sides, bool madeFromIssue,
+        IReadOnlyList<Fields.ISyncField> fields, BacklogSideWriter writer, SnapshotStore snapshots, BacklogMdTask task, TaskMapping mapping, PairSides sides, bool madeFromIssue,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var plan = PairPlanner.Plan(SyncMode.Pull, null, sides.Backlog, sides.Jira, ConflictStrategy.Manual, force: madeFromIssue, prompt: null);
+        var plan = PairPlanner.Plan(fields, SyncMode.Pull, null, sides.Backlog, sides.Jira, ConflictStrategy.Manual, force: madeFromIssue, prompt: null);
         var pulled = plan.ToBacklog.ToList();
         await writer.WriteAsync(task, mapping, pulled, plan.Unresolved.Count > 0, cancellationToken);
         await snapshots.WriteAsync(mapping.TaskId, plan.NewBase, now, cancellationToken);

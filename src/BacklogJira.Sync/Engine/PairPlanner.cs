@@ -7,7 +7,7 @@ namespace BacklogJira.Sync.Engine;
 /// <summary>The pure part of a pair's run: merge every descriptor, then hold back what the mode does not allow.</summary>
 public static class PairPlanner
 {
-    public static MergeResult Plan(SyncMode mode, AgreedBase? agreed, SideValues backlog, SideValues jira,
+    public static MergeResult Plan(IReadOnlyList<ISyncField> fields, SyncMode mode, AgreedBase? agreed, SideValues backlog, SideValues jira,
         ConflictStrategy strategy, bool force, Func<FieldConflict, ConflictChoice>? prompt, string pair = "")
     {
         var effective = mode switch
@@ -17,18 +17,18 @@ public static class PairPlanner
             SyncMode.Status => ConflictStrategy.Manual,
             _ => strategy,
         };
-        var merged = FieldMerger.Merge(SyncFieldCatalog.All, agreed, backlog, jira, effective, prompt, pair);
+        var merged = FieldMerger.Merge(fields, agreed, backlog, jira, effective, prompt, pair);
         return mode switch
         {
-            SyncMode.Push => HoldBack(merged, agreed, allowPush: true),
-            SyncMode.Pull => HoldBack(merged, agreed, allowPush: false),
+            SyncMode.Push => HoldBack(fields, merged, agreed, allowPush: true),
+            SyncMode.Pull => HoldBack(fields, merged, agreed, allowPush: false),
             _ => merged,
         };
     }
 
     /// <summary>Drops the writes of the direction this mode does not make; those fields keep their old base entry (or
     /// none), so the next run still sees them.</summary>
-    private static MergeResult HoldBack(MergeResult merged, AgreedBase? agreed, bool allowPush)
+    private static MergeResult HoldBack(IReadOnlyList<ISyncField> fields, MergeResult merged, AgreedBase? agreed, bool allowPush)
     {
         var decisions = new List<FieldDecision>();
         var newBase = merged.NewBase;
@@ -39,7 +39,7 @@ public static class PairPlanner
                 decisions.Add(decision);
                 continue;
             }
-            newBase = newBase.WithEntryOf(SyncFieldCatalog.Find(decision.Field)!, agreed);
+            newBase = newBase.WithEntryOf(fields.First(f => f.Name == decision.Field), agreed);
             decisions.Add(decision with
             {
                 Action = allowPush ? FieldAction.LeftForPull : FieldAction.LeftForPush,

@@ -5,6 +5,7 @@ using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Model;
 using BacklogJira.Core.Merge;
 using BacklogJira.Core.Ports;
+using BacklogJira.Sync.CustomFields;
 using BacklogJira.Sync.Fields;
 using BacklogJira.Sync.State;
 
@@ -17,7 +18,7 @@ namespace BacklogJira.Sync.Engine;
 /// </summary>
 public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncConfig config, StatePaths paths, TimeProvider clock, string? jiraBrowseBase)
 {
-    private readonly SnapshotStore _snapshots = new(paths);
+    private readonly SnapshotStore _snapshots = new(paths, config);
     private readonly JiraSideWriter _jiraWriter = new(jira, config);
     private readonly BacklogSideWriter _backlogWriter = new(store, config, clock, jiraBrowseBase);
     private readonly WriteJournal _journal = new(paths);
@@ -36,6 +37,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
     {
         var timings = request.Timings ?? new SyncTimings();
         var total = Stopwatch.StartNew();
+        await CustomFieldBinder.BindAsync(config, jira, cancellationToken);
         var mappings = MappingFile.Load(paths);
         var prefix = store.Project.Config.TaskPrefix;
         var outcomes = new ConcurrentBag<PairOutcome>();
@@ -55,7 +57,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         var unchanged = new UnchangedPairs(fingerprints, mayskip: !request.FullRead, paths, store.Project, prefix);
         var parsing = SyncTimings.TimeAsync(() => Task.Run(() => store.LoadFiles(unchanged.FilesToParse(store.ListTaskFiles(), selected)), cancellationToken),
             elapsed => timings.TaskParse = elapsed);
-        var cache = jiraBrowseBase is null ? null : JiraIssueCache.Load(paths, jiraBrowseBase);
+        var cache = jiraBrowseBase is null ? null : JiraIssueCache.Load(paths, CacheKey(jiraBrowseBase));
         var issuesRead = SyncTimings.TimeAsync(() => new IssueReader(jira, clock).ReadAsync([.. selected.Select(m => m.JiraKey)], request.FullRead ? null : cache, cancellationToken),
             elapsed => timings.JiraRead = elapsed);
         var memo = CanonicalTextMemo.Load(paths);
@@ -177,7 +179,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
             // Issues written to (or possibly written to, when a pair failed) are read in full next time.
             var touched = outcomes.Where(o => o.JiraKey is not null && (o.Failed || o.Changes.Any(c => c.Direction == FieldChange.ToJira))).Select(o => o.JiraKey!)
                 .Concat(outcomes.Where(o => o.MovedFrom is not null).Select(o => o.MovedFrom!)).ToList();
-            if (request.FullRead) cache = JiraIssueCache.Empty(paths, jiraBrowseBase!);
+            if (request.FullRead) cache = JiraIssueCache.Empty(paths, CacheKey(jiraBrowseBase!));
             if (read.Fetched > 0 || read.Missing.Count > 0 || touched.Count > 0 || cache.ReadStartedAt is null)
             {
                 cache.Absorb(read.StartedAt, read.Fresh, read.Missing);
@@ -204,10 +206,10 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
             var stored = _snapshots.Read(mapping.TaskId);
             var journal = _journal.Read(mapping.TaskId);
             // A run cut off midway left its journal: our own completed writes become the base, an interrupted walk resumes.
-            var (agreed, sides, resumed) = JournalReplay.Apply(journal, stored, read, issue.Status.Name);
+            var (agreed, sides, resumed) = JournalReplay.Apply(config.Fields, journal, stored, read, issue.Status.Name);
             warnings.AddRange(sides.Warnings);
             warnings.AddRange(resumed);
-            var plan = PairPlanner.Plan(request.Mode, agreed, sides.Backlog, sides.Jira, strategy, request.Force, request.Prompt, $"{mapping.TaskId} ⇄ {mapping.JiraKey}");
+            var plan = PairPlanner.Plan(config.Fields, request.Mode, agreed, sides.Backlog, sides.Jira, strategy, request.Force, request.Prompt, $"{mapping.TaskId} ⇄ {mapping.JiraKey}");
             var toJira = plan.ToJira.ToList();
             var toBacklog = plan.ToBacklog.ToList();
             outcome = outcome with
@@ -219,7 +221,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                 Waiting = [.. plan.Decisions.Where(d => d.Action is FieldAction.CannotPush or FieldAction.CannotPull)
                     .Select(d => new FieldWait(d.Field, d.Action == FieldAction.CannotPush ? FieldChange.ToJira : FieldChange.ToBacklog, WaitReason(d, sides)))],
                 // A field the config does not sync is left out of the side-by-side view.
-                Fields = [.. SyncFieldCatalog.All.Zip(plan.Decisions, (f, d) => (f, d)).Where(p => config.Syncs(p.f))
+                Fields = [.. config.Fields.Zip(plan.Decisions, (f, d) => (f, d)).Where(p => config.Syncs(p.f))
                     .Select(p => new FieldView(p.f.Name, PairSides.Show(p.f, sides.Backlog[p.f]), PairSides.Show(p.f, sides.Jira[p.f]), p.d))],
                 Warnings = warnings,
             };
@@ -234,7 +236,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                 await jiraSlots.WaitAsync(cancellationToken);
                 try
                 {
-                    confirmed = await _jiraWriter.WriteAsync(issue, toJira, JiraSideWriter.Target(sides.Backlog, sides.Jira, toJira), warnings,
+                    confirmed = await _jiraWriter.WriteAsync(issue, toJira, JiraSideWriter.Target(config.Fields, sides.Backlog, sides.Jira, toJira), warnings,
                         (status, token) => _journal.AddViaAsync(mapping.TaskId, SyncFieldCatalog.Status.Name, status, token), cancellationToken);
                 }
                 finally
@@ -246,10 +248,10 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
             var newBase = plan.NewBase;
             // A value Jira did not take (skipped with a warning) is not agreed: the next run still sees it changed in Backlog.
             foreach (var skipped in toJira.Where(d => !confirmed.Contains(d.Field)))
-                newBase = newBase.WithEntryOf(SyncFieldCatalog.Find(skipped.Field)!, agreed);
+                newBase = newBase.WithEntryOf(config.Field(skipped.Field)!, agreed);
             await _backlogWriter.WriteAsync(task, mapping, toBacklog, newBase.Unresolved.Count > 0, cancellationToken);
             if (Checkpoint is not null) await Checkpoint(CheckpointBacklogWritten);
-            if (!newBase.SameAs(stored, SyncFieldCatalog.All))
+            if (!newBase.SameAs(stored, config.Fields))
                 await _snapshots.WriteAsync(mapping.TaskId, newBase, clock.GetUtcNow(), cancellationToken);
             if (journal.Count > 0 || toJira.Count + toBacklog.Count > 0) _journal.Clear(mapping.TaskId);
             List<string> pulled = [.. toBacklog.Select(d => d.Field)];
@@ -277,23 +279,27 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         string.Join("\n", [.. unresolved, .. outcome.Fields.Where(f => unresolved.Contains(f.Field)).Select(f => f.Backlog + "\u241f" + f.Jira),
             .. outcome.Waiting.Select(w => w.Reason), .. warnings]);
 
-    private static IEnumerable<JournalEntry> Journalled(IEnumerable<FieldDecision> writes, string side) =>
-        writes.Select(d => new JournalEntry(d.Field, side, SyncFieldCatalog.Find(d.Field)!.ToJson(d.Value), []));
+    /// <summary>The issue cache belongs to one site and one set of fields read: a cache read without a custom-field rule's
+    /// field would read that field as absent for every issue not updated since.</summary>
+    private string CacheKey(string site) => config.CustomJiraFields.Count == 0 ? site : site + "|" + string.Join(",", config.CustomJiraFields);
 
-    private static IReadOnlyList<FieldChange> PlannedChanges(PairSides sides, IEnumerable<FieldDecision> toJira, IEnumerable<FieldDecision> toBacklog)
+    private IEnumerable<JournalEntry> Journalled(IEnumerable<FieldDecision> writes, string side) =>
+        writes.Select(d => new JournalEntry(d.Field, side, config.Field(d.Field)!.ToJson(d.Value), []));
+
+    private IReadOnlyList<FieldChange> PlannedChanges(PairSides sides, IEnumerable<FieldDecision> toJira, IEnumerable<FieldDecision> toBacklog)
     {
         FieldChange Change(FieldDecision d, string direction, Core.Fields.SideValues written)
         {
-            var field = SyncFieldCatalog.Find(d.Field)!;
+            var field = config.Field(d.Field)!;
             return new FieldChange(d.Field, direction, PairSides.Show(field, written[field]), field.Display(d.Value));
         }
         return [.. toJira.Select(d => Change(d, FieldChange.ToJira, sides.Jira)), .. toBacklog.Select(d => Change(d, FieldChange.ToBacklog, sides.Backlog))];
     }
 
     /// <summary>The reason a write waits, with the value that waits.</summary>
-    private static string WaitReason(FieldDecision decision, PairSides sides)
+    private string WaitReason(FieldDecision decision, PairSides sides)
     {
-        var field = SyncFieldCatalog.Find(decision.Field)!;
+        var field = config.Field(decision.Field)!;
         var value = PairSides.Show(field, decision.Action == FieldAction.CannotPush ? sides.Backlog[field] : sides.Jira[field]);
         var reason = (decision.Action == FieldAction.CannotPush ? sides.Backlog[field] : sides.Jira[field]).Reason ?? decision.Reason;
         return $"{decision.Field} \"{value}\" cannot go {(decision.Action == FieldAction.CannotPush ? "to Jira" : "to Backlog")}: {reason}";

@@ -1,6 +1,7 @@
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
+using BacklogJira.Sync.State;
 
 namespace BacklogJira.Sync.Fields;
 
@@ -19,18 +20,26 @@ public sealed class LabelsField : NameSetField, ISyncField
 
     public override bool OneSideOnly(string name) => name.Length > JiraMaxLength || name.Any(char.IsWhiteSpace);
 
-    public SideValue ReadTask(TaskReading reading) => SideValue.Of(SetOf(reading.Task.Labels));
+    public SideValue ReadTask(TaskReading reading) => SideValue.Of(SetOf(reading.Task.Labels.Where(l => !RuleOwned(reading.Config, l))));
 
-    public SideValue ReadIssue(IssueReading reading) => SideValue.Of(SetOf(reading.Issue.Labels));
+    public SideValue ReadIssue(IssueReading reading) => SideValue.Of(SetOf(reading.Issue.Labels.Where(l => !RuleOwned(reading.Config, l))));
 
+    /// <summary>The task keeps what Jira cannot hold and the labels a custom-field rule keeps its value in.</summary>
     public TaskEdit WriteTask(TaskEdit edit, object? value, TaskWriting writing) =>
-        edit with { Labels = [.. Cast(value).Union(SetOf(writing.Task.Labels).Where(OneSideOnly))] };
+        edit with { Labels = [.. Cast(value).Union(SetOf(edit.Labels ?? writing.Task.Labels).Where(l => OneSideOnly(l) || RuleOwned(writing.Config, l)))] };
 
     public Task<JiraFieldWrite> WriteJiraAsync(JiraWriting writing, object? value, CancellationToken cancellationToken)
     {
-        var labels = ForJira(writing, Cast(value));
+        // A Jira label that looks like a rule's (sp:5) is not ours to remove.
+        var kept = (writing.Issue?.Labels ?? []).Where(l => RuleOwned(writing.Config, l));
+        var labels = ForJira(writing, Cast(value)).Union(kept, StringComparer.Ordinal).ToList();
         return Task.FromResult(new JiraFieldWrite(update => update with { Labels = labels }));
     }
+
+    /// <summary>True for a label a custom-field rule keeps its value in (<c>label:sp:</c> owns <c>sp:5</c>): that rule
+    /// syncs it, with its own Jira field, so it never travels as a label (docs/field-mapping.md).</summary>
+    private static bool RuleOwned(SyncConfig config, string label) =>
+        config.CustomFieldRules.Any(r => r.Place is CustomFields.TaskPlace.Label place && place.Owns(label));
 
     public Task<JiraIssueDraft> DraftAsync(JiraWriting writing, JiraIssueDraft draft, object? value, CancellationToken cancellationToken) =>
         Task.FromResult(draft with { Labels = ForJira(writing, Cast(value)) });

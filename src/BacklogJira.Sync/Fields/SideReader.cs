@@ -8,10 +8,10 @@ namespace BacklogJira.Sync.Fields;
 public static class SideReader
 {
     public static SideValues Read(TaskReading reading) =>
-        new(SyncFieldCatalog.All.ToImmutableDictionary(f => f.Name, f => reading.Config.Syncs(f) ? f.ReadTask(reading) : Off(f)));
+        new(reading.Config.Fields.ToImmutableDictionary(f => f.Name, f => reading.Config.Syncs(f) ? f.ReadTask(reading) : Off(f)));
 
     public static SideValues Read(IssueReading reading) =>
-        new(SyncFieldCatalog.All.ToImmutableDictionary(f => f.Name, f => reading.Config.Syncs(f) ? f.ReadIssue(reading) : Off(f)));
+        new(reading.Config.Fields.ToImmutableDictionary(f => f.Name, f => reading.Config.Syncs(f) ? f.ReadIssue(reading) : Off(f)));
 
     private static SideValue Off(ISyncField field) => SideValue.Missing($"not synced (config sync.fields.{field.Name} is false)");
 }

@@ -31,8 +31,12 @@ internal sealed class SnapshotFile
 /// original plugin wrote the other side's hash into one of them). Format 2 (every field, always) is read too, its
 /// unresolved fields as never agreed. A snapshot written by the original plugin is read as "no base".
 /// </summary>
-public sealed class SnapshotStore(StatePaths paths)
+public sealed class SnapshotStore(StatePaths paths, SyncConfig? config = null)
 {
+    /// <summary>The fields this run knows (custom-field rules once bound); an entry of another field (a rule this command
+    /// did not bind) is kept as it is, never dropped.</summary>
+    private IReadOnlyList<ISyncField> Fields => config?.Fields ?? SyncFieldCatalog.All;
+
     public const string FormatName = "backlog-jira/3";
     private const string PreviousFormat = "backlog-jira/2";
 
@@ -45,14 +49,16 @@ public sealed class SnapshotStore(StatePaths paths)
             var file = JsonSerializer.Deserialize(File.ReadAllText(path), StateJsonContext.Default.SnapshotFile);
             if (file?.Format is not (FormatName or PreviousFormat)) return null;
             if (JsonNode.Parse(file.Payload) is not JsonObject payload) return null;
-            var unresolved = (file.Unresolved ?? []).Select(name => SyncFieldCatalog.Find(name)?.Name).OfType<string>().ToImmutableSortedSet();
+            var fields = Fields;
+            var unresolved = (file.Unresolved ?? []).Select(name => fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))?.Name ?? name)
+                .ToImmutableSortedSet();
             var values = ImmutableDictionary.CreateBuilder<string, object?>();
-            foreach (var field in SyncFieldCatalog.All)
+            foreach (var (name, node) in payload)
             {
-                if (!payload.TryGetPropertyValue(field.Name, out var node)) continue;
                 // Format 2 kept a value for a field left in conflict; it was never agreed.
-                if (file.Format == PreviousFormat && unresolved.Contains(field.Name)) continue;
-                values[field.Name] = field.FromJson(node);
+                if (file.Format == PreviousFormat && unresolved.Contains(name)) continue;
+                var field = fields.FirstOrDefault(f => f.Name == name);
+                values[name] = field is null ? node?.DeepClone() : field.FromJson(node);
             }
             return new AgreedBase(values.ToImmutable(), unresolved);
         }
@@ -66,10 +72,13 @@ public sealed class SnapshotStore(StatePaths paths)
     {
         Directory.CreateDirectory(paths.Snapshots);
         var payloadObject = new JsonObject();
-        foreach (var field in SyncFieldCatalog.All)
+        var fields = Fields;
+        foreach (var field in fields)
         {
             if (value.TryGet(field, out var agreed)) payloadObject[field.Name] = field.ToJson(agreed);
         }
+        foreach (var (name, kept) in value.Values.Where(v => v.Value is JsonNode && fields.All(f => f.Name != v.Key)).OrderBy(v => v.Key, StringComparer.Ordinal))
+            payloadObject[name] = ((JsonNode)kept!).DeepClone();
         var payload = payloadObject.ToJsonString();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
         foreach (var side in new[] { "backlog", "jira" })

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BacklogJira.Core.Mapping;
 using BacklogJira.Core.Merge;
+using BacklogJira.Sync.CustomFields;
 using BacklogJira.Sync.Fields;
 using BacklogTools.Files;
 
@@ -46,6 +47,8 @@ public sealed class SyncConfig
         Mcp = Read(ReadMcp, new McpServerConfig(null, [], none));
         IssueTypes = Read(() => new IssueTypeMapping(StringMap(Section("backlog")?["typeMapping"], "backlog.typeMapping"), IssueType), new IssueTypeMapping(none, IssueType));
         FieldSwitches = Read(ReadFieldSwitches, new Dictionary<string, bool>());
+        CustomFieldRules = Read(() => CustomFieldRuleReader.Read(json["customFields"], [.. SyncFieldCatalog.All.Select(f => f.Name)],
+            name => SyncFieldCatalog.Find(name) is { } field && Syncs(field)), []);
         if (problems.Count == 1) throw new SyncConfigException(problems[0]);
         if (problems.Count > 1)
             throw new SyncConfigException($"{problems.Count} problems in .backlog-jira/config.json:\n  - " + string.Join("\n  - ", problems));
@@ -131,6 +134,23 @@ public sealed class SyncConfig
     /// <summary>Fields turned on or off (config <c>sync.fields</c>, e.g. <c>{"reporter": true}</c>); a field not named
     /// keeps its default.</summary>
     public IReadOnlyDictionary<string, bool> FieldSwitches { get; }
+
+    /// <summary>Config <c>customFields</c> (docs/field-mapping.md), checked for what needs no Jira.</summary>
+    public IReadOnlyList<CustomFieldRule> CustomFieldRules { get; }
+
+    /// <summary>The rules' descriptors, once <see cref="CustomFieldBinder"/> has bound them to Jira's fields this run.</summary>
+    public IReadOnlyList<ISyncField> RuleFields { get; private set; } = [];
+
+    /// <summary>Every field this run syncs: the built-in ones, then the custom-field rules once bound.</summary>
+    public IReadOnlyList<ISyncField> Fields => RuleFields.Count == 0 ? SyncFieldCatalog.All : [.. SyncFieldCatalog.All, .. RuleFields];
+
+    /// <summary>The field named <paramref name="name"/> among <see cref="Fields"/>.</summary>
+    public ISyncField? Field(string name) => Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The Jira fields custom-field rules read, by id or name, for the client to ask for with every issue.</summary>
+    public IReadOnlyList<string> CustomJiraFields => [.. CustomFieldRules.Select(r => r.JiraField).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    internal void UseRuleFields(IReadOnlyList<ISyncField> fields) => RuleFields = fields;
 
     /// <summary>Whether <paramref name="field"/> is synced under this config.</summary>
     public bool Syncs(ISyncField field) => FieldSwitches.TryGetValue(field.Name, out var on) ? on : field.SyncedByDefault;

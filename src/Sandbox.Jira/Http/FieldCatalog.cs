@@ -24,6 +24,7 @@ internal static class FieldCatalog
         ("statuscategorychangedate", "Status Category Changed", "datetime", null),
         ("duedate", "Due date", "date", null),
         ("fixVersions", "Fix versions", "array", "version"),
+        ("components", "Components", "array", "component"),
         ("parent", "Parent", "issuelink", null),
         ("comment", "Comment", "comments-page", null),
     ];

@@ -17,12 +17,13 @@ internal static class FieldMetadata
         ("priority", "Priority", "priority", false, ["set"]),
         ("duedate", "Due date", "date", false, ["set"]),
         ("fixVersions", "Fix versions", "array", false, ["set", "add", "remove"]),
+        ("components", "Components", "array", false, ["set", "add", "remove"]),
         ("parent", "Parent", "issuelink", false, ["set"]),
     ];
 
     public static JsonNode ForScreen(SandboxProject project, ApiContext context, bool keyed)
     {
-        var visible = Screen.Where(f => !project.HiddenFields.Contains(f.Id)).Select(f => (f.Id, Json: (Func<bool, JsonObject>)(id => Describe(f, context, id))))
+        var visible = Screen.Where(f => !project.HiddenFields.Contains(f.Id)).Select(f => (f.Id, Json: (Func<bool, JsonObject>)(id => Describe(f, project, context, id))))
             .Concat(State.CustomFieldCatalog.All.Where(f => !project.HiddenFields.Contains(f.Id)).Select(f => (f.Id, Json: (Func<bool, JsonObject>)(id => Describe(f, project, context, id)))))
             .ToList();
         if (keyed)
@@ -63,18 +64,22 @@ internal static class FieldMetadata
         return json;
     }
 
-    private static JsonObject Describe((string Id, string Name, string Type, bool Required, string[] Operations) field, ApiContext context, bool includeId)
+    private static JsonObject Describe((string Id, string Name, string Type, bool Required, string[] Operations) field, SandboxProject project, ApiContext context, bool includeId)
     {
         var json = new JsonObject
         {
             ["required"] = field.Required,
-            ["schema"] = new JsonObject { ["type"] = field.Type, ["system"] = field.Id },
+            ["schema"] = field.Type == "array"
+                ? new JsonObject { ["type"] = "array", ["items"] = field.Id switch { "fixVersions" => "version", "components" => "component", _ => "string" }, ["system"] = field.Id }
+                : new JsonObject { ["type"] = field.Type, ["system"] = field.Id },
             ["name"] = field.Name,
             ["key"] = field.Id,
             ["hasDefaultValue"] = false,
             ["operations"] = new JsonArray([.. field.Operations.Select(o => (JsonNode)o)]),
         };
         if (includeId) json["fieldId"] = field.Id;
+        if (field.Id == "components")
+            json["allowedValues"] = new JsonArray([.. project.Components.Select(c => (JsonNode)ComponentEndpoints.Render(c, project, context))]);
         if (field.Id == "priority")
             json["allowedValues"] = new JsonArray([.. SandboxProject.Priorities.Select(p => (JsonNode)JiraJson.PriorityJson(p, context))]);
         return json;

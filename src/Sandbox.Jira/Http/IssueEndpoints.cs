@@ -16,7 +16,7 @@ internal static class IssueEndpoints
         {
             var issue = SandboxState.FindIssue(data, ApiRoutes.Route(http, "issueIdOrKey"));
             var fields = IssueJson.SelectFields(http.Request.Query["fields"].Select(f => f ?? ""), defaultAll: true, FieldCatalog.CustomFieldIds);
-            return Reply.Ok(IssueJson.Render(issue, data, api, fields, Expand(ApiRoutes.Query(http, "expand"))));
+            return Reply.Ok(IssueJson.Render(issue, data, api, fields, Expand(ApiRoutes.Query(http, "expand")), Expand(ApiRoutes.Query(http, "properties"))));
         }));
 
         routes.Map("PUT", "/issue/{issueIdOrKey}", (http, api, body, me) => state.Write(data =>

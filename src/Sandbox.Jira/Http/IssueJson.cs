@@ -11,7 +11,7 @@ internal static class IssueJson
     public static readonly string[] SystemFields =
     [
         "summary", "description", "status", "assignee", "reporter", "priority", "labels", "issuetype", "project",
-        "created", "updated", "resolution", "resolutiondate", "statuscategorychangedate", "duedate", "fixVersions", "parent", "comment",
+        "created", "updated", "resolution", "resolutiondate", "statuscategorychangedate", "duedate", "fixVersions", "components", "parent", "comment",
     ];
 
     public static IReadOnlySet<string> SelectFields(IEnumerable<string>? requested, bool defaultAll, IEnumerable<string> customFieldIds)
@@ -30,7 +30,9 @@ internal static class IssueJson
         return selected;
     }
 
-    public static JsonObject Render(SandboxIssue issue, SandboxData data, ApiContext context, IReadOnlySet<string> fields, IReadOnlyCollection<string> expand)
+    /// <summary>The issue as GET and search answer it: the selected <paramref name="fields"/>, what <paramref name="expand"/> asks for (<c>names</c>, <c>changelog</c>, <c>transitions</c>), and the issue properties <paramref name="properties"/> names (<c>*all</c> for every one).</summary>
+    public static JsonObject Render(SandboxIssue issue, SandboxData data, ApiContext context, IReadOnlySet<string> fields, IReadOnlyCollection<string> expand,
+        IReadOnlyCollection<string>? properties = null)
     {
         var project = SandboxState.FindProject(data, issue.ProjectKey)!;
         var zone = context.State.TimeZone;
@@ -57,12 +59,14 @@ internal static class IssueJson
                 "project" => JiraJson.ProjectRef(project, context),
                 "created" => JiraTime.Format(issue.Created, zone),
                 "updated" => JiraTime.Format(issue.Updated, zone),
-                "resolution" => issue.ResolutionId is null ? null : Resolution(context),
+                "resolution" => issue.ResolutionId is null || Model.Resolution.Find(issue.ResolutionId) is not { } resolution ? null : ResolutionJson(resolution, context),
                 "resolutiondate" => issue.ResolutionDate is { } resolved ? JiraTime.Format(resolved, zone) : null,
                 "statuscategorychangedate" => JiraTime.Format(issue.StatusCategoryChanged, zone),
                 "duedate" => issue.DueDate,
                 "fixVersions" => new JsonArray([.. issue.FixVersionIds.Select(id => project.Versions.FirstOrDefault(v => v.Id == id)).OfType<ProjectVersion>()
                     .Select(v => (JsonNode)VersionEndpoints.Render(v, project, context))]),
+                "components" => new JsonArray([.. issue.ComponentIds.Select(id => project.Components.FirstOrDefault(c => c.Id == id)).OfType<ProjectComponent>()
+                    .Select(c => (JsonNode)ComponentEndpoints.Render(c, project, context))]),
                 "parent" => issue.ParentKey is null ? null : Parent(issue.ParentKey, data, context),
                 "comment" => Comments(issue, data, context),
                 _ => CustomFieldCatalog.Find(field) is { } custom
@@ -71,6 +75,14 @@ internal static class IssueJson
             };
         }
         json["fields"] = values;
+        if (properties is { Count: > 0 })
+        {
+            var all = properties.Contains("*all");
+            json["properties"] = new JsonObject([.. issue.Properties.Where(p => all || properties.Contains(p.Key))
+                .OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))]);
+        }
+        if (expand.Contains("transitions"))
+            json["transitions"] = TransitionEndpoints.Available(issue, project.WorkflowFor(issue.IssueTypeId), context, expand.Contains("transitions.fields"));
         if (expand.Contains("changelog"))
         {
             var histories = issue.Histories.TakeLast(100).ToList();
@@ -87,12 +99,12 @@ internal static class IssueJson
         return json;
     }
 
-    public static JsonObject Resolution(ApiContext context) => new()
+    public static JsonObject ResolutionJson(Resolution resolution, ApiContext context) => new()
     {
-        ["self"] = $"{context.ApiBase}/resolution/10000",
-        ["id"] = "10000",
-        ["description"] = "Work has been completed on this issue.",
-        ["name"] = "Done",
+        ["self"] = $"{context.ApiBase}/resolution/{resolution.Id}",
+        ["id"] = resolution.Id,
+        ["description"] = resolution.Description,
+        ["name"] = resolution.Name,
     };
 
     private static JsonObject? Parent(string key, SandboxData data, ApiContext context)

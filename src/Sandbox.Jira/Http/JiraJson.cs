@@ -111,7 +111,7 @@ internal static class JiraJson
         var json = ProjectRef(project, context);
         json["description"] = "";
         json["lead"] = UserByKey(data, project.LeadId, context);
-        json["components"] = new JsonArray();
+        json["components"] = new JsonArray([.. project.Components.Select(c => (JsonNode)ComponentEndpoints.Render(c, project, context))]);
         json["issueTypes"] = new JsonArray([.. SandboxProject.IssueTypes.Select(t => (JsonNode)IssueTypeJson(t, context))]);
         json["assigneeType"] = "UNASSIGNED";
         json["versions"] = new JsonArray();

@@ -50,18 +50,9 @@ internal static class MetadataEndpoints
 
         routes.Map("GET", "/project/search", (http, api, _, _) => state.Read(data =>
         {
-            var startAt = ApiRoutes.QueryInt(http, "startAt", 0);
-            var maxResults = Math.Clamp(ApiRoutes.QueryInt(http, "maxResults", 50), 1, 100);
-            var projects = data.Projects.Skip(startAt).Take(maxResults).ToList();
-            return Reply.Ok(new JsonObject
-            {
-                ["self"] = $"{api.ApiBase}/project/search?startAt={startAt}&maxResults={maxResults}",
-                ["maxResults"] = maxResults,
-                ["startAt"] = startAt,
-                ["total"] = data.Projects.Count,
-                ["isLast"] = startAt + projects.Count >= data.Projects.Count,
-                ["values"] = new JsonArray([.. projects.Select(p => (JsonNode)JiraJson.Project(p, data, api))]),
-            });
+            var page = Page(http, [.. data.Projects.Select(p => (JsonNode)JiraJson.Project(p, data, api))]);
+            page["self"] = $"{api.ApiBase}/project/search?startAt={page["startAt"]}&maxResults={page["maxResults"]}";
+            return Reply.Ok(page);
         }));
 
         routes.Map("GET", "/project/{projectIdOrKey}", (http, api, _, _) => state.Read(data =>
@@ -73,6 +64,29 @@ internal static class MetadataEndpoints
 
         routes.Map("GET", "/priority", (_, api, _, _) =>
             Reply.Ok(new JsonArray([.. SandboxProject.Priorities.Select(p => (JsonNode)JiraJson.PriorityJson(p, api))])));
+
+        // Cloud's paged lists (PageBeanPriority, PageBeanResolutionJsonBean in the OpenAPI description).
+        routes.Map("GET", "/priority/search", (http, api, _, _) =>
+            Reply.Ok(Page(http, [.. SandboxProject.Priorities.Select(p => (JsonNode)JiraJson.PriorityJson(p, api))])));
+
+        routes.Map("GET", "/resolution", (_, api, _, _) =>
+            Reply.Ok(new JsonArray([.. Resolution.All.Select(r => (JsonNode)IssueJson.ResolutionJson(r, api))])));
+
+        routes.Map("GET", "/resolution/search", (http, api, _, _) =>
+            Reply.Ok(Page(http, [.. Resolution.All.Select(r => (JsonNode)IssueJson.ResolutionJson(r, api))])));
+
+        routes.Map("GET", "/resolution/{id}", (http, api, _, _) =>
+            Resolution.All.FirstOrDefault(r => r.Id == ApiRoutes.Route(http, "id")) is { } resolution
+                ? Reply.Ok(IssueJson.ResolutionJson(resolution, api))
+                : throw new JiraApiException(404, [$"The resolution with ID {ApiRoutes.Route(http, "id")} does not exist."]));
+
+        routes.Map("GET", "/issuetype", (_, api, _, _) =>
+            Reply.Ok(new JsonArray([.. SandboxProject.IssueTypes.Select(t => (JsonNode)JiraJson.IssueTypeJson(t, api))])));
+
+        routes.Map("GET", "/issuetype/{id}", (http, api, _, _) =>
+            SandboxProject.IssueTypes.FirstOrDefault(t => t.Id == ApiRoutes.Route(http, "id")) is { } type
+                ? Reply.Ok(JiraJson.IssueTypeJson(type, api))
+                : throw new JiraApiException(404, ["Issue type with id '" + ApiRoutes.Route(http, "id") + "' does not exist."]));
 
         routes.Map("GET", "/status", (_, api, _, _) => state.Read(data =>
             Reply.Ok(new JsonArray([.. data.Projects.SelectMany(p => p.AllStatuses).DistinctBy(s => s.Id)
@@ -97,11 +111,12 @@ internal static class MetadataEndpoints
             })]));
         }));
 
-        // The sandbox user may do everything in every project; the answer has Jira's shape for the keys asked.
+        // The sandbox user may browse everything, and change what is in a writable project; the answer has Jira's shape
+        // for the keys asked.
         routes.Map("GET", "/mypermissions", (http, _, _, _) => state.Read(data =>
         {
-            if (http.Request.Query["projectKey"].ToString() is { Length: > 0 } key && SandboxState.FindProject(data, key) is null)
-                throw new JiraApiException(404, [$"No project could be found with key '{key}'."]);
+            var projectKey = http.Request.Query["projectKey"].ToString();
+            var project = projectKey.Length > 0 ? SandboxState.FindProject(data, projectKey) ?? throw new JiraApiException(404, [$"No project could be found with key '{projectKey}'."]) : null;
             var keys = http.Request.Query["permissions"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (keys.Length == 0) throw new JiraApiException(400, ["The 'permissions' query parameter is required."]);
             return Reply.Ok(new JsonObject
@@ -113,7 +128,7 @@ internal static class MetadataEndpoints
                     ["name"] = k.Replace('_', ' ').ToLowerInvariant(),
                     ["type"] = "PROJECT",
                     ["description"] = "",
-                    ["havePermission"] = true,
+                    ["havePermission"] = project is null || project.Writable || k is "BROWSE_PROJECTS" or "BROWSE" or "VIEW_READONLY_WORKFLOW",
                 }))),
             });
         }));
@@ -122,6 +137,23 @@ internal static class MetadataEndpoints
             Reply.Ok(new JsonArray([.. StatusCategory.All.Select(c => (JsonNode)JiraJson.StatusCategoryJson(c, api))])));
 
         routes.Map("GET", "/field", (_, _, _, _) => Reply.Ok(FieldCatalog.All()));
+    }
+
+    /// <summary>One page of <paramref name="all"/> in Jira's PageBean shape (<c>startAt</c>, <c>maxResults</c> up to 100,
+    /// <c>total</c>, <c>isLast</c>, <c>values</c>).</summary>
+    private static JsonObject Page(Microsoft.AspNetCore.Http.HttpContext http, IReadOnlyList<JsonNode> all)
+    {
+        var startAt = Math.Max(0, ApiRoutes.QueryInt(http, "startAt", 0));
+        var maxResults = Math.Clamp(ApiRoutes.QueryInt(http, "maxResults", 50), 1, 100);
+        var values = all.Skip(startAt).Take(maxResults).ToList();
+        return new JsonObject
+        {
+            ["maxResults"] = maxResults,
+            ["startAt"] = startAt,
+            ["total"] = all.Count,
+            ["isLast"] = startAt + values.Count >= all.Count,
+            ["values"] = new JsonArray([.. values]),
+        };
     }
 
     private static bool Matches(SandboxUser user, string? query, string? accountId)

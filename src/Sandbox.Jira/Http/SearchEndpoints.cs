@@ -72,7 +72,10 @@ internal static class SearchEndpoints
         var fields = IssueJson.SelectFields(request.Fields, defaultAll: false, FieldCatalog.CustomFieldIds);
         var json = new JsonObject
         {
-            ["issues"] = new JsonArray([.. page.Select(i => (JsonNode)IssueJson.Render(i, data, api, fields, request.Expand))]),
+            // Without fields (or properties) Cloud's search returns ids only (OpenAPI: SearchAndReconcileResults).
+            ["issues"] = new JsonArray([.. page.Select(i => request.Fields.Count == 0 && request.Properties.Count == 0
+                ? new JsonObject { ["id"] = i.Id }
+                : (JsonNode)IssueJson.Render(i, data, api, fields, request.Expand, request.Properties))]),
         };
         var isLast = offset + page.Count >= matches.Count;
         if (!isLast) json["nextPageToken"] = EncodeToken(fingerprint, offset + page.Count);
@@ -97,7 +100,7 @@ internal static class SearchEndpoints
             ["startAt"] = startAt,
             ["maxResults"] = maxResults,
             ["total"] = matches.Count,
-            ["issues"] = new JsonArray([.. page.Select(i => (JsonNode)IssueJson.Render(i, data, api, fields, request.Expand))]),
+            ["issues"] = new JsonArray([.. page.Select(i => (JsonNode)IssueJson.Render(i, data, api, fields, request.Expand, request.Properties))]),
         });
     }
 
@@ -129,6 +132,8 @@ internal static class SearchEndpoints
     /// <summary>The search parameters, from the query string (GET) or the body (POST).</summary>
     private sealed record SearchRequest(string Jql, List<string> Fields, int? MaxResults, int StartAt, string? NextPageToken, IReadOnlyCollection<string> Expand, HashSet<string> Reconcile)
     {
+        public IReadOnlyCollection<string> Properties { get; init; } = [];
+
         public static SearchRequest From(HttpContext http, JsonObject? body)
         {
             if (body is not null)
@@ -140,7 +145,10 @@ internal static class SearchEndpoints
                     body["startAt"] is JsonValue start ? start.GetValue<int>() : 0,
                     body["nextPageToken"]?.ToString(),
                     IssueEndpoints.Expand(body["expand"]?.ToString()),
-                    [.. (body["reconcileIssues"] as JsonArray ?? []).Select(r => r?.ToString() ?? "")]);
+                    [.. (body["reconcileIssues"] as JsonArray ?? []).Select(r => r?.ToString() ?? "")])
+                {
+                    Properties = [.. (body["properties"] as JsonArray ?? []).Select(p => p?.ToString() ?? "")],
+                };
             }
             var query = http.Request.Query;
             return new SearchRequest(
@@ -150,7 +158,10 @@ internal static class SearchEndpoints
                 int.TryParse(query["startAt"], out var startAt) ? startAt : 0,
                 query.TryGetValue("nextPageToken", out var token) ? token.ToString() : null,
                 IssueEndpoints.Expand(query["expand"]),
-                [.. query["reconcileIssues"].SelectMany(r => (r ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))]);
+                [.. query["reconcileIssues"].SelectMany(r => (r ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))])
+            {
+                Properties = IssueEndpoints.Expand(query["properties"]),
+            };
         }
     }
 }

@@ -8,7 +8,6 @@ namespace Sandbox.Jira.Http;
 /// entering a done status and cleared on leaving it.</summary>
 internal static class TransitionEndpoints
 {
-    private static readonly (string Id, string Name)[] Resolutions = [("10000", "Done"), ("10001", "Won't Do"), ("10002", "Duplicate")];
 
     public static void Map(ApiRoutes routes, SandboxState state)
     {
@@ -18,10 +17,7 @@ internal static class TransitionEndpoints
             var workflow = SandboxState.FindProject(data, issue.ProjectKey)!.WorkflowFor(issue.IssueTypeId);
             var withFields = IssueEndpoints.Expand(ApiRoutes.Query(http, "expand")).Contains("transitions.fields");
             var only = ApiRoutes.Query(http, "transitionId");
-            var transitions = workflow.From(issue.StatusId)
-                .Where(t => only is null || t.Id == only)
-                .Select(t => (JsonNode)Transition(t, workflow, api, withFields));
-            return Reply.Ok(new JsonObject { ["expand"] = "transitions", ["transitions"] = new JsonArray([.. transitions]) });
+            return Reply.Ok(new JsonObject { ["expand"] = "transitions", ["transitions"] = Available(issue, workflow, api, withFields, only) });
         }));
 
         routes.Map("POST", "/issue/{issueIdOrKey}/transitions", (http, api, body, me) => state.Write(data =>
@@ -41,8 +37,8 @@ internal static class TransitionEndpoints
             foreach (var required in transition.RequiredFields.Where(r => fields[r] is null))
                 errors[required] = $"{char.ToUpperInvariant(required[0])}{required[1..]} is required.";
             var resolutionRef = fields["resolution"]?["name"]?.ToString() ?? fields["resolution"]?["id"]?.ToString();
-            var resolution = resolutionRef is null ? default : Resolutions.FirstOrDefault(r => r.Id == resolutionRef || r.Name.Equals(resolutionRef, StringComparison.OrdinalIgnoreCase));
-            if (resolutionRef is not null && resolution.Id is null) errors["resolution"] = $"Resolution '{resolutionRef}' is not valid.";
+            var resolution = resolutionRef is null ? null : Resolution.Find(resolutionRef);
+            if (resolutionRef is not null && resolution is null) errors["resolution"] = $"Resolution '{resolutionRef}' is not valid.";
             if (errors.Count > 0) throw new JiraApiException(400, [], errors);
 
             var now = state.Now();
@@ -52,14 +48,14 @@ internal static class TransitionEndpoints
             if (from.CategoryKey != to.CategoryKey) issue.StatusCategoryChanged = now;
             if (to.CategoryKey == "done" && issue.ResolutionId is null)
             {
-                var chosen = resolution.Id is null ? Resolutions[0] : resolution;
+                var chosen = resolution ?? Resolution.All[0];
                 issue.ResolutionId = chosen.Id;
                 issue.ResolutionDate = now;
                 changes.Add(new ChangeItem("resolution", "jira", null, null, chosen.Id, chosen.Name));
             }
             else if (to.CategoryKey != "done" && issue.ResolutionId is not null)
             {
-                changes.Add(new ChangeItem("resolution", "jira", issue.ResolutionId, "Done", null, null));
+                changes.Add(new ChangeItem("resolution", "jira", issue.ResolutionId, Resolution.Find(issue.ResolutionId)?.Name, null, null));
                 issue.ResolutionId = null;
                 issue.ResolutionDate = null;
             }
@@ -72,6 +68,11 @@ internal static class TransitionEndpoints
             return Reply.NoContent();
         }));
     }
+
+    /// <summary>The transitions the issue's status offers (all, or the one <paramref name="only"/> names), as the
+    /// transitions endpoint and an issue GET with <c>expand=transitions</c> list them.</summary>
+    public static JsonArray Available(SandboxIssue issue, Workflow workflow, ApiContext api, bool withFields, string? only = null) =>
+        new([.. workflow.From(issue.StatusId).Where(t => only is null || t.Id == only).Select(t => (JsonNode)Transition(t, workflow, api, withFields))]);
 
     private static JsonObject Transition(WorkflowTransition transition, Workflow workflow, ApiContext api, bool withFields)
     {
@@ -100,12 +101,7 @@ internal static class TransitionEndpoints
                     ["key"] = field,
                     ["hasDefaultValue"] = false,
                     ["operations"] = new JsonArray("set"),
-                    ["allowedValues"] = new JsonArray([.. Resolutions.Select(r => (JsonNode)new JsonObject
-                    {
-                        ["self"] = $"{api.ApiBase}/resolution/{r.Id}",
-                        ["id"] = r.Id,
-                        ["name"] = r.Name,
-                    })]),
+                    ["allowedValues"] = new JsonArray([.. Resolution.All.Select(r => (JsonNode)IssueJson.ResolutionJson(r, api))]),
                 };
             }
             json["fields"] = fields;

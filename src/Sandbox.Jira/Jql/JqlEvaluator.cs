@@ -43,8 +43,7 @@ public sealed partial class JqlEvaluator(SandboxData data, SandboxUser currentUs
             "reporter" => Match(clause, UserValues(clause, "reporter"), i => i.ReporterId is null ? [] : [i.ReporterId]),
             "priority" => Match(clause, PriorityValues(clause), i => i.PriorityId is null ? [] : [i.PriorityId]),
             "issuetype" or "type" => Match(clause, TypeValues(clause), i => [i.IssueTypeId]),
-            "resolution" => Match(clause, clause.Values.Select(v => v.Text.Equals("Unresolved", StringComparison.OrdinalIgnoreCase) ? "" : "10000").ToList(),
-                i => i.ResolutionId is null ? [] : [i.ResolutionId]),
+            "resolution" => ResolutionClause(clause),
             "parent" => Match(clause, clause.Values.Select(v => v.Text).ToList(), i => i.ParentKey is null ? [] : [i.ParentKey]),
             "updated" or "updateddate" => DateClause(clause, i => i.Updated),
             "created" or "createddate" => DateClause(clause, i => i.Created),
@@ -85,6 +84,22 @@ public sealed partial class JqlEvaluator(SandboxData data, SandboxUser currentUs
             ? [.. clause.Values.Select(v => double.TryParse(v.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture) : v.Text)]
             : clause.Values.Select(v => v.Text).ToList();
         return Match(clause, wanted, Texts);
+    }
+
+    /// <summary><c>resolution</c> by name or id; <c>Unresolved</c> stands for no resolution (the idiom for open
+    /// issues), so <c>resolution = Unresolved</c> is <c>resolution IS EMPTY</c>. An unknown name is Jira's 400.</summary>
+    private static Func<SandboxIssue, bool> ResolutionClause(JqlClause clause)
+    {
+        if (clause.Operator is "IS" or "IS NOT") return Match(clause, [], i => i.ResolutionId is null ? [] : [i.ResolutionId]);
+        var wanted = clause.Values.Select(v => v.Text.Equals("Unresolved", StringComparison.OrdinalIgnoreCase) ? "" : Resolution.Find(v.Text)?.Id
+            ?? throw new JqlException($"The value '{v.Text}' does not exist for the field 'resolution'.")).ToHashSet(StringComparer.Ordinal);
+        bool Holds(SandboxIssue issue) => wanted.Contains(issue.ResolutionId ?? "");
+        return clause.Operator switch
+        {
+            "=" or "IN" => Holds,
+            "!=" or "NOT IN" => issue => !Holds(issue),
+            _ => throw new JqlException($"The operator '{clause.Operator}' is not supported by the 'resolution' field."),
+        };
     }
 
     private string RichTextPlain(SandboxIssue issue) => Http.RichText.PlainText(issue.Description, isCloud);

@@ -23,6 +23,8 @@ public sealed class SandboxIssue
 
     /// <summary>Ids of the project's versions this issue is fixed in.</summary>
     public List<string> FixVersionIds { get; set; } = [];
+
+    public List<string> ComponentIds { get; set; } = [];
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset Updated { get; set; }
     public DateTimeOffset? ResolutionDate { get; set; }

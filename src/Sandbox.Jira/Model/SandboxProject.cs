@@ -24,6 +24,9 @@ public sealed class SandboxProject
 
     /// <summary>The project's versions (releases), in creation order.</summary>
     public List<ProjectVersion> Versions { get; set; } = [];
+
+    /// <summary>The project's components.</summary>
+    public List<ProjectComponent> Components { get; set; } = [];
     public int NextIssueNumber { get; set; } = 1;
 
     /// <summary>False: the user may browse but not create or edit (Jira answers 403).</summary>

@@ -11,7 +11,7 @@ namespace Sandbox.Jira.State;
 internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject project, SandboxData data, ApiContext context)
 {
     private static readonly HashSet<string> Settable =
-        ["summary", "description", "labels", "assignee", "reporter", "priority", "duedate", "fixVersions", "parent", "issuetype", "project"];
+        ["summary", "description", "labels", "assignee", "reporter", "priority", "duedate", "fixVersions", "components", "parent", "issuetype", "project"];
 
     private readonly Dictionary<string, string> _errors = [];
     private readonly List<ChangeItem> _changes = [];
@@ -70,6 +70,7 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
                 else if (due != issue.DueDate) { Change(name, issue.DueDate, issue.DueDate, due, due); issue.DueDate = due; }
                 break;
             case "fixVersions": SetFixVersions(value); break;
+            case "components": SetComponents(value); break;
             case "parent":
                 var reference = Reference(value, "key") ?? Reference(value, "id");
                 var parent = reference is null ? null : SandboxState.TryFindIssue(data, reference);
@@ -118,24 +119,40 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
     /// <summary>Versions by <c>{"name"}</c> or <c>{"id"}</c>, each one of the project's; the whole list is replaced.</summary>
     private void SetFixVersions(JsonNode? value)
     {
+        if (Resolve(value, "fixVersions", "Version", project.Versions.Select(v => (v.Id, v.Name))) is not { } wanted) return;
+        foreach (var removed in issue.FixVersionIds.Except(wanted)) Change("Fix Version", removed, project.Versions.FirstOrDefault(v => v.Id == removed)?.Name, null, null);
+        foreach (var added in wanted.Except(issue.FixVersionIds)) Change("Fix Version", null, null, added, project.Versions.FirstOrDefault(v => v.Id == added)?.Name);
+        issue.FixVersionIds = wanted;
+    }
+
+    /// <summary>Components by <c>{"name"}</c> or <c>{"id"}</c>, each one of the project's; the whole list is replaced.</summary>
+    private void SetComponents(JsonNode? value)
+    {
+        if (Resolve(value, "components", "Component", project.Components.Select(c => (c.Id, c.Name))) is not { } wanted) return;
+        foreach (var removed in issue.ComponentIds.Except(wanted)) Change("Component", removed, project.Components.FirstOrDefault(c => c.Id == removed)?.Name, null, null);
+        foreach (var added in wanted.Except(issue.ComponentIds)) Change("Component", null, null, added, project.Components.FirstOrDefault(c => c.Id == added)?.Name);
+        issue.ComponentIds = wanted;
+    }
+
+    /// <summary>The ids a list of <c>{"name"}</c> / <c>{"id"}</c> references names, or null with Jira's error
+    /// (<c>Version name 'X' is not valid</c>) when one is not among <paramref name="known"/>.</summary>
+    private List<string>? Resolve(JsonNode? value, string field, string noun, IEnumerable<(string Id, string Name)> known)
+    {
+        var options = known.ToList();
         var wanted = new List<string>();
         foreach (var item in value as JsonArray ?? [])
         {
             var byName = Reference(item, "name");
             var byId = Reference(item, "id");
-            var version = byId is not null
-                ? project.Versions.FirstOrDefault(v => v.Id == byId)
-                : project.Versions.FirstOrDefault(v => string.Equals(v.Name, byName, StringComparison.OrdinalIgnoreCase));
-            if (version is null)
+            var match = options.FirstOrDefault(o => byId is not null ? o.Id == byId : string.Equals(o.Name, byName, StringComparison.OrdinalIgnoreCase));
+            if (match.Id is null)
             {
-                _errors["fixVersions"] = byId is not null ? $"Version id '{byId}' is not valid" : $"Version name '{byName}' is not valid";
-                return;
+                _errors[field] = byId is not null ? $"{noun} id '{byId}' is not valid" : $"{noun} name '{byName}' is not valid";
+                return null;
             }
-            if (!wanted.Contains(version.Id)) wanted.Add(version.Id);
+            if (!wanted.Contains(match.Id)) wanted.Add(match.Id);
         }
-        foreach (var removed in issue.FixVersionIds.Except(wanted)) Change("Fix Version", removed, project.Versions.FirstOrDefault(v => v.Id == removed)?.Name, null, null);
-        foreach (var added in wanted.Except(issue.FixVersionIds)) Change("Fix Version", null, null, added, project.Versions.FirstOrDefault(v => v.Id == added)?.Name);
-        issue.FixVersionIds = wanted;
+        return wanted;
     }
 
     /// <summary>An edit may change the type only within its kind (standard or sub-task) and workflow; anything else

@@ -31,7 +31,8 @@ public sealed class SandboxData
                 new("5b10a2844c20165700ede24d", "former", "JIRAUSER10104", "Former Employee", "former@example.com", Active: false),
             ],
         };
-        data.Projects.Add(new SandboxProject { Id = "10000", Key = options.ProjectKey, Name = options.ProjectKey + " project", LeadId = me.Key });
+        data.Projects.Add(new SandboxProject { Id = "10000", Key = options.ProjectKey, Name = options.ProjectKey + " project", LeadId = me.Key,
+            Components = [new("10200", "Backend"), new("10201", "Frontend"), new("10202", "API")] });
         return data;
     }
 }

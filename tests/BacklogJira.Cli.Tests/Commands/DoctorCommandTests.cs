@@ -139,6 +139,33 @@ public class DoctorCommandTests
     }
 
     [Fact]
+    public async Task Custom_field_rules_are_checked_against_jira_s_fields_screens_and_options()
+    {
+        await using var cli = await InitializedAsync();
+        await EditConfigAsync(cli, config => config["customFields"] = new JsonArray(
+            new JsonObject { ["jira"] = "Story Points", ["backlog"] = "label:sp:" },
+            new JsonObject { ["jira"] = "Risk", ["backlog"] = "label:risk:", ["values"] = new JsonObject { ["high"] = "High", ["doom"] = "Doom" } }));
+        var healthy = Checks((await cli.RunAsync("doctor", "--json")).Stdout)["custom fields"];
+        healthy["status"]!.GetValue<string>().ShouldBe("warning");
+        healthy["detail"]!.GetValue<string>().ShouldContain("rule risk maps to \"Doom\", which Risk does not allow in DEMO Task (it allows Low, Medium, High)");
+
+        cli.Jira.Sandbox.State.Write(data => data.Projects[0].HiddenFields.Add("customfield_10016"));
+        var hidden = Checks((await cli.RunAsync("doctor", "--json")).Stdout)["custom fields"];
+        hidden["detail"]!.GetValue<string>().ShouldContain("Story Points (customfield_10016) is not on the create screen of DEMO Task");
+        hidden["fix"]!.GetValue<string>().ShouldContain("Screens");
+
+        await EditConfigAsync(cli, config => config["customFields"] = new JsonArray(new JsonObject { ["jira"] = "Sprint", ["backlog"] = "label:sprint:" }));
+        var unknown = await cli.RunAsync("doctor", "--json");
+        unknown.ExitCode.ShouldBe(1);
+        Checks(unknown.Stdout)["custom fields"]["detail"]!.GetValue<string>().ShouldContain("Jira has no field \"Sprint\"");
+
+        await EditConfigAsync(cli, config => config["customFields"] = new JsonArray(new JsonObject { ["jira"] = "Story Points", ["backlog"] = "label:sp:" }));
+        cli.Jira.Sandbox.State.Write(data => data.Projects[0].HiddenFields.Clear());
+        var ok = await cli.RunAsync("doctor");
+        ok.Stdout.ShouldContain("✓ custom fields: storyPoints ⇄ Story Points (customfield_10016, number) in label:sp:");
+    }
+
+    [Fact]
     public async Task A_clock_twenty_minutes_off_fails_and_says_full()
     {
         await using var cli = await InitializedAsync(new SandboxOptions { Clock = new ShiftedClock(TimeSpan.FromMinutes(20)) });

@@ -47,7 +47,7 @@ internal sealed class SyncWorld : IAsyncDisposable
         configure?.Invoke(config);
         await SyncConfig.SaveAsync(world.Paths, config, CancellationToken.None);
         world.Client = world.Jira.Client();
-        world.SyncClient = world.Jira.ClientFor(transport);
+        world.SyncClient = world.Jira.ClientFor(transport, SyncConfig.Load(world.Paths).CustomJiraFields);
         return world;
     }
 

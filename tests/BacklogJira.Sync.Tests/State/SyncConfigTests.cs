@@ -94,4 +94,36 @@ public class SyncConfigTests
         config.Warnings.ShouldContain(w => w.Contains("'synk'") && w.Contains("did you mean 'sync'"));
         SyncConfig.Parse(SyncConfig.Defaults("DEMO").ToJsonString(), "config.json").Warnings.ShouldBeEmpty("the file init writes has no unknown key");
     }
+
+    [Theory]
+    [InlineData("""{"customFields":{"jira":"x"}}""", "'customFields' in config.json must be a list of rules")]
+    [InlineData("""{"customFields":[{"backlog":"label:sp:"}]}""", "'customFields[0].jira' in config.json is missing")]
+    [InlineData("""{"customFields":[{"jira":"Story Points","backlog":"frontmatter:sp"}]}""", "use \"label:<prefix>\"")]
+    [InlineData("""{"customFields":[{"jira":"Story Points","backlog":"label:story points:"}]}""", "without spaces")]
+    [InlineData("""{"customFields":[{"jira":"Notes","backlog":"section:Implementation Notes"}]}""", "a section Backlog.md owns")]
+    [InlineData("""{"customFields":[{"jira":"Target","backlog":"dueDate"}]}""", "set sync.fields.dueDate to false")]
+    [InlineData("""{"customFields":[{"jira":"Story Points","backlog":"label:sp:","direction":"sideways"}]}""", "use \"both\" (the default), \"toJira\" or \"toBacklog\"")]
+    [InlineData("""{"customFields":[{"jira":"Risk","backlog":"label:risk:","values":{"hi":"High","high":"High"}}]}""", "maps \"hi\" and \"high\" to \"High\"")]
+    [InlineData("""{"customFields":[{"jira":"A","backlog":"label:sp:"},{"jira":"B","backlog":"label:sp:x"}]}""", "both keep their value in label:sp")]
+    [InlineData("""{"customFields":[{"jira":"Labels","backlog":"label:l:","name":"labels"}]}""", "the name of a built-in field")]
+    [InlineData("""{"customFields":[{"jira":"Story Points","backlog":"label:sp:","colour":"red"}]}""", "'customFields[0].colour' in config.json is not a rule key")]
+    public void A_custom_field_rule_that_cannot_work_is_refused_naming_the_rule_and_the_fix(string json, string message) =>
+        Should.Throw<SyncConfigException>(() => SyncConfig.Parse(json, "config.json")).Message.ShouldContain(message);
+
+    [Fact]
+    public void Rules_read_with_their_defaults_and_keep_no_warning()
+    {
+        var config = SyncConfig.Parse("""
+            {"sync":{"fields":{"dueDate":false}},"customFields":[
+              {"jira":"Story Points","backlog":"label:sp:"},
+              {"jira":"customfield_10024","backlog":"due_date","direction":"to-jira","projects":["OPS"]},
+              {"jira":"QA Notes","backlog":"section:QA Notes","name":"qa"}]}
+            """, "config.json");
+        config.Warnings.ShouldBeEmpty();
+        config.CustomFieldRules.Select(r => r.Name).ShouldBe(["storyPoints", "customfield10024", "qa"]);
+        config.CustomFieldRules[1].Direction.ShouldBe(Core.Fields.SyncDirection.ToJira);
+        config.CustomFieldRules[1].AppliesTo("ops").ShouldBeTrue();
+        config.CustomFieldRules[1].AppliesTo("DEMO").ShouldBeFalse();
+        config.CustomJiraFields.ShouldBe(["Story Points", "customfield_10024", "QA Notes"]);
+    }
 }

@@ -84,6 +84,15 @@ public sealed class ContractTests : IClassFixture<ContractTests.Fixture>
         ["createmeta fields"] = ("GET", "/rest/api/3/issue/createmeta/DEMO/issuetypes/10001", "/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}", 200, null),
         ["editmeta"] = ("GET", "/rest/api/3/issue/DEMO-1/editmeta", "/rest/api/3/issue/{issueIdOrKey}/editmeta", 200, null),
         ["server info"] = ("GET", "/rest/api/3/serverInfo", "/rest/api/3/serverInfo", 200, null),
+        ["get issue with transitions and properties"] = ("GET", "/rest/api/3/issue/DEMO-1?expand=transitions&properties=*all", "/rest/api/3/issue/{issueIdOrKey}", 200, null),
+        ["search jql ids only"] = ("POST", "/rest/api/3/search/jql", "/rest/api/3/search/jql", 200, """{"jql":"project = DEMO"}"""),
+        ["priority search"] = ("GET", "/rest/api/3/priority/search", "/rest/api/3/priority/search", 200, null),
+        ["resolutions"] = ("GET", "/rest/api/3/resolution", "/rest/api/3/resolution", 200, null),
+        ["resolution search"] = ("GET", "/rest/api/3/resolution/search", "/rest/api/3/resolution/search", 200, null),
+        ["resolution"] = ("GET", "/rest/api/3/resolution/10001", "/rest/api/3/resolution/{id}", 200, null),
+        ["issue types"] = ("GET", "/rest/api/3/issuetype", "/rest/api/3/issuetype", 200, null),
+        ["issue type"] = ("GET", "/rest/api/3/issuetype/10001", "/rest/api/3/issuetype/{id}", 200, null),
+        ["project components"] = ("GET", "/rest/api/3/project/DEMO/components", "/rest/api/3/project/{projectIdOrKey}/components", 200, null),
     };
 
     public static TheoryData<string> ProbeNames => [.. Probes.Keys];

@@ -54,6 +54,7 @@ internal sealed class JiraChecks(IJiraClient jira, JiraConnectionSettings settin
         results.Add(await PrioritiesAsync(config, cancellationToken));
         results.Add(await UsersAsync(config, cancellationToken));
         results.Add(await ProjectsAndTypesAsync(config, cancellationToken));
+        if (config.CustomFieldRules.Count > 0) results.Add(await new CustomFieldChecks(jira, config).RunAsync(cancellationToken));
         return results;
     }
 

@@ -1,0 +1,63 @@
+using BacklogJira.Core.CustomFields;
+using BacklogJira.Core.Ports;
+using BacklogJira.Sync.Fields;
+using BacklogJira.Sync.State;
+
+namespace BacklogJira.Sync.CustomFields;
+
+/// <summary>
+/// Turns config <c>customFields</c> into descriptors once per run (docs/field-mapping.md): each rule's Jira field is
+/// found in <c>GET /field</c> (one call, cached by the client), its kind read from its schema, and its place checked
+/// against that kind. Every problem is named at once, before anything is read or written, so a rule that cannot work
+/// never half-syncs.
+/// </summary>
+public static class CustomFieldBinder
+{
+    public static async Task BindAsync(SyncConfig config, IJiraClient jira, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(jira);
+        if (config.CustomFieldRules.Count == 0 || config.RuleFields.Count > 0) return;
+        if (!jira.ReadsCustomFields)
+            throw new SyncConfigException("customFields in .backlog-jira/config.json need the REST transport: the MCP Atlassian server simplifies custom field values (options to their text, users to their names), which cannot be mapped back safely. Set jira.transport to \"rest\", or remove customFields.");
+        var known = await jira.GetFieldsAsync(cancellationToken);
+        var problems = new List<string>();
+        var fields = new List<ISyncField>();
+        for (var i = 0; i < config.CustomFieldRules.Count; i++)
+        {
+            var rule = config.CustomFieldRules[i];
+            var where = $"customFields[{i}] ({rule.Name})";
+            if (JiraFieldResolver.Find(known, rule.JiraField) is not { } field)
+            {
+                problems.Add($"{where}: {JiraFieldResolver.Explain(known, rule.JiraField)}.");
+                continue;
+            }
+            if (CustomFieldKinds.Of(field) is not { } kind)
+            {
+                problems.Add($"{where}: Jira field \"{field.Name}\" ({field.Id}) is {CustomFieldKinds.Describe(field)}, which backlog-jira cannot map; the types it maps are listed in docs/field-mapping.md.");
+                continue;
+            }
+            if (PlaceProblem(rule.Place, kind) is { } problem)
+            {
+                problems.Add($"{where}: {field.Name} is a {kind.Label()} field and {problem}.");
+                continue;
+            }
+            var binding = new CustomFieldBinding(rule, field, kind);
+            fields.Add(kind.IsList() ? new CustomListField(binding) : new CustomValueField(binding));
+        }
+        if (problems.Count == 1) throw new SyncConfigException(problems[0] + " Fix customFields in .backlog-jira/config.json ('backlog-jira doctor' checks each rule).");
+        if (problems.Count > 1)
+            throw new SyncConfigException($"{problems.Count} problems in customFields in .backlog-jira/config.json ('backlog-jira doctor' checks each rule):\n  - " + string.Join("\n  - ", problems));
+        config.UseRuleFields(fields);
+    }
+
+    /// <summary>Why the rule's place cannot hold a value of <paramref name="kind"/>, or null.</summary>
+    public static string? PlaceProblem(TaskPlace place, CustomFieldKind kind) => place switch
+    {
+        TaskPlace.Label when kind == CustomFieldKind.RichText => "a label cannot hold rich text; use \"section:<title>\"",
+        TaskPlace.DueDate when kind != CustomFieldKind.Date => "due_date holds a date only; use \"label:<prefix>\" or \"section:<title>\"",
+        TaskPlace.Milestone when kind is not (CustomFieldKind.Version or CustomFieldKind.Option or CustomFieldKind.Text) =>
+            "a milestone holds one name (map a version, a single select or a text field to it); use \"label:<prefix>\" or \"section:<title>\"",
+        _ => null,
+    };
+}
