@@ -22,7 +22,8 @@ switch (args.FirstOrDefault())
 
             Usage:
               backlog-mcp                 serve MCP on stdin/stdout (what an MCP client runs)
-              backlog-mcp sandbox [--port N]   start a local Backlog look-alike and print the settings for it
+              backlog-mcp sandbox [--port N] [--https-port N]
+                                          start a local Backlog look-alike and print the settings for it
               backlog-mcp --version
 
             Settings (environment, or a .env file in the working directory; the environment wins):

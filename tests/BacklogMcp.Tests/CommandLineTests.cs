@@ -41,7 +41,43 @@ public sealed class CommandLineTests
         typo.Stderr.ShouldContain("unknown argument '--prot'");
         var help = await RunAsync("sandbox", "--help");
         help.Code.ShouldBe(0);
-        help.Stdout.ShouldContain("Usage: backlog-mcp sandbox [--port N]");
+        help.Stdout.ShouldContain("Usage: backlog-mcp sandbox [--port N] [--https-port N]");
+        var https = await RunAsync("sandbox", "--https-port", "x");
+        https.Code.ShouldBe(2);
+        https.Stderr.ShouldContain("--https-port needs a number from 0 to 65535");
         help.Stdout.ShouldNotContain("listening");
+    }
+
+    [Fact]
+    public async Task The_sandbox_serves_https_when_asked_for_clients_that_speak_nothing_else()
+    {
+        var (command, prefix) = BacklogMcpProcess.Launch;
+        using var process = Process.Start(new ProcessStartInfo(command, [.. prefix, "sandbox", "--https-port", "0"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        try
+        {
+            string? key = null;
+            Uri? https = null;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (https is null && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line.Trim().StartsWith("BACKLOG_API_KEY=", StringComparison.Ordinal)) key = line.Trim()["BACKLOG_API_KEY=".Length..];
+                if (line.StartsWith("Also over https at ", StringComparison.Ordinal)) https = new Uri(line["Also over https at ".Length..].Split(' ')[0]);
+            }
+            https.ShouldNotBeNull();
+            https.Scheme.ShouldBe("https");
+            using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
+            using var http = new HttpClient(handler);
+            var fields = await http.GetStringAsync(new Uri(https, $"/api/v2/projects/BLG/customFields?apiKey={key}"));
+            fields.ShouldContain("\"name\":\"Story points\"");
+            // Backlog requires a priority on every issue, so none of the seed's may lack one (backlog-js reads it unguarded).
+            var issues = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(new Uri(https, $"/api/v2/issues?apiKey={key}&count=100&sort=created&order=asc")))!.AsArray();
+            issues.Count.ShouldBe(100);
+            issues.ShouldAllBe(i => i!["priority"] != null);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
     }
 }

@@ -75,6 +75,23 @@ internal static class NulabJson
         ["startDate"] = Time(version.StartDate), ["releaseDueDate"] = Time(version.ReleaseDueDate), ["archived"] = version.Archived, ["displayOrder"] = version.DisplayOrder,
     };
 
+    /// <summary>A custom field definition in the shape of Nulab's "Get Custom Field List" (list types carry their items).</summary>
+    public static JsonObject CustomField(StoredCustomField field)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = field.Id, ["projectId"] = field.ProjectId, ["typeId"] = field.TypeId, ["name"] = field.Name, ["description"] = field.Description,
+            ["required"] = field.Required, ["useIssueType"] = field.ApplicableIssueTypes.Count > 0,
+            ["applicableIssueTypes"] = new JsonArray([.. field.ApplicableIssueTypes.Select(t => (JsonNode)t)]), ["displayOrder"] = 2147483646,
+        };
+        if (field.TypeId is >= 5 and <= 8)
+        {
+            json["allowAddItem"] = false;
+            json["items"] = new JsonArray([.. field.Items.Select(i => (JsonNode)new JsonObject { ["id"] = i.Id, ["name"] = i.Name, ["displayOrder"] = i.DisplayOrder })]);
+        }
+        return json;
+    }
+
     public static JsonObject Named(NamedEntry named) => new() { ["id"] = named.Id, ["name"] = named.Name };
 
     public static JsonObject Attachment(SpaceState space, StoredAttachment attachment) => new()

@@ -32,6 +32,7 @@ internal static class ReadEndpoints
         routes.Get("/projects/{project}/categories", (http, _, s) => Array(Project(http, s).Categories.Select(NulabJson.Category)));
         // The documented endpoint takes no query parameters: archived versions are always listed (cuongph's `archived=`
         // is ignored here as it is believed to be on Backlog).
+        routes.Get("/projects/{project}/customFields", (http, _, s) => Array(Project(http, s).CustomFields.Select(NulabJson.CustomField)));
         routes.Get("/projects/{project}/versions", (http, _, s) => Array(Project(http, s).Versions.Select(NulabJson.Version)));
 
         routes.Get("/issues", (_, q, s) =>

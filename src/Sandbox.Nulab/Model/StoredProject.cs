@@ -23,6 +23,9 @@ public sealed class StoredProject
 
     public List<StoredVersion> Versions { get; } = [];
 
+    /// <summary>The project's custom field definitions (Nulab's "Get Custom Field List").</summary>
+    public List<StoredCustomField> CustomFields { get; } = [];
+
     public List<int> MemberIds { get; } = [];
 
     public int NextKeyId { get; set; } = 1;
@@ -38,3 +41,10 @@ public sealed record StoredCategory(int Id, int ProjectId, string Name, int Disp
 public sealed record StoredVersion(int Id, int ProjectId, string Name, string? Description, DateTimeOffset? StartDate, DateTimeOffset? ReleaseDueDate, bool Archived, int DisplayOrder);
 
 public sealed record NamedEntry(int Id, string Name);
+
+/// <summary>A custom field definition: <paramref name="TypeId"/> 1 text, 2 sentence, 3 number, 4 date, 5 single list,
+/// 6 multiple list, 7 checkbox, 8 radio; list types have <paramref name="Items"/>.</summary>
+public sealed record StoredCustomField(int Id, int ProjectId, int TypeId, string Name, string Description, bool Required,
+    IReadOnlyList<int> ApplicableIssueTypes, IReadOnlyList<StoredCustomFieldItem> Items);
+
+public sealed record StoredCustomFieldItem(int Id, string Name, int DisplayOrder);

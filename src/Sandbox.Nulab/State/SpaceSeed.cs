@@ -36,6 +36,12 @@ public static class SpaceSeed
             new StoredVersion(301, 10, "v1.1", null, Epoch, Epoch.AddDays(30), false, 1),
             new StoredVersion(302, 10, "v2.0", "Sync with Jira", Epoch.AddDays(30), Epoch.AddDays(120), false, 2),
         ]);
+        blg.CustomFields.AddRange(
+        [
+            new StoredCustomField(1, 10, 3, "Story points", "", false, [], []),
+            new StoredCustomField(2, 10, 6, "Platform", "Where the issue shows", false, [], [new(1, "iOS", 0), new(2, "Android", 1), new(3, "Web", 2)]),
+            new StoredCustomField(3, 10, 1, "Found in build", "", false, [100], []),
+        ]);
         var web = Project(11, "WEB", "ウェブサイト刷新", "backlog", false, ["未対応", "処理中", "処理済み", "完了"], (102, "確認待ち"),
             ["バグ", "タスク", "要望"], ["フロントエンド", "バックエンド", "インフラ"], [1, 3, 4]);
         web.Versions.AddRange(
@@ -194,7 +200,8 @@ public static class SpaceSeed
         public void BareIssue(StoredProject project) =>
             NewIssue(project, "Unsorted idea", null, i =>
             {
-                i.PriorityId = null;
+                // Backlog requires a priority on every issue; the seed's bare issue has only the lowest one.
+                i.PriorityId = 4;
                 i.IssueTypeId = project.IssueTypes[3].Id;
             });
 
