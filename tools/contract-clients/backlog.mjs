@@ -1,0 +1,57 @@
+// backlog-js (Nulab's own client, https only) as a contract client of the Nulab Backlog sandbox: what backlog-mcp's
+// tools and an agent need, each answer checked. Any throw or mismatch exits 1 with the step named.
+// Usage: BACKLOG_HOST=127.0.0.1:port BACKLOG_API_KEY=… NODE_TLS_REJECT_UNAUTHORIZED=0 node backlog.mjs
+import { Backlog } from 'backlog-js';
+
+const backlog = new Backlog({ host: process.env.BACKLOG_HOST, apiKey: process.env.BACKLOG_API_KEY });
+
+const steps = [];
+async function step(name, run) {
+  try {
+    const result = await run();
+    steps.push(name);
+    return result;
+  } catch (error) {
+    const body = error?.body ? JSON.stringify(error.body) : '';
+    console.error(`FAILED at "${name}": ${String(error?.message ?? error)} ${body}`);
+    process.exit(1);
+  }
+}
+function expect(condition, what) {
+  if (!condition) throw new Error(`expected ${what}`);
+}
+
+const space = await step('space', () => backlog.getSpace());
+expect(typeof space.spaceKey === 'string', 'a space key');
+const me = await step('myself', () => backlog.getMyself());
+expect(typeof me.id === 'number', 'a user id');
+const projects = await step('projects', () => backlog.getProjects());
+expect(projects.some(p => p.projectKey === 'BLG'), 'project BLG');
+const project = await step('project', () => backlog.getProject('BLG'));
+const types = await step('issue types', () => backlog.getIssueTypes('BLG'));
+const fields = await step('custom fields', () => backlog.getCustomFields('BLG'));
+expect(fields.some(f => f.typeId === 6 && f.items?.length === 3), 'a multiple list with its items');
+const priorities = await step('priorities', () => backlog.getPriorities());
+await step('resolutions', () => backlog.getResolutions());
+const statuses = await step('statuses', () => backlog.getProjectStatuses('BLG'));
+expect(statuses.some(s => s.id === 101), 'the custom status 101');
+await step('categories', () => backlog.getCategories('BLG'));
+await step('versions', () => backlog.getVersions('BLG'));
+const issues = await step('issues', () => backlog.getIssues({ projectId: [project.id], count: 100, sort: 'created', order: 'asc' }));
+expect(issues.length === 100 && issues.every(i => i.priority && typeof i.priority.name === 'string'), '100 issues, each with a priority');
+const count = await step('issue count', () => backlog.getIssuesCount({ projectId: [project.id] }));
+expect(count.count >= 100, 'a count of at least 100');
+const issue = await step('issue', () => backlog.getIssue('BLG-1'));
+expect(issue.issueKey === 'BLG-1', 'BLG-1');
+const comments = await step('comments', () => backlog.getIssueComments('BLG-2', { count: 100, order: 'asc' }));
+expect(comments.length === 100, '100 comments of BLG-2');
+await step('attachments', () => backlog.getIssueAttachments('BLG-1'));
+const created = await step('add issue', () => backlog.postIssue({ projectId: project.id, summary: 'From backlog-js', issueTypeId: types[0].id, priorityId: priorities[0].id, description: 'Made by *a third-party* client.' }));
+expect(created.issueKey.startsWith('BLG-'), 'a BLG key');
+const updated = await step('update issue', () => backlog.patchIssue(created.issueKey, { summary: 'Edited by backlog-js', statusId: 101 }));
+expect(updated.summary === 'Edited by backlog-js' && updated.status.id === 101, 'the edit read back');
+await step('add comment', () => backlog.postIssueComments(created.issueKey, { content: 'ok from backlog-js' }));
+const limit = await step('rate limit', () => backlog.getRateLimit());
+expect(typeof limit.rateLimit?.read?.limit === 'number', 'a read limit');
+
+console.log(JSON.stringify({ ok: true, steps }));
