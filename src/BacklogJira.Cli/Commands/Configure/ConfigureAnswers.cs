@@ -26,4 +26,7 @@ internal sealed record ConfigureAnswers
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? StatusMapping { get; init; }
     public CredentialStore Credentials { get; init; } = CredentialStore.DotEnv;
     public bool AddDotEnvToGitignore { get; init; }
+
+    /// <summary>Custom-field rules to add to config <c>customFields</c> (docs/field-mapping.md).</summary>
+    public IReadOnlyList<System.Text.Json.Nodes.JsonObject> CustomFields { get; init; } = [];
 }

@@ -35,19 +35,27 @@ internal static class ConfigureCommand
         var credentials = new Option<string>("--credentials") { Description = "Where to keep the credentials: dotenv (.env in the project, kept out of git) or none", DefaultValueFactory = _ => "dotenv" };
         credentials.AcceptOnlyFromAmong("dotenv", "none");
         var yes = new Option<bool>("--yes", "-y") { Description = "Add .env to .gitignore without asking" };
+        var customFields = new Option<string[]>("--custom-field")
+        {
+            Description = "Sync a Jira field through a rule, FIELD or FIELD=PLACE (e.g. \"Story Points=label:sp:\", \"QA Notes=section:QA Notes\"); repeatable; see docs/field-mapping.md",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var json = JsonResult.Option();
         var command = new Command("configure",
             "Connect this project to Jira: login test, project and issue type from the real lists, a status mapping proposed from the workflow, the conflict strategy\n\n" +
             "Example: backlog-jira configure --non-interactive --url https://acme.atlassian.net --email me@acme.com --token-stdin --project PROJ < token.txt")
         {
-            nonInteractive, url, deployment, email, tokenStdin, project, issueType, jql, strategy, keepStatuses, credentials, yes, json,
+            nonInteractive, url, deployment, email, tokenStdin, project, issueType, jql, strategy, keepStatuses, credentials, yes, customFields, json,
         };
         command.SetAction(async (parse, token) =>
         {
             var store = BacklogMdTaskStore.Open(context.WorkingDirectory);
             var paths = new StatePaths(store.Project.RootPath);
             var flags = new ConfigureFlags(parse.GetValue(url), parse.GetValue(deployment), parse.GetValue(email), parse.GetValue(tokenStdin), parse.GetValue(project),
-                parse.GetValue(issueType), parse.GetValue(jql), parse.GetValue(strategy), parse.GetValue(keepStatuses), parse.GetValue(credentials) == "none" ? CredentialStore.None : CredentialStore.DotEnv, parse.GetValue(yes));
+                parse.GetValue(issueType), parse.GetValue(jql), parse.GetValue(strategy), parse.GetValue(keepStatuses), parse.GetValue(credentials) == "none" ? CredentialStore.None : CredentialStore.DotEnv, parse.GetValue(yes))
+            {
+                CustomFields = parse.GetValue(customFields) ?? [],
+            };
             ConfigureAnswers answers;
             if (parse.GetValue(nonInteractive) || !context.IsInteractive)
                 answers = await FromFlagsAsync(context, flags, store.Project.Config.Statuses, token);
@@ -62,6 +70,7 @@ internal static class ConfigureCommand
                     ["strategy"] = SyncConfig.StrategyName(answers.Strategy), ["statusMappingProposed"] = answers.StatusMapping is not null,
                     ["written"] = new JsonArray([.. written.Select(w => (JsonNode?)store.Project.RelativePath(w))]),
                     ["dotEnvIgnored"] = ConfigureWriter.IsIgnored(store.Project.RootPath),
+                    ["customFields"] = new JsonArray([.. answers.CustomFields.Select(r => (JsonNode?)r.DeepClone())]),
                 });
                 return ExitCodes.Success;
             }
@@ -75,7 +84,11 @@ internal static class ConfigureCommand
     }
 
     internal sealed record ConfigureFlags(string? Url, string? Deployment, string? Email, bool TokenStdin, string? Project, string? IssueType, string? Jql,
-        string? Strategy, bool KeepStatuses, CredentialStore Credentials, bool Yes);
+        string? Strategy, bool KeepStatuses, CredentialStore Credentials, bool Yes)
+    {
+        /// <summary><c>--custom-field</c> choices: <c>FIELD</c> or <c>FIELD=PLACE</c>.</summary>
+        public IReadOnlyList<string> CustomFields { get; init; } = [];
+    }
 
     private static async Task<ConfigureAnswers> FromFlagsAsync(CliContext context, ConfigureFlags flags, IReadOnlyList<string> backlogStatuses, CancellationToken cancellationToken)
     {
@@ -104,6 +117,7 @@ internal static class ConfigureCommand
         var details = await jira.ProjectAsync(chosen.Key, cancellationToken);
         var issueType = PickIssueType(flags.IssueType, details.IssueTypes);
         var strategy = flags.Strategy is null ? ConflictStrategy.Prompt : SyncConfig.TryParseStrategy(flags.Strategy)!.Value;
+        var mappable = flags.CustomFields.Count == 0 ? null : await jira.MappableFieldsAsync(chosen.Key, issueType, cancellationToken);
         return new ConfigureAnswers
         {
             BaseUrl = baseUrl,
@@ -118,6 +132,7 @@ internal static class ConfigureCommand
             StatusMapping = flags.KeepStatuses ? null : StatusMappingProposal.Propose(backlogStatuses, await jira.StatusesAsync(chosen.Key, issueType, cancellationToken)),
             Credentials = flags.Credentials,
             AddDotEnvToGitignore = flags.Yes,
+            CustomFields = flags.CustomFields.Count == 0 ? [] : [.. flags.CustomFields.Select(c => CustomFieldChoices.Rule(c, mappable!))],
         };
     }
 

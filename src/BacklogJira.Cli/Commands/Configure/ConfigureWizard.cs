@@ -63,6 +63,7 @@ internal sealed class ConfigureWizard(CliContext context, IReadOnlyList<string> 
         var issueType = details.IssueTypes.Count == 0 ? "Task"
             : _console.Prompt(new SelectionPrompt<string>().Title("Issue type for create-issue:").AddChoices(OrderedIssueTypes(details.IssueTypes)));
         var jql = _console.Prompt(new TextPrompt<string>("JQL for pull --import:").DefaultValue($"project = {projectKey}").AllowEmpty());
+        var customFields = await AskCustomFieldsAsync(jira, projectKey, issueType, cancellationToken);
 
         var proposal = StatusMappingProposal.Propose(backlogStatuses, await jira.StatusesAsync(projectKey, issueType, cancellationToken));
         var table = new Table().AddColumn("Backlog status").AddColumn("Jira statuses (first is where a push moves the issue)");
@@ -94,7 +95,26 @@ internal sealed class ConfigureWizard(CliContext context, IReadOnlyList<string> 
             StatusMapping = useProposal ? proposal : null,
             Credentials = credentials,
             AddDotEnvToGitignore = addToGitignore,
+            CustomFields = customFields,
         };
+    }
+
+    /// <summary>The project's mappable fields to choose from (none chosen by default), each with its place in the task
+    /// (docs/field-mapping.md); <c>--custom-field</c> choices are taken as they are.</summary>
+    private async Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> AskCustomFieldsAsync(JiraDiscovery jira, string projectKey, string issueType, CancellationToken cancellationToken)
+    {
+        var mappable = await jira.MappableFieldsAsync(projectKey, issueType, cancellationToken);
+        if (flags.CustomFields.Count > 0) return [.. flags.CustomFields.Select(c => CustomFieldChoices.Rule(c, mappable))];
+        if (mappable.Count == 0) return [];
+        var chosen = _console.Prompt(new MultiSelectionPrompt<string>().Title("Custom fields to sync ([grey]space[/] to choose, [grey]enter[/] to go on):")
+            .NotRequired().PageSize(12).AddChoices(mappable.Select(f => f.Shown)));
+        var rules = new List<System.Text.Json.Nodes.JsonObject>();
+        foreach (var field in mappable.Where(f => chosen.Contains(f.Shown)))
+        {
+            var place = _console.Prompt(new TextPrompt<string>($"Where does {Markup.Escape(field.Field.Name)} go in the task (label:<prefix> or section:<title>)?").DefaultValue(field.DefaultPlace));
+            rules.Add(CustomFieldChoices.Rule($"{field.Field.Id}={place}", mappable));
+        }
+        return rules;
     }
 
     private static IEnumerable<string> OrderedIssueTypes(IReadOnlyList<string> types) =>

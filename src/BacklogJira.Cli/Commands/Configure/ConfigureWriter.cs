@@ -32,6 +32,7 @@ internal static class ConfigureWriter
             json["backlog"] = backlog;
             backlog["statusMapping"] = new JsonObject(mapping.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)new JsonArray([.. m.Value.Select(v => (JsonNode?)v)]))));
         }
+        if (answers.CustomFields.Count > 0) json["customFields"] = CustomFieldChoices.Merge(json["customFields"], answers.CustomFields);
         await StateInitializer.InitializeAsync(paths, answers.ProjectKey, cancellationToken);
         await SyncConfig.SaveAsync(paths, json, cancellationToken);
         written.Add(paths.Config);

@@ -22,5 +22,12 @@ internal sealed class JiraDiscovery(JiraConnectionSettings settings) : IDisposab
     public async Task<IReadOnlyList<JiraStatus>> StatusesAsync(string projectKey, string issueType, CancellationToken cancellationToken) =>
         await _jira.GetProjectStatusesAsync(projectKey, issueType, cancellationToken) is { Count: > 0 } workflow ? workflow : await _jira.GetStatusesAsync(cancellationToken);
 
+    /// <summary>The fields a custom-field rule can map on the create screen of the issue type.</summary>
+    public async Task<IReadOnlyList<MappableField>> MappableFieldsAsync(string projectKey, string issueType, CancellationToken cancellationToken)
+    {
+        var screen = await _jira.GetCreateScreenAsync(projectKey, issueType, cancellationToken);
+        return screen is null ? [] : CustomFieldChoices.Mappable(await _jira.GetFieldsAsync(cancellationToken), [.. screen.Keys]);
+    }
+
     public void Dispose() => _jira.Dispose();
 }

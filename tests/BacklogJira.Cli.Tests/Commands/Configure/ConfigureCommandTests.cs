@@ -53,6 +53,32 @@ public class ConfigureCommandTests
     }
 
     [Fact]
+    public async Task Custom_fields_are_chosen_from_the_project_s_screen_by_name_with_their_place_and_checked_before_writing()
+    {
+        await using var cli = await PreparedAsync();
+        string[] login = ["configure", "--non-interactive", "--url", cli.Jira.Sandbox.BaseUrl.ToString(), "--email", cli.Jira.Sandbox.Options.User, "--token-stdin", "--project", "DEMO", "--yes"];
+        var token = cli.Jira.Sandbox.Options.Token + "\n";
+
+        var wrongPlace = await cli.RunWithInputAsync(token, [.. login, "--custom-field", "QA Notes=label:qa:"]);
+        wrongPlace.ExitCode.ShouldNotBe(0);
+        wrongPlace.Stderr.ShouldContain("QA Notes is a rich text field and a label cannot hold rich text; use \"section:<title>\"");
+        var unknown = await cli.RunWithInputAsync(token, [.. login, "--custom-field", "Sprint"]);
+        unknown.Stderr.ShouldContain("\"Sprint\" is not a field a rule can map on this project's create screen; it offers: ");
+        unknown.Stderr.ShouldContain("Story Points (number, customfield_10016)");
+
+        var result = await cli.RunWithInputAsync(token, [.. login, "--custom-field", "Story Points=label:sp:", "--custom-field", "QA Notes", "--custom-field", "components", "--json"]);
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var rules = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(cli.Root, ".backlog-jira", "config.json")))!["customFields"]!.AsArray();
+        rules.Select(r => $"{r!["name"]} {r["jira"]} {r["backlog"]}").ShouldBe(["storyPoints customfield_10016 label:sp:", "qaNotes customfield_10021 section:QA Notes", "components components label:components:"]);
+
+        // Choosing a field again replaces its rule instead of adding a second one.
+        (await cli.RunWithInputAsync(token, [.. login, "--custom-field", "customfield_10016=label:points:"])).ExitCode.ShouldBe(0);
+        rules = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(cli.Root, ".backlog-jira", "config.json")))!["customFields"]!.AsArray();
+        rules.Select(r => r!["backlog"]!.GetValue<string>()).ShouldBe(["section:QA Notes", "label:components:", "label:points:"]);
+        (await cli.RunAsync("doctor")).Stdout.ShouldContain("✓ custom fields: qaNotes ⇄ QA Notes (customfield_10021, rich text) in section:QA Notes");
+    }
+
+    [Fact]
     public async Task A_wrong_token_fails_and_writes_nothing()
     {
         await using var cli = await PreparedAsync();

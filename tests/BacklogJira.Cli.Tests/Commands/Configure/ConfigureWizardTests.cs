@@ -30,6 +30,10 @@ public class ConfigureWizardTests
         await pty.SendAsync("\r");                                   // Task comes first
         await pty.WaitForAsync("JQL for pull --import:");
         await pty.SendAsync("\r");
+        await pty.WaitForAsync("Custom fields to sync");
+        await pty.SendAsync(" \r");                                  // the first, Affected builds (multi-version)
+        await pty.WaitForAsync("Where does Affected builds go in the task");
+        await pty.SendAsync("\r");                                   // the proposed label:affected-builds:
         await pty.WaitForAsync("Use this status mapping?");
         await pty.SendAsync("\r");
         await pty.WaitForAsync("When a field changed on both sides:");
@@ -46,6 +50,7 @@ public class ConfigureWizardTests
         config["jira"]!["projectKey"]!.GetValue<string>().ShouldBe("DEMO");
         config["jira"]!["issueType"]!.GetValue<string>().ShouldBe("Task");
         config["sync"]!["conflictStrategy"]!.GetValue<string>().ShouldBe("prefer-jira");
+        config["customFields"]!.AsArray().Select(r => $"{r!["jira"]} {r["backlog"]}").ShouldBe(["customfield_10034 label:affected-builds:"]);
         config["backlog"]!["statusMapping"]!["Done"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldContain("Done");
         (await File.ReadAllTextAsync(Path.Combine(cli.Root, ".env"))).ShouldContain("JIRA_API_TOKEN=" + token);
         (await File.ReadAllTextAsync(Path.Combine(cli.Root, ".gitignore"))).ShouldContain(".env");
