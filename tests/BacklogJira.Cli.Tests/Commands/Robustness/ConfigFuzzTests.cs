@@ -56,6 +56,16 @@ public class ConfigFuzzTests(ITestOutputHelper output)
         (await cli.RunAsync("init", "--project-key", "DEMO")).ExitCode.ShouldBe(0);
         (await cli.BacklogAsync("task", "create", "First", "-a", "@ann")).EnsureSuccess("create");
         (await cli.RunAsync("create-issue", "1")).ExitCode.ShouldBe(0);
+        // Custom-field rules too, so their reader and binding are fuzzed with the rest (docs/field-mapping.md).
+        var configPath = Path.Combine(cli.Root, ".backlog-jira", "config.json");
+        var withRules = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(configPath))!;
+        withRules["customFields"] = System.Text.Json.Nodes.JsonNode.Parse("""
+            [{"jira": "Story Points", "backlog": "label:sp:"},
+             {"jira": "customfield_10022", "backlog": "label:risk:", "direction": "toJira", "values": {"high": "High", "low": "Low"}},
+             {"jira": "QA Notes", "backlog": "section:QA Notes", "name": "qa", "projects": ["DEMO"]}]
+            """);
+        await File.WriteAllTextAsync(configPath, withRules.ToJsonString());
+        (await cli.RunAsync("status")).ExitCode.ShouldBeLessThan(3);
         var files = new[] { Path.Combine(".backlog-jira", "config.json"), Path.Combine(".backlog-jira", "mappings.json"), Path.Combine("backlog", "config.yml") }
             .Select(f => Path.Combine(cli.Root, f)).ToList();
         var originals = files.ToDictionary(f => f, File.ReadAllText);
