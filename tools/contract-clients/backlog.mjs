@@ -2,24 +2,10 @@
 // tools and an agent need, each answer checked. Any throw or mismatch exits 1 with the step named.
 // Usage: BACKLOG_HOST=127.0.0.1:port BACKLOG_API_KEY=… NODE_TLS_REJECT_UNAUTHORIZED=0 node backlog.mjs
 import { Backlog } from 'backlog-js';
+import { done, expect, passed, step } from './check.mjs';
 
 const backlog = new Backlog({ host: process.env.BACKLOG_HOST, apiKey: process.env.BACKLOG_API_KEY });
 
-const steps = [];
-async function step(name, run) {
-  try {
-    const result = await run();
-    steps.push(name);
-    return result;
-  } catch (error) {
-    const body = error?.body ? JSON.stringify(error.body) : '';
-    console.error(`FAILED at "${name}": ${String(error?.message ?? error)} ${body}`);
-    process.exit(1);
-  }
-}
-function expect(condition, what) {
-  if (!condition) throw new Error(`expected ${what}`);
-}
 
 const space = await step('space', () => backlog.getSpace());
 expect(typeof space.spaceKey === 'string', 'a space key');
@@ -54,4 +40,4 @@ await step('add comment', () => backlog.postIssueComments(created.issueKey, { co
 const limit = await step('rate limit', () => backlog.getRateLimit());
 expect(typeof limit.rateLimit?.read?.limit === 'number', 'a read limit');
 
-console.log(JSON.stringify({ ok: true, steps }));
+done();

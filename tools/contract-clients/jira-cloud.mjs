@@ -2,27 +2,13 @@
 // checked for the shape jira.js's own types describe. Any throw or mismatch exits 1 with the step named.
 // Usage: JIRA_URL=http://127.0.0.1:port JIRA_EMAIL=… JIRA_API_TOKEN=… node jira-cloud.mjs
 import { Version3Client } from 'jira.js';
+import { done, expect, passed, step } from './check.mjs';
 
 const client = new Version3Client({
   host: process.env.JIRA_URL,
   authentication: { basic: { email: process.env.JIRA_EMAIL, apiToken: process.env.JIRA_API_TOKEN } },
 });
 
-const steps = [];
-async function step(name, run) {
-  try {
-    const result = await run();
-    steps.push(name);
-    return result;
-  } catch (error) {
-    const detail = error?.response?.data ? JSON.stringify(error.response.data) : String(error?.stack ?? error);
-    console.error(`FAILED at "${name}": ${detail}`);
-    process.exit(1);
-  }
-}
-function expect(condition, what) {
-  if (!condition) throw new Error(`expected ${what}`);
-}
 
 const info = await step('server info', () => client.serverInfo.getServerInfo());
 expect(info.deploymentType === 'Cloud', 'deploymentType Cloud');
@@ -85,6 +71,6 @@ const links = await step('remote links', () => client.issueRemoteLinks.getRemote
 expect(links.length === 1, 'one remote link');
 const refused = await client.issues.editIssue({ issueIdOrKey: created.key, fields: { customfield_10022: { value: 'Apocalyptic' } } }).then(() => null, e => e);
 expect(refused?.response?.status === 400, 'a 400 for an option Jira does not have');
-steps.push('refusal');
+passed('refusal');
 
-console.log(JSON.stringify({ ok: true, steps }));
+done();

@@ -2,6 +2,7 @@
 // needs, each answer checked. Any throw or mismatch exits 1 with the step named.
 // Usage: JIRA_URL=http://127.0.0.1:port JIRA_PERSONAL_TOKEN=… node jira-dc.mjs
 import JiraApi from 'jira-client';
+import { done, expect, passed, step } from './check.mjs';
 
 const url = new URL(process.env.JIRA_URL);
 const jira = new JiraApi({
@@ -13,20 +14,6 @@ const jira = new JiraApi({
   strictSSL: true,
 });
 
-const steps = [];
-async function step(name, run) {
-  try {
-    const result = await run();
-    steps.push(name);
-    return result;
-  } catch (error) {
-    console.error(`FAILED at "${name}": ${String(error?.message ?? error)}`);
-    process.exit(1);
-  }
-}
-function expect(condition, what) {
-  if (!condition) throw new Error(`expected ${what}`);
-}
 
 const info = await step('server info', () => jira.getServerInfo());
 expect(info.deploymentType !== 'Cloud', 'a Data Center deployment');
@@ -74,6 +61,6 @@ const refused = await jira.updateIssue(created.key, { fields: { labels: ['needs 
 // jira-client rejects with an Error whose message is the JSON of Jira's error body.
 const rejection = refused ? JSON.parse(refused.message) : null;
 expect(typeof rejection?.errors?.labels === 'string', "Jira's error collection naming labels for a label with a space");
-steps.push('refusal');
+passed('refusal');
 
-console.log(JSON.stringify({ ok: true, steps }));
+done();

@@ -142,7 +142,7 @@ public sealed class SyncConfig
     public IReadOnlyList<ISyncField> RuleFields { get; private set; } = [];
 
     /// <summary>Every field this run syncs: the built-in ones, then the custom-field rules once bound.</summary>
-    public IReadOnlyList<ISyncField> Fields => RuleFields.Count == 0 ? SyncFieldCatalog.All : [.. SyncFieldCatalog.All, .. RuleFields];
+    public IReadOnlyList<ISyncField> Fields { get; private set; } = SyncFieldCatalog.All;
 
     /// <summary>The field named <paramref name="name"/> among <see cref="Fields"/>.</summary>
     public ISyncField? Field(string name) => Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -150,7 +150,11 @@ public sealed class SyncConfig
     /// <summary>The Jira fields custom-field rules read, by id or name, for the client to ask for with every issue.</summary>
     public IReadOnlyList<string> CustomJiraFields => [.. CustomFieldRules.Select(r => r.JiraField).Distinct(StringComparer.OrdinalIgnoreCase)];
 
-    internal void UseRuleFields(IReadOnlyList<ISyncField> fields) => RuleFields = fields;
+    internal void UseRuleFields(IReadOnlyList<ISyncField> fields)
+    {
+        RuleFields = fields;
+        Fields = [.. SyncFieldCatalog.All, .. fields];
+    }
 
     /// <summary>Whether <paramref name="field"/> is synced under this config.</summary>
     public bool Syncs(ISyncField field) => FieldSwitches.TryGetValue(field.Name, out var on) ? on : field.SyncedByDefault;
