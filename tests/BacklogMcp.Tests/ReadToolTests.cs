@@ -153,7 +153,7 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         japanese.ShouldContain("お問い合わせフォームで送信エラーが発生する");
         japanese.ShouldContain("| **Status** | 確認待ち |");
         var (bare, _) = await Server.OkAsync("backlog_get_issue", new { issueIdOrKey = "BLG-7" });
-        bare.ShouldContain("| **Priority** | — |");
+        bare.ShouldContain("| **Priority** | Low |");
         bare.ShouldContain("_No description provided._");
     }
 
