@@ -330,4 +330,53 @@ public class CustomFieldRuleTests
         (await world.RunAsync(SyncMode.Sync)).Single().Pulled.ShouldBe(["environment"]);
         world.Store.Get(id).Labels.ShouldContain("env:staging / EU");
     }
+
+    [Theory]
+    [InlineData(SandboxMode.Cloud)]
+    [InlineData(SandboxMode.DataCenter)]
+    public async Task Urls_radios_checkboxes_labels_users_and_versions_round_trip_too(SandboxMode mode)
+    {
+        await using var world = await SyncWorld.CreateAsync(Rules(
+            Rule("Spec URL", "label:spec:"),
+            Rule("Severity", "label:severity:"),
+            Rule("Checks", "section:Checks"),
+            Rule("Tags", "label:tag:"),
+            Rule("Stakeholders", "section:Stakeholders"),
+            Rule("Affected builds", "label:build:")), mode);
+        await world.Client.CreateVersionAsync("DEMO", "1.0", None);
+        await world.Client.CreateVersionAsync("DEMO", "1.1", None);
+        var id = await world.CreateTaskAsync("-l", "spec:https://example.com/spec,severity:S2,tag:alpha,tag:beta,build:1.0", "--", "Breadth");
+        await world.Store.UpdateAsync(id, _ => new BacklogJira.BacklogMd.Writing.TaskEdit
+        {
+            ManagedSections = new Dictionary<string, string> { ["Checks"] = "- Security", ["Stakeholders"] = "- @alice\n- @bob" },
+        }, None);
+
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        var issue = await ReadAsync(world, key, "customfield_10026", "customfield_10029", "customfield_10030", "customfield_10032", "customfield_10031", "customfield_10034");
+        issue.CustomFields["customfield_10026"]!.GetValue<string>().ShouldBe("https://example.com/spec");
+        issue.CustomFields["customfield_10029"]!["value"]!.GetValue<string>().ShouldBe("S2");
+        issue.CustomFields["customfield_10030"]!.AsArray().Select(o => o!["value"]!.GetValue<string>()).ShouldBe(["Security"]);
+        issue.CustomFields["customfield_10032"]!.AsArray().Select(l => l!.GetValue<string>()).ShouldBe(["alpha", "beta"], ignoreOrder: true);
+        issue.CustomFields["customfield_10031"]!.AsArray().Count.ShouldBe(2);
+        issue.CustomFields["customfield_10034"]!.AsArray().Select(v => v!["name"]!.GetValue<string>()).ShouldBe(["1.0"]);
+        (await world.RunAsync(SyncMode.Status)).Single().State.ShouldBe(PairState.InSync);
+
+        await world.Client.UpdateIssueAsync(key, new JiraIssueUpdate
+        {
+            CustomFields = new Dictionary<string, JiraFieldValue>
+            {
+                ["customfield_10026"] = new JiraFieldValue.Json("https://example.com/v2"),
+                ["customfield_10029"] = new JiraFieldValue.Json(new JsonObject { ["value"] = "S1" }),
+                ["customfield_10030"] = new JiraFieldValue.Json(new JsonArray(new JsonObject { ["value"] = "Security" }, new JsonObject { ["value"] = "Performance" })),
+                ["customfield_10032"] = new JiraFieldValue.Json(new JsonArray("gamma")),
+                ["customfield_10034"] = new JiraFieldValue.Json(new JsonArray(new JsonObject { ["name"] = "1.0" }, new JsonObject { ["name"] = "1.1" })),
+            },
+        }, None);
+        (await world.RunAsync(SyncMode.Sync)).Single().Pulled.ShouldBe(["specUrl", "severity", "checks", "tags", "affectedBuilds"], ignoreOrder: true);
+        var task = world.Store.Get(id);
+        task.Labels.ShouldBe(["spec:https://example.com/v2", "severity:S1", "tag:gamma", "build:1.0", "build:1.1"], ignoreOrder: true);
+        task.ManagedSections["Checks"].Split('\n').ShouldBe(["- Performance", "- Security"], ignoreOrder: true);
+        task.ManagedSections["Stakeholders"].Split('\n').ShouldBe(["- @alice", "- @bob"], ignoreOrder: true);
+        (await world.RunAsync(SyncMode.Status)).Single().State.ShouldBe(PairState.InSync);
+    }
 }
