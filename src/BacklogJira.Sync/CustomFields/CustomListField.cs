@@ -26,6 +26,8 @@ public sealed class CustomListField : NameSetField, IRuleField
 
     public IReadOnlyList<string> JiraFieldIds => _values.JiraFieldIds;
 
+    public bool WritesMilestone => _values.WritesMilestone;
+
     public override bool OneSideOnly(string name) => false;
 
     public SideValue ReadTask(TaskReading reading) => ToSide(_values.ReadTask(reading));

@@ -18,6 +18,8 @@ internal sealed class CustomRuleValues(CustomFieldBinding binding)
 
     public IReadOnlyList<string> JiraFieldIds => [binding.Field.Id];
 
+    public bool WritesMilestone => Rule.Place is TaskPlace.Milestone;
+
     /// <summary>The task's items, canonical; or why they cannot be (then the side value keeps the task's own texts).</summary>
     public Read ReadTask(TaskReading reading)
     {

@@ -26,6 +26,8 @@ public sealed class CustomValueField : NameField, IRuleField
 
     public IReadOnlyList<string> JiraFieldIds => _values.JiraFieldIds;
 
+    public bool WritesMilestone => _values.WritesMilestone;
+
     public SideValue ReadTask(TaskReading reading) => ToSide(_values.ReadTask(reading), "the task");
 
     public SideValue ReadIssue(IssueReading reading) => ToSide(_values.ReadIssue(reading), reading.Issue.Key);

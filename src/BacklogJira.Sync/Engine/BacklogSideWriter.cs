@@ -22,7 +22,7 @@ internal sealed class BacklogSideWriter(BacklogMdTaskStore store, SyncConfig con
         // The milestone folder is read only for an edit that writes a milestone, not for every written task.
         var writing = new TaskWriting(config, store.Project.Config, task)
         {
-            Milestones = writes.Any(w => w.Field == SyncFieldCatalog.Milestone.Name) ? MilestoneCatalog.Load(store.Project) : MilestoneCatalog.Empty,
+            Milestones = writes.Any(w => config.Field(w.Field)?.WritesMilestone == true) ? MilestoneCatalog.Load(store.Project) : MilestoneCatalog.Empty,
         };
         foreach (var write in writes) edit = config.Field(write.Field)!.WriteTask(edit, write.Value, writing);
         await store.UpdateAsync(task, _ => edit, cancellationToken);

@@ -22,6 +22,10 @@ public interface ISyncField : IFieldSemantics
     /// the edit screen, a value not allowed), the edit is sent again without this field, which waits with Jira's reason.</summary>
     IReadOnlyList<string> JiraFieldIds => [];
 
+    /// <summary>True when writing the task needs the project's milestones (a title becomes the CLI's id <c>m-0</c>), so
+    /// the milestone folder is read only for edits that need it.</summary>
+    bool WritesMilestone => false;
+
     SideValue ReadTask(TaskReading reading);
 
     SideValue ReadIssue(IssueReading reading);

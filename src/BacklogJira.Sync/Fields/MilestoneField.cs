@@ -17,6 +17,8 @@ public sealed class MilestoneField : NameField, ISyncField
 
     public IReadOnlyList<string> JiraFieldIds => ["fixVersions"];
 
+    public bool WritesMilestone => true;
+
     public override bool Same(string? left, string? right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
 
     public SideValue ReadTask(TaskReading reading) =>

@@ -379,4 +379,29 @@ public class CustomFieldRuleTests
         task.ManagedSections["Stakeholders"].Split('\n').ShouldBe(["- @alice", "- @bob"], ignoreOrder: true);
         (await world.RunAsync(SyncMode.Status)).Single().State.ShouldBe(PairState.InSync);
     }
+
+    [Fact]
+    public async Task A_rule_in_the_milestone_place_writes_the_cli_s_milestone_id_not_the_title()
+    {
+        await using var world = await SyncWorld.CreateAsync(config =>
+        {
+            Rules(Rule("Target version", "milestone"))(config);
+            config["sync"]!["fields"] = new JsonObject { ["milestone"] = false };
+        });
+        await world.CliAsync("milestone", "add", "Beta");
+        await world.CliAsync("milestone", "add", "GA");
+        await world.Client.CreateVersionAsync("DEMO", "Beta", None);
+        await world.Client.CreateVersionAsync("DEMO", "GA", None);
+        var id = await world.CreateTaskAsync("-m", "Beta", "--", "Ship it");
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        (await ReadAsync(world, key, "customfield_10033")).CustomFields["customfield_10033"]!["name"]!.GetValue<string>().ShouldBe("Beta");
+
+        await world.Client.UpdateIssueAsync(key, new JiraIssueUpdate
+        {
+            CustomFields = new Dictionary<string, JiraFieldValue> { ["customfield_10033"] = new JiraFieldValue.Json(new JsonObject { ["name"] = "GA" }) },
+        }, None);
+        (await world.RunAsync(SyncMode.Sync)).Single().Pulled.ShouldBe(["targetVersion"]);
+        world.Store.Get(id).Milestone.ShouldBe("m-1");
+        (await world.RunAsync(SyncMode.Status)).Single().State.ShouldBe(PairState.InSync);
+    }
 }
