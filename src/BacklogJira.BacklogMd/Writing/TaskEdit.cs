@@ -13,6 +13,9 @@ public sealed record TaskEdit
     public string? Status { get; init; }
     public IReadOnlyList<string>? Assignees { get; init; }
     public IReadOnlyList<string>? Labels { get; init; }
+
+    /// <summary>URLs and paths; an empty list removes the key, which the CLI writes only when non-empty.</summary>
+    public IReadOnlyList<string>? References { get; init; }
     public string? Priority { get; init; }
 
     /// <summary>The task type (<c>bug</c>, <c>feature</c>, …); "" clears it.</summary>

@@ -40,14 +40,16 @@ public static class TaskFileEditor
             changed = true;
         }
 
-        void SetList(string key, IReadOnlyList<string>? wanted, IReadOnlyList<string> actual)
+        void SetList(string key, IReadOnlyList<string>? wanted, IReadOnlyList<string> actual, bool onlyWhenNonEmpty = false)
         {
             if (wanted is null || wanted.SequenceEqual(actual))
             {
                 return;
             }
 
-            frontmatter = FrontmatterEditor.SetEntry(frontmatter, key, JsYamlEmitter.ListEntry(key, wanted), newline);
+            frontmatter = wanted.Count == 0 && onlyWhenNonEmpty
+                ? FrontmatterEditor.RemoveEntry(frontmatter, key)
+                : FrontmatterEditor.SetEntry(frontmatter, key, JsYamlEmitter.ListEntry(key, wanted), newline);
             changed = true;
         }
 
@@ -77,6 +79,7 @@ public static class TaskFileEditor
         SetScalar("status", edit.Status, current.Status);
         SetList("assignee", edit.Assignees, current.Assignees);
         SetList("labels", edit.Labels, current.Labels);
+        SetList("references", edit.References, current.References, onlyWhenNonEmpty: true);
         SetScalar("priority", edit.Priority?.Trim().ToLowerInvariant(), current.Priority ?? string.Empty);
         SetScalar("due_date", edit.DueDate?.Trim(), current.DueDate ?? string.Empty);
         SetScalar("type", edit.Type?.Trim(), current.Type ?? string.Empty);
@@ -141,6 +144,7 @@ public static class TaskFileEditor
         Expect("status", edit.Status is null || task.Status == edit.Status);
         Expect("assignee", edit.Assignees is null || task.Assignees.SequenceEqual(edit.Assignees));
         Expect("labels", edit.Labels is null || task.Labels.SequenceEqual(edit.Labels));
+        Expect("references", edit.References is null || task.References.SequenceEqual(edit.References));
         Expect("description", edit.Description is null || (task.Description ?? string.Empty) == edit.Description.Trim()
                                                       || (edit.Description.Trim().Length == 0 && task.Description is null));
         Expect("implementation plan", edit.ImplementationPlan is null || (task.ImplementationPlan ?? string.Empty) == edit.ImplementationPlan.Trim());

@@ -29,6 +29,10 @@ public interface IFieldSemantics
     /// field has no items).</summary>
     object? MergeItems(object? baseValue, object? backlogValue, object? jiraValue);
 
+    /// <summary>True for a set whose items are independent (web links): on first contact, with nothing agreed, both
+    /// sides' items are kept (<see cref="MergeItems"/> from an empty base) instead of a conflict.</summary>
+    bool UnitesWithoutBase => false;
+
     JsonNode? ToJson(object? value);
 
     object? FromJson(JsonNode? node);

@@ -76,6 +76,8 @@ public static class FieldMerger
             // First contact: an empty side takes the other's value, whatever the strategy; no value is replaced by nothing.
             if (backlogEmpty) return Copy(name, false, jira, "empty in Backlog", false);
             if (jiraEmpty) return Copy(name, true, backlog, "empty in Jira", false);
+            if (field.UnitesWithoutBase && backlog.IsKnown && jira.IsKnown && field.MergeItems(field.EmptyValue, backlog.Value, jira.Value) is { } united)
+                return new(name, FieldAction.MergeBoth, false, "never agreed; the items of both sides kept", united);
             return Settle(field, false, null, backlog, jira, "differs and was never agreed", strategy, prompt, pair);
         }
 

@@ -71,7 +71,18 @@ public interface IJiraClient
 
     Task<JiraComment> AddCommentAsync(string key, string markdown, CancellationToken cancellationToken);
 
+    /// <summary>False where remote links cannot be read and deleted (the MCP transport): the <c>references</c> field then
+    /// refuses to run.</summary>
+    bool ReadsRemoteLinks => true;
+
+    Task<IReadOnlyList<JiraRemoteLink>> GetRemoteLinksAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Creates the link, or updates the one with the same <see cref="JiraRemoteLink.GlobalId"/> (so a retry
+    /// never makes a second).</summary>
     Task UpsertRemoteLinkAsync(string key, JiraRemoteLink link, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the link with Jira's id <paramref name="linkId"/>; one already gone is not an error.</summary>
+    Task DeleteRemoteLinkAsync(string key, string linkId, CancellationToken cancellationToken);
 
     Task<JsonNode?> GetIssuePropertyAsync(string key, string propertyKey, CancellationToken cancellationToken);
 

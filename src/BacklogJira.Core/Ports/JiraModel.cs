@@ -60,6 +60,10 @@ public sealed record JiraIssue
     /// as ADF or wiki). A field the read asked for and Jira did not return is absent: it is not on the issue's screens
     /// or context, which is not the same as empty.</summary>
     public IReadOnlyDictionary<string, JsonNode?> CustomFields { get; init; } = new Dictionary<string, JsonNode?>();
+
+    /// <summary>The issue's remote links (web links), when the read asked for them (the <c>references</c> field,
+    /// docs/sync.md "References"); null when not read, which is not the same as none.</summary>
+    public IReadOnlyList<JiraRemoteLink>? RemoteLinks { get; init; }
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Updated { get; init; }
 }
@@ -158,4 +162,9 @@ public sealed record JiraRefusal(string Message, IReadOnlyList<string> Fields);
 /// <summary>An edit Jira refused without naming a field it could be written without.</summary>
 public sealed class JiraEditRefusedException(string message) : Exception(message);
 
-public sealed record JiraRemoteLink(string GlobalId, string Url, string Title);
+/// <summary>A remote link (a "web link" in Jira's UI). <see cref="GlobalId"/> is null for one added in Jira's UI;
+/// <see cref="Id"/> is Jira's, null on a link not yet written.</summary>
+public sealed record JiraRemoteLink(string? GlobalId, string Url, string Title)
+{
+    public string? Id { get; init; }
+}

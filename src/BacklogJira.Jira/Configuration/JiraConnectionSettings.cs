@@ -46,6 +46,10 @@ public sealed record JiraConnectionSettings
     /// <summary>Fields every issue read also asks for (custom-field rules), by id or name.</summary>
     public IReadOnlyList<string> CustomFields { get; init; } = [];
 
+    /// <summary>Every issue read also reads the issue's remote links (the <c>references</c> field): one more request per
+    /// issue read, which is why that field is opt-in.</summary>
+    public bool RemoteLinks { get; init; }
+
     public string AuthDescription => PersonalToken is not null ? "personal access token" : $"API token for {User}";
 
     public override string ToString() => $"{BaseUrl} ({AuthDescription})";

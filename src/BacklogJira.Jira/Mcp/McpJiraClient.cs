@@ -354,6 +354,14 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
             McpIssueReader.Timestamp(McpIssueReader.Text(json?["updated"])) ?? created);
     }
 
+    public bool ReadsRemoteLinks => false;
+
+    public Task<IReadOnlyList<JiraRemoteLink>> GetRemoteLinksAsync(string key, CancellationToken cancellationToken) =>
+        throw new JiraException("Remote links are not read through the MCP transport; use jira.transport \"rest\" for them.");
+
+    public Task DeleteRemoteLinkAsync(string key, string linkId, CancellationToken cancellationToken) =>
+        throw new JiraException("Remote links are not deleted through the MCP transport; use jira.transport \"rest\" for them.");
+
     public Task UpsertRemoteLinkAsync(string key, JiraRemoteLink link, CancellationToken cancellationToken) =>
         throw new JiraException("Remote links are not written through the MCP transport; use jira.transport \"rest\" for them.");
 

@@ -167,7 +167,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         var fields = await _issueFields.GetAsync(cancellationToken);
         var json = await _http.SendAsync(HttpMethod.Get, $"{api}/issue/{Uri.EscapeDataString(key)}?fields={string.Join(',', fields)}",
             null, true, cancellationToken, notFoundIsNull: true);
-        return json is null ? null : JiraReader.Issue(json, deployment, fields);
+        return json is null ? null : await WithRemoteLinksAsync(JiraReader.Issue(json, deployment, fields), cancellationToken);
     }
 
     public async Task<IReadOnlyList<JiraIssue>> GetIssuesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
@@ -207,6 +207,17 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
     }
 
     public async Task<IReadOnlyList<JiraIssue>> SearchAsync(string jql, CancellationToken cancellationToken)
+    {
+        var issues = await SearchPagesAsync(jql, cancellationToken);
+        return _settings.RemoteLinks ? await Task.WhenAll(issues.Select(i => WithRemoteLinksAsync(i, cancellationToken))) : issues;
+    }
+
+    /// <summary>The issue with its remote links, when the settings ask for them (one request each: JiraHttp bounds how
+    /// many run at once).</summary>
+    private async Task<JiraIssue> WithRemoteLinksAsync(JiraIssue issue, CancellationToken cancellationToken) =>
+        _settings.RemoteLinks ? issue with { RemoteLinks = await GetRemoteLinksAsync(issue.Key, cancellationToken) } : issue;
+
+    private async Task<IReadOnlyList<JiraIssue>> SearchPagesAsync(string jql, CancellationToken cancellationToken)
     {
         var (api, deployment) = await ApiAsync(cancellationToken);
         var issues = new List<JiraIssue>();
@@ -403,6 +414,21 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         var body = new JsonObject { ["body"] = RichText(markdown, deployment) };
         var json = await _http.SendAsync(HttpMethod.Post, $"{api}/issue/{Uri.EscapeDataString(key)}/comment", body, idempotent: false, cancellationToken);
         return JiraReader.Comment(json ?? new JsonObject(), deployment);
+    }
+
+    public async Task<IReadOnlyList<JiraRemoteLink>> GetRemoteLinksAsync(string key, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var json = await _http.SendAsync(HttpMethod.Get, $"{api}/issue/{Uri.EscapeDataString(key)}/remotelink", null, true, cancellationToken);
+        return [.. (json as JsonArray ?? []).Select(JiraReader.RemoteLink).OfType<JiraRemoteLink>()];
+    }
+
+    public async Task DeleteRemoteLinkAsync(string key, string linkId, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        // A link already gone (a retry, or someone else) is what was wanted: 404 is not an error here.
+        await _http.SendAsync(HttpMethod.Delete, $"{api}/issue/{Uri.EscapeDataString(key)}/remotelink/{Uri.EscapeDataString(linkId)}",
+            null, idempotent: true, cancellationToken, notFoundIsNull: true);
     }
 
     public async Task UpsertRemoteLinkAsync(string key, JiraRemoteLink link, CancellationToken cancellationToken)

@@ -18,6 +18,13 @@ internal static class JiraReader
     public static JiraField Field(JsonNode? json) => new(Text(json?["id"]) ?? "", Text(json?["name"]) ?? "", json?["custom"]?.GetValueKind() == JsonValueKind.True,
         Text(json?["schema"]?["type"]), Text(json?["schema"]?["items"]), Text(json?["schema"]?["custom"]));
 
+    /// <summary>A remote link as <c>GET /issue/{key}/remotelink</c> gives it; null without a URL (an application link
+    /// to an object with none), which the references field cannot hold.</summary>
+    public static JiraRemoteLink? RemoteLink(JsonNode? json) =>
+        Text(json?["object"]?["url"]) is { Length: > 0 } url
+            ? new JiraRemoteLink(Text(json?["globalId"]), url, Text(json?["object"]?["title"]) ?? url) { Id = Text(json?["id"]) }
+            : null;
+
     /// <summary>The issue; <paramref name="requested"/> names the fields asked for, so a custom field Jira left out is
     /// told apart from one it returned empty.</summary>
     public static JiraIssue Issue(JsonNode json, JiraDeployment deployment, IReadOnlyList<string>? requested = null)

@@ -9,7 +9,7 @@ namespace BacklogJira.Sync.CustomFields;
 /// Turns config <c>customFields</c> into descriptors once per run (docs/field-mapping.md): each rule's Jira field is
 /// found in <c>GET /field</c> (one call, cached by the client), its kind read from its schema, and its place checked
 /// against that kind. Every problem is named at once, before anything is read or written, so a rule that cannot work
-/// never half-syncs.
+/// never half-syncs. A built-in field the transport cannot carry (web links over MCP) is refused here too, for the same reason.
 /// </summary>
 public static class CustomFieldBinder
 {
@@ -17,6 +17,8 @@ public static class CustomFieldBinder
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(jira);
+        if (config.Syncs(SyncFieldCatalog.References) && !jira.ReadsRemoteLinks)
+            throw new SyncConfigException("sync.fields.references in .backlog-jira/config.json needs the REST transport: the MCP Atlassian server cannot read or delete an issue's web links. Set jira.transport to \"rest\", or turn references off.");
         if (config.CustomFieldRules.Count == 0 || config.RuleFields.Count > 0) return;
         if (!jira.ReadsCustomFields)
             throw new SyncConfigException("customFields in .backlog-jira/config.json need the REST transport: the MCP Atlassian server simplifies custom field values (options to their text, users to their names), which cannot be mapped back safely. Set jira.transport to \"rest\", or remove customFields.");

@@ -139,6 +139,7 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
             var walk = await SyncFieldCatalog.Status.WriteJiraAsync(writing, status.Value, cancellationToken);
             if (walk.AfterEdit is not null && await walk.AfterEdit(cancellationToken)) issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? issue;
         }
+        issue = await WriteAfterCreateAsync(issue, projectKey, backlog, warnings, cancellationToken);
         var sides = PairSides.Read(task, issue, config, store.Project.Config.Statuses, milestones: milestones);
         warnings.AddRange(sides.Warnings);
         var (state, pulled, waiting) = await NewPairBaseline.SettleAsync(config.Fields, new BacklogSideWriter(store, config, clock, jiraBrowseBase), new SnapshotStore(paths, config),
@@ -157,6 +158,20 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
             Waiting = waiting,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>The fields Jira cannot take at creation (web links), written once the issue exists; a retry after a crash
+    /// finds them written (each write is idempotent). Returns the issue as read after them.</summary>
+    private async Task<JiraIssue> WriteAfterCreateAsync(JiraIssue issue, string projectKey, SideValues backlog, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var writing = new JiraWriting(jira, config, issue, projectKey, backlog, warnings);
+        var wrote = false;
+        foreach (var field in config.Fields.Where(f => f.WrittenAfterCreate && config.Syncs(f) && backlog[f].CanCross && !f.IsEmpty(backlog[f].Value)))
+        {
+            var write = await field.WriteJiraAsync(writing, backlog[field].Value, cancellationToken);
+            if (write.AfterEdit is not null) wrote |= await write.AfterEdit(cancellationToken);
+        }
+        return wrote ? await jira.GetIssueAsync(issue.Key, cancellationToken) ?? issue : issue;
     }
 
     /// <summary>The new issue: every field Jira can hold at creation, through its descriptor; a title Jira cannot take

@@ -281,7 +281,14 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
 
     /// <summary>The issue cache belongs to one site and one set of fields read: a cache read without a custom-field rule's
     /// field would read that field as absent for every issue not updated since.</summary>
-    private string CacheKey(string site) => config.CustomJiraFields.Count == 0 ? site : site + "|" + string.Join(",", config.CustomJiraFields);
+    /// <summary>The cache is for one site and one set of fields read: a rule or web links turned on start a full read.</summary>
+    private string CacheKey(string site)
+    {
+        var key = site;
+        if (config.ReadsRemoteLinks) key += "|remotelinks";
+        if (config.CustomJiraFields.Count > 0) key += "|" + string.Join(",", config.CustomJiraFields);
+        return key;
+    }
 
     private IEnumerable<JournalEntry> Journalled(IEnumerable<FieldDecision> writes, string side) =>
         writes.Select(d => new JournalEntry(d.Field, side, config.Field(d.Field)!.ToJson(d.Value), []));

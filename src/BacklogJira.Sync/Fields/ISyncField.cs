@@ -26,6 +26,10 @@ public interface ISyncField : IFieldSemantics
     /// the milestone folder is read only for edits that need it.</summary>
     bool WritesMilestone => false;
 
+    /// <summary>True when Jira cannot take the value at creation (web links): <c>create-issue</c> writes it through
+    /// <see cref="WriteJiraAsync"/> once the issue exists.</summary>
+    bool WrittenAfterCreate => false;
+
     SideValue ReadTask(TaskReading reading);
 
     SideValue ReadIssue(IssueReading reading);

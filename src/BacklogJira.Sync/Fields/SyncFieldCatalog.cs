@@ -15,6 +15,7 @@ public static class SyncFieldCatalog
     public static PriorityField Priority { get; } = new();
     public static DueDateField DueDate { get; } = new();
     public static MilestoneField Milestone { get; } = new();
+    public static ReferencesField References { get; } = new();
     public static AcceptanceCriteriaField AcceptanceCriteria { get; } = new();
     public static DefinitionOfDoneField DefinitionOfDone { get; } = new();
     public static ImplementationPlanField ImplementationPlan { get; } = new();
@@ -22,7 +23,7 @@ public static class SyncFieldCatalog
     public static FinalSummaryField FinalSummary { get; } = new();
 
     public static IReadOnlyList<ISyncField> All { get; } =
-        [Title, Description, Status, Assignee, Reporter, Type, Labels, Priority, DueDate, Milestone, AcceptanceCriteria, DefinitionOfDone, ImplementationPlan, ImplementationNotes, FinalSummary];
+        [Title, Description, Status, Assignee, Reporter, Type, Labels, Priority, DueDate, Milestone, References, AcceptanceCriteria, DefinitionOfDone, ImplementationPlan, ImplementationNotes, FinalSummary];
 
     public static ISyncField? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -156,6 +156,9 @@ public sealed class SyncConfig
         Fields = [.. SyncFieldCatalog.All, .. fields];
     }
 
+    /// <summary>Whether issue reads must bring each issue's remote links (the <c>references</c> field is on).</summary>
+    public bool ReadsRemoteLinks => Syncs(SyncFieldCatalog.References);
+
     /// <summary>Whether <paramref name="field"/> is synced under this config.</summary>
     public bool Syncs(ISyncField field) => FieldSwitches.TryGetValue(field.Name, out var on) ? on : field.SyncedByDefault;
 

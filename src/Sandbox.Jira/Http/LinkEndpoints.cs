@@ -4,7 +4,9 @@ using Sandbox.Jira.State;
 
 namespace Sandbox.Jira.Http;
 
-/// <summary>Remote links (upsert by <c>globalId</c>) and issue properties: where a sync tool tags what it created.</summary>
+/// <summary>Remote links (upsert by <c>globalId</c>) and issue properties: where a sync tool tags what it created. Adding,
+/// changing or deleting a remote link writes a <c>RemoteIssueLink</c> changelog item and moves the issue's
+/// <c>updated</c>, as Jira does (docs/reference/jira.md §8).</summary>
 internal static class LinkEndpoints
 {
     public static void Map(ApiRoutes routes, SandboxState state)
@@ -22,7 +24,33 @@ internal static class LinkEndpoints
             return Reply.Ok(new JsonArray([.. issue.RemoteLinks.Select(l => (JsonNode)Render(l, issue, api))]));
         }));
 
-        routes.Map("POST", "/issue/{issueIdOrKey}/remotelink", (http, api, body, _) => state.Write(data =>
+        routes.Map("GET", "/issue/{issueIdOrKey}/remotelink/{linkId}", (http, api, _, _) => state.Read(data =>
+        {
+            var issue = SandboxState.FindIssue(data, ApiRoutes.Route(http, "issueIdOrKey"));
+            return Reply.Ok(Render(LinkById(issue, ApiRoutes.Route(http, "linkId")), issue, api));
+        }));
+
+        routes.Map("DELETE", "/issue/{issueIdOrKey}/remotelink/{linkId}", (http, _, _, me) => state.Write(data =>
+        {
+            var issue = SandboxState.FindIssue(data, ApiRoutes.Route(http, "issueIdOrKey"));
+            IssueEndpoints.Writable(data, issue);
+            Remove(data, issue, LinkById(issue, ApiRoutes.Route(http, "linkId")), me, state.Now());
+            return Reply.NoContent();
+        }));
+
+        routes.Map("DELETE", "/issue/{issueIdOrKey}/remotelink", (http, _, _, me) => state.Write(data =>
+        {
+            var issue = SandboxState.FindIssue(data, ApiRoutes.Route(http, "issueIdOrKey"));
+            IssueEndpoints.Writable(data, issue);
+            var globalId = ApiRoutes.Query(http, "globalId")
+                ?? throw new JiraApiException(400, ["The global ID of the remote issue link is required."]);
+            var link = issue.RemoteLinks.FirstOrDefault(l => l.GlobalId == globalId)
+                ?? throw new JiraApiException(404, ["No remote link with the given globalId exists for this issue."]);
+            Remove(data, issue, link, me, state.Now());
+            return Reply.NoContent();
+        }));
+
+        routes.Map("POST", "/issue/{issueIdOrKey}/remotelink", (http, api, body, me) => state.Write(data =>
         {
             var issue = SandboxState.FindIssue(data, ApiRoutes.Route(http, "issueIdOrKey"));
             IssueEndpoints.Writable(data, issue);
@@ -39,7 +67,7 @@ internal static class LinkEndpoints
             link.Relationship = request["relationship"]?.ToString();
             link.Application = request["application"]?.DeepClone() as JsonObject;
             if (existing is null) issue.RemoteLinks.Add(link);
-            issue.Updated = state.Now();
+            IssueEndpoints.Record(data, issue, me, [new ChangeItem("RemoteIssueLink", "jira", existing is null ? null : Id(link), null, Id(link), Describe(link))], state.Now());
             var identifies = new JsonObject { ["id"] = link.Id, ["self"] = $"{api.ApiBase}/issue/{issue.Key}/remotelink/{link.Id}" };
             return existing is null ? Reply.Created(identifies) : Reply.Ok(identifies);
         }));
@@ -81,6 +109,21 @@ internal static class LinkEndpoints
             return Reply.NoContent();
         }));
     }
+
+    private static RemoteLink LinkById(SandboxIssue issue, string linkId) =>
+        issue.RemoteLinks.FirstOrDefault(l => Id(l) == linkId)
+            ?? throw new JiraApiException(404, ["No remote link with the given id exists for this issue."]);
+
+    private static void Remove(SandboxData data, SandboxIssue issue, RemoteLink link, SandboxUser me, DateTimeOffset now)
+    {
+        issue.RemoteLinks.Remove(link);
+        IssueEndpoints.Record(data, issue, me, [new ChangeItem("RemoteIssueLink", "jira", Id(link), Describe(link), null, null)], now);
+    }
+
+    private static string Id(RemoteLink link) => link.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The text Jira's history shows for a web link.</summary>
+    private static string Describe(RemoteLink link) => $"This issue links to \"{link.Target["title"]} (Web Link)\"";
 
     private static JsonObject Render(RemoteLink link, SandboxIssue issue, ApiContext api)
     {

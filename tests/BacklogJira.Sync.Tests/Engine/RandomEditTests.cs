@@ -28,9 +28,14 @@ public class RandomEditTests
     public async Task After_any_run_the_next_sync_is_in_sync_and_writes_nothing(SandboxMode mode, int seed, JiraTransport transport)
     {
         // Custom-field rules need the REST transport (docs/field-mapping.md); over MCP the built-in fields are exercised alone.
-        var rules = transport == JiraTransport.Rest
-            ? Fields.CustomFieldRuleTests.Rules(Fields.CustomFieldRuleTests.Rule("Story Points", "label:sp:"), Fields.CustomFieldRuleTests.Rule("Risk", "label:risk:"),
-                Fields.CustomFieldRuleTests.Rule("QA Notes", "section:QA Notes"))
+        // So do web links (references).
+        Action<JsonObject>? rules = transport == JiraTransport.Rest
+            ? config =>
+            {
+                Fields.CustomFieldRuleTests.Rules(Fields.CustomFieldRuleTests.Rule("Story Points", "label:sp:"), Fields.CustomFieldRuleTests.Rule("Risk", "label:risk:"),
+                    Fields.CustomFieldRuleTests.Rule("QA Notes", "section:QA Notes"))(config);
+                config["sync"]!["fields"] = new JsonObject { ["references"] = true };
+            }
             : null;
         await using var world = await SyncWorld.CreateAsync(rules, mode: mode, transport: transport);
         var customFields = transport == JiraTransport.Rest;
@@ -100,8 +105,9 @@ public class RandomEditTests
     private static async Task EditBacklogAsync(SyncWorld world, string id, Random random, bool customFields)
     {
         string Pick(params string[] options) => options[random.Next(options.Length)];
-        await world.Store.UpdateAsync(id, task => random.Next(customFields ? 14 : 12) switch
+        await world.Store.UpdateAsync(id, task => random.Next(customFields ? 15 : 12) switch
         {
+            14 => new TaskEdit { References = [.. Pick("https://a.example.com", "https://a.example.com,docs/x.md", "", "https://b.example.com,https://c.example.com").Split(',', StringSplitOptions.RemoveEmptyEntries)] },
             12 => new TaskEdit { Labels = [.. task.Labels.Where(l => !l.StartsWith("sp:", StringComparison.Ordinal) && !l.StartsWith("risk:", StringComparison.Ordinal)),
                 .. Pick("sp:1", "sp:2.5", "", "sp:8,risk:High", "risk:Low").Split(',', StringSplitOptions.RemoveEmptyEntries)] },
             13 => new TaskEdit { ManagedSections = new Dictionary<string, string> { ["QA Notes"] = Pick("Check *login*.", "Two\n\nparagraphs", "") } },
@@ -135,6 +141,14 @@ public class RandomEditTests
         string Pick(params string[] options) => options[random.Next(options.Length)];
         var issue = (await world.Client.GetIssueAsync(key, None))!;
         var parts = ManagedDescription.Parse(issue.Description);
+        if (customFields && random.Next(14) == 13)
+        {
+            // A web link added or removed in Jira: an edit outside the issue's fields.
+            var links = await world.Client.GetRemoteLinksAsync(key, None);
+            if (links.Count > 0 && random.Next(2) == 0) await world.Client.DeleteRemoteLinkAsync(key, links[random.Next(links.Count)].Id!, None);
+            else await world.Client.UpsertRemoteLinkAsync(key, new JiraRemoteLink(null, Pick("https://b.example.com", "https://jira.example.com/" + random.Next(5)), "From Jira"), None);
+            return;
+        }
         var update = random.Next(customFields ? 13 : 11) switch
         {
             11 => new JiraIssueUpdate

@@ -47,7 +47,8 @@ internal sealed class SyncWorld : IAsyncDisposable
         configure?.Invoke(config);
         await SyncConfig.SaveAsync(world.Paths, config, CancellationToken.None);
         world.Client = world.Jira.Client();
-        world.SyncClient = world.Jira.ClientFor(transport, SyncConfig.Load(world.Paths).CustomJiraFields);
+        var saved = SyncConfig.Load(world.Paths);
+        world.SyncClient = world.Jira.ClientFor(transport, saved.CustomJiraFields, saved.ReadsRemoteLinks);
         return world;
     }
 

@@ -28,6 +28,8 @@ public sealed class ContractTests : IClassFixture<ContractTests.Fixture>
             await SendAsync("POST", "/rest/api/3/issue/DEMO-1/transitions", """{"transition":{"id":"11"}}""");
             await SendAsync("POST", "/rest/api/3/issue/DEMO-1/comment", """{"body":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"hi"}]}]}}""");
             await SendAsync("POST", "/rest/api/3/issue/DEMO-1/remotelink", """{"globalId":"g1","object":{"url":"https://x","title":"x"}}""");
+            await SendAsync("POST", "/rest/api/3/issue/DEMO-1/remotelink", """{"globalId":"g2","object":{"url":"https://x2","title":"x2"}}""");
+            await SendAsync("POST", "/rest/api/3/issue/DEMO-1/remotelink", """{"object":{"url":"https://x3","title":"x3"}}""");
             await SendAsync("PUT", "/rest/api/3/issue/DEMO-1/properties/backlog-jira", """{"taskId":"task-1"}""");
             await SendAsync("PUT", "/rest/api/3/issue/DEMO-2", """{"fields":{"parent":{"key":"DEMO-1"}}}""");
         }
@@ -65,6 +67,9 @@ public sealed class ContractTests : IClassFixture<ContractTests.Fixture>
         ["changelog"] = ("GET", "/rest/api/3/issue/DEMO-1/changelog", "/rest/api/3/issue/{issueIdOrKey}/changelog", 200, null),
         ["upsert remote link"] = ("POST", "/rest/api/3/issue/DEMO-1/remotelink", "/rest/api/3/issue/{issueIdOrKey}/remotelink", 200, """{"globalId":"g1","object":{"url":"https://y","title":"y"}}"""),
         ["remote link by global id"] = ("GET", "/rest/api/3/issue/DEMO-1/remotelink?globalId=g1", "/rest/api/3/issue/{issueIdOrKey}/remotelink", 200, null),
+        ["remote link by id"] = ("GET", "/rest/api/3/issue/DEMO-1/remotelink/10000", "/rest/api/3/issue/{issueIdOrKey}/remotelink/{linkId}", 200, null),
+        ["delete remote link by global id"] = ("DELETE", "/rest/api/3/issue/DEMO-1/remotelink?globalId=g2", "/rest/api/3/issue/{issueIdOrKey}/remotelink", 204, null),
+        ["delete remote link by id"] = ("DELETE", "/rest/api/3/issue/DEMO-1/remotelink/10002", "/rest/api/3/issue/{issueIdOrKey}/remotelink/{linkId}", 204, null),
         ["property keys"] = ("GET", "/rest/api/3/issue/DEMO-1/properties", "/rest/api/3/issue/{issueIdOrKey}/properties", 200, null),
         ["property"] = ("GET", "/rest/api/3/issue/DEMO-1/properties/backlog-jira", "/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}", 200, null),
         ["myself"] = ("GET", "/rest/api/3/myself", "/rest/api/3/myself", 200, null),
@@ -104,7 +109,11 @@ public sealed class ContractTests : IClassFixture<ContractTests.Fixture>
         var (method, url, path, status, body) = Probes[probe];
         var (actualStatus, json) = await _fixture.SendAsync(method, url, body);
         actualStatus.ShouldBe(status, json?.ToJsonString());
-        var schema = _fixture.Validator.ResponseSchema(method, path, status);
+        if (_fixture.Validator.TryResponseSchema(method, path, status) is not { } schema)
+        {
+            json.ShouldBeNull("the description gives this answer no body");
+            return;
+        }
         _fixture.Validator.Validate(json, schema).ShouldBeEmpty(json?.ToJsonString());
     }
 

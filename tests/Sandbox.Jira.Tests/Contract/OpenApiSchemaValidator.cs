@@ -22,11 +22,15 @@ public sealed class OpenApiSchemaValidator
         return new OpenApiSchemaValidator(JsonDocument.Parse(gzip).RootElement.Clone());
     }
 
-    public JsonElement ResponseSchema(string method, string path, int status)
+    public JsonElement ResponseSchema(string method, string path, int status) =>
+        TryResponseSchema(method, path, status) ?? throw new KeyNotFoundException($"{method} {path} {status} has no JSON body in the OpenAPI description.");
+
+    /// <summary>The response's JSON schema; null for a response the description gives no body (a 204).</summary>
+    public JsonElement? TryResponseSchema(string method, string path, int status)
     {
         var operation = _root.GetProperty("paths").GetProperty(path).GetProperty(method.ToLowerInvariant());
-        return operation.GetProperty("responses").GetProperty(status.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var response = operation.GetProperty("responses").GetProperty(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return response.TryGetProperty("content", out var content) ? content.GetProperty("application/json").GetProperty("schema") : null;
     }
 
     public JsonElement Schema(string name) => _root.GetProperty("components").GetProperty("schemas").GetProperty(name);

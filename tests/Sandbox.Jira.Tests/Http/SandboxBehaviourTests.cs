@@ -199,4 +199,29 @@ public class SandboxBehaviourTests
         taskTransitions.Select(t => t!["to"]!["name"]!.GetValue<string>()).ShouldBe(["In Progress"]);
         (await SendAsync(http, "GET", $"/rest/api/3/search/jql?jql=status%20%3D%20Open&fields=status")).Body!["issues"]!.AsArray().Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_remote_link_added_or_deleted_is_in_the_history_and_moves_updated()
+    {
+        await using var sandbox = await JiraSandbox.StartAsync(new SandboxOptions());
+        sandbox.SeedIssues(1);
+        using var http = Client(sandbox);
+        var before = sandbox.State.Read(d => d.Issues[0].Updated);
+        await Task.Delay(20);
+
+        var (created, identifies) = await SendAsync(http, "POST", "/rest/api/3/issue/DEMO-1/remotelink", """{"object":{"url":"https://wiki.example.com","title":"Wiki"}}""");
+        created.ShouldBe(HttpStatusCode.Created);
+        var id = identifies!["id"]!.GetValue<long>();
+        sandbox.State.Read(d => d.Issues[0].Updated).ShouldBeGreaterThan(before);
+        (await SendAsync(http, "GET", $"/rest/api/3/issue/DEMO-1/remotelink/{id}")).Body!["object"]!["title"]!.GetValue<string>().ShouldBe("Wiki");
+        (await SendAsync(http, "DELETE", $"/rest/api/3/issue/DEMO-1/remotelink/{id}")).Status.ShouldBe(HttpStatusCode.NoContent);
+        (await SendAsync(http, "DELETE", $"/rest/api/3/issue/DEMO-1/remotelink/{id}")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await SendAsync(http, "DELETE", "/rest/api/3/issue/DEMO-1/remotelink?globalId=none")).Status.ShouldBe(HttpStatusCode.NotFound);
+
+        var histories = (await SendAsync(http, "GET", "/rest/api/3/issue/DEMO-1/changelog")).Body!["values"]!.AsArray();
+        var items = histories.SelectMany(h => h!["items"]!.AsArray()).Where(i => i!["field"]!.GetValue<string>() == "RemoteIssueLink").ToList();
+        items.Count.ShouldBe(2);
+        items[0]!["toString"]!.GetValue<string>().ShouldBe("This issue links to \"Wiki (Web Link)\"");
+        items[1]!["fromString"]!.GetValue<string>().ShouldBe("This issue links to \"Wiki (Web Link)\"");
+    }
 }

@@ -107,18 +107,21 @@ internal sealed class JiraChecks(IJiraClient jira, JiraConnectionSettings settin
         }
     }
 
-    /// <summary>What a sync does in the project: browse, create, edit, transition, assign, comment.</summary>
-    private static readonly string[] SyncPermissions = ["BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES", "TRANSITION_ISSUES", "ASSIGN_ISSUES", "ADD_COMMENTS"];
+    /// <summary>What a sync does in the project: browse, create, edit, transition, assign, comment; and link, when the
+    /// task's references travel as web links.</summary>
+    private static string[] SyncPermissions(SyncConfig config) =>
+        ["BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES", "TRANSITION_ISSUES", "ASSIGN_ISSUES", "ADD_COMMENTS", .. config.ReadsRemoteLinks ? ["LINK_ISSUES"] : Array.Empty<string>()];
 
     private static async Task<CheckResult> PermissionsAsync(JiraRestClient rest, SyncConfig config, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
+        var wanted = SyncPermissions(config);
         try
         {
-            var granted = await rest.GetMyPermissionsAsync(config.ProjectKey, SyncPermissions, cancellationToken);
+            var granted = await rest.GetMyPermissionsAsync(config.ProjectKey, wanted, cancellationToken);
             var missing = granted.Where(p => !p.Value).Select(p => p.Key).ToList();
             return missing.Count == 0
-                ? CheckResult.Ok("permissions", $"{string.Join(", ", SyncPermissions.Select(p => p.ToLowerInvariant().Replace('_', ' ')))} in {config.ProjectKey}", watch.Elapsed)
+                ? CheckResult.Ok("permissions", $"{string.Join(", ", wanted.Select(p => p.ToLowerInvariant().Replace('_', ' ')))} in {config.ProjectKey}", watch.Elapsed)
                 : CheckResult.Fail("permissions", $"missing in {config.ProjectKey}: {string.Join(", ", missing)}", "Ask a Jira admin to grant them to this user in the project's permission scheme.", watch.Elapsed);
         }
         catch (JiraException error)
