@@ -166,12 +166,7 @@ public sealed class BodyEditor
     public void AddComment(string body, string? author, string created)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var bodyLines = body.Replace("\r\n", "\n", StringComparison.Ordinal).Trim().Split('\n');
-        if (bodyLines.Any(l => l.Trim() == "---") || body.Contains("<!-- COMMENT", StringComparison.Ordinal))
-        {
-            throw new TaskEditException("A comment cannot contain a line that is just '---' or a '<!-- COMMENT' marker; indent or reword it.");
-        }
-
+        var bodyLines = CommentLines(body);
         var entry = new List<string>();
         if (!string.IsNullOrWhiteSpace(author))
         {
@@ -194,6 +189,81 @@ public sealed class BodyEditor
         }
 
         Insert(SectionKind.Comments, MarkedBlock(SectionKind.Comments, entry));
+    }
+
+    /// <summary>Replaces the body of comment <paramref name="index"/> (1-based, as the CLI numbers them), keeping its
+    /// <c>author:</c> and <c>created:</c> lines. A legacy comment (<c>&lt;!-- COMMENT:BEGIN --&gt;</c>) is not edited.</summary>
+    public void ReplaceCommentBody(int index, string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var bodyLines = CommentLines(body);
+        var texts = Texts;
+        var marked = SectionLocator.FindMarked(texts, SectionKind.Comments, out _);
+        if (marked.Count == 0)
+        {
+            throw new TaskEditException($"There is no comment #{index} to edit.");
+        }
+
+        var span = marked[0];
+        var number = 0;
+        for (var i = span.ContentStart; i < span.ContentEnd; i++)
+        {
+            var line = texts[i].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (SectionLocator.IsMarkerLine(line, "<!-- COMMENT:BEGIN -->"))
+            {
+                number++;
+                if (number == index)
+                {
+                    throw new TaskEditException($"Comment #{index} is in the legacy form; edit it with the backlog CLI.");
+                }
+
+                while (i < span.ContentEnd && !SectionLocator.IsMarkerLine(texts[i].Trim(), "<!-- COMMENT:END -->"))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            while (i < span.ContentEnd && texts[i].TrimEnd() != "---")
+            {
+                i++;
+            }
+
+            var bodyStart = i + 1;
+            var bodyEnd = bodyStart;
+            while (bodyEnd < span.ContentEnd && texts[bodyEnd].TrimEnd() != "---")
+            {
+                bodyEnd++;
+            }
+
+            number++;
+            if (number == index)
+            {
+                Replace(bodyStart, bodyEnd, bodyLines);
+                return;
+            }
+
+            i = bodyEnd;
+        }
+
+        throw new TaskEditException($"There is no comment #{index} to edit.");
+    }
+
+    private static string[] CommentLines(string body)
+    {
+        var bodyLines = body.Replace("\r\n", "\n", StringComparison.Ordinal).Trim().Split('\n');
+        if (bodyLines.Any(l => l.Trim() == "---") || body.Contains("<!-- COMMENT", StringComparison.Ordinal))
+        {
+            throw new TaskEditException("A comment cannot contain a line that is just '---' or a '<!-- COMMENT' marker; indent or reword it.");
+        }
+
+        return bodyLines;
     }
 
     private void RewriteItems(IReadOnlyList<SectionSpan> spans, List<string> rendered)

@@ -28,6 +28,9 @@ public sealed record NewTask
     public string? FinalSummary { get; init; }
     public double? Ordinal { get; init; }
 
+    /// <summary>Comments, in order, each with its author and time.</summary>
+    public IReadOnlyList<NewComment> Comments { get; init; } = [];
+
     /// <summary>Sections backlog-jira manages, by heading title, written after the CLI's own.</summary>
     public IReadOnlyDictionary<string, string> ManagedSections { get; init; } = new Dictionary<string, string>();
 

@@ -83,6 +83,11 @@ public static class NewTaskRenderer
             body.SetText(SectionKind.Managed(title), value);
         }
 
+        foreach (var comment in task.Comments)
+        {
+            body.AddComment(comment.Body, comment.Author, comment.Created ?? createdDate);
+        }
+
         var document = new TaskFileDocument(false, new SourceLine("---", nl), fm, new SourceLine("---", nl), body.Lines);
         return document.Render();
     }

@@ -38,6 +38,9 @@ public sealed record TaskEdit
     public string? FinalSummary { get; init; }
     public IReadOnlyList<NewComment> AddComments { get; init; } = [];
 
+    /// <summary>New bodies for existing comments, by their 1-based position.</summary>
+    public IReadOnlyDictionary<int, string> EditComments { get; init; } = new Dictionary<int, string>();
+
     /// <summary>Sections backlog-jira manages, by heading title: a text sets one, "" removes it.</summary>
     public IReadOnlyDictionary<string, string> ManagedSections { get; init; } = new Dictionary<string, string>();
 
@@ -45,7 +48,8 @@ public sealed record TaskEdit
     public IReadOnlyDictionary<string, string?> ExtraFrontmatter { get; init; } = new Dictionary<string, string?>();
 }
 
-public sealed record NewComment(string Body, string? Author = null);
+/// <summary>A comment to append; <paramref name="Created"/> (<c>YYYY-MM-DD HH:mm</c>, UTC) defaults to the time of the edit.</summary>
+public sealed record NewComment(string Body, string? Author = null, string? Created = null);
 
 /// <summary>The CLI's checklist operations as pure functions on the item list (numbers are 1-based, as on the CLI).</summary>
 public static class ChecklistEdits

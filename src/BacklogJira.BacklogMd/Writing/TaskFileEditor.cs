@@ -104,9 +104,22 @@ public static class TaskFileEditor
         SetChecklist(SectionKind.DefinitionOfDone, edit.DefinitionOfDone, current.DefinitionOfDone);
         SetText(SectionKind.ImplementationPlan, edit.ImplementationPlan, current.ImplementationPlan);
         SetText(SectionKind.ImplementationNotes, edit.ImplementationNotes, current.ImplementationNotes);
+        foreach (var (index, text) in edit.EditComments)
+        {
+            var existing = current.Comments.FirstOrDefault(c => c.Index == index)
+                           ?? throw new TaskEditException($"{current.FilePath} has no comment #{index}; nothing was written.");
+            if (existing.Body == text.Trim())
+            {
+                continue;
+            }
+
+            body.ReplaceCommentBody(index, text);
+            changed = true;
+        }
+
         foreach (var comment in edit.AddComments)
         {
-            body.AddComment(comment.Body, comment.Author, stamp);
+            body.AddComment(comment.Body, comment.Author, comment.Created ?? stamp);
             changed = true;
         }
 
@@ -164,6 +177,10 @@ public static class TaskFileEditor
         }
 
         Expect("comments", task.Comments.Count == current.Comments.Count + edit.AddComments.Count);
+        foreach (var (index, wanted) in edit.EditComments)
+        {
+            Expect($"comment #{index}", task.Comments.FirstOrDefault(c => c.Index == index)?.Body == wanted.Trim());
+        }
         if (mismatches.Count > 0)
         {
             throw new TaskEditException(

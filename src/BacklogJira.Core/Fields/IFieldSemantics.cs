@@ -33,6 +33,14 @@ public interface IFieldSemantics
     /// sides' items are kept (<see cref="MergeItems"/> from an empty base) instead of a conflict.</summary>
     bool UnitesWithoutBase => false;
 
+    /// <summary>True for a field whose items need the base to be told apart (a comment deleted on one side): once
+    /// agreed, any difference goes through <see cref="MergeItems"/>, and only the sides the merge changes are written.</summary>
+    bool MergesEveryChange => false;
+
+    /// <summary>For a <see cref="MergesEveryChange"/> field whose conflict a strategy settled: the item-by-item merge with
+    /// every conflicting item taken from the winning side, so what only the other side added is still kept.</summary>
+    object? MergeItemsPreferring(object? baseValue, object? backlogValue, object? jiraValue, bool backlogWins) => null;
+
     JsonNode? ToJson(object? value);
 
     object? FromJson(JsonNode? node);

@@ -69,6 +69,26 @@ public static class FieldMerger
             return new(name, FieldAction.InSync, false, bothMoved ? "changed the same way on both sides" : "unchanged", backlog.Value);
         }
 
+        if (field.MergesEveryChange && hasBase && backlog.IsKnown && jira.IsKnown)
+        {
+            var wasConflict = false;
+            var why = "";
+            if (field.MergeItems(baseValue, backlog.Value, jira.Value) is not { } combined)
+            {
+                // The strategy picks the side of the items changed differently on both; every other item still merges.
+                var settled = Settle(field, true, baseValue, backlog, jira, "changed differently on both sides", strategy, prompt, pair);
+                if (settled.Action is not (FieldAction.PushToJira or FieldAction.PullToBacklog)) return settled;
+                combined = field.MergeItemsPreferring(baseValue, backlog.Value, jira.Value, settled.Action == FieldAction.PushToJira);
+                if (combined is null) return settled;
+                (wasConflict, why) = (true, "; " + settled.Reason);
+            }
+            var (toJira, toBacklog) = (!field.Same(combined, jira.Value), !field.Same(combined, backlog.Value));
+            if (toJira && toBacklog) return new(name, FieldAction.MergeBoth, wasConflict, "changed on both sides, merged item by item" + why, combined);
+            if (toJira) return new(name, FieldAction.PushToJira, wasConflict, "changed in Backlog" + why, combined);
+            if (toBacklog) return new(name, FieldAction.PullToBacklog, wasConflict, "changed in Jira" + why, combined);
+            return new(name, FieldAction.InSync, wasConflict, "deleted on one side, kept on the other" + why, combined);
+        }
+
         var backlogEmpty = backlog.IsKnown && field.IsEmpty(backlog.Value);
         var jiraEmpty = jira.IsKnown && field.IsEmpty(jira.Value);
         if (!hasBase)

@@ -71,6 +71,12 @@ public interface IJiraClient
 
     Task<JiraComment> AddCommentAsync(string key, string markdown, CancellationToken cancellationToken);
 
+    /// <summary>False where comments cannot be read whole and edited (the MCP transport reads 100 at most): the
+    /// <c>comments</c> field then refuses to run.</summary>
+    bool ReadsComments => true;
+
+    Task UpdateCommentAsync(string key, string commentId, string markdown, CancellationToken cancellationToken);
+
     /// <summary>False where remote links cannot be read and deleted (the MCP transport): the <c>references</c> field then
     /// refuses to run.</summary>
     bool ReadsRemoteLinks => true;

@@ -64,6 +64,10 @@ public sealed record JiraIssue
     /// <summary>The issue's remote links (web links), when the read asked for them (the <c>references</c> field,
     /// docs/sync.md "References"); null when not read, which is not the same as none.</summary>
     public IReadOnlyList<JiraRemoteLink>? RemoteLinks { get; init; }
+
+    /// <summary>The issue's comments, oldest first, when the read asked for them (the <c>comments</c> field,
+    /// docs/sync.md "Comments"); null when not read, which is not the same as none.</summary>
+    public IReadOnlyList<JiraComment>? Comments { get; init; }
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Updated { get; init; }
 }

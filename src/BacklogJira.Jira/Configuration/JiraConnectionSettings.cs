@@ -50,6 +50,10 @@ public sealed record JiraConnectionSettings
     /// issue read, which is why that field is opt-in.</summary>
     public bool RemoteLinks { get; init; }
 
+    /// <summary>Every issue read also reads the issue's comments, all pages (the <c>comments</c> field): one more
+    /// request per issue read and per 100 comments.</summary>
+    public bool Comments { get; init; }
+
     public string AuthDescription => PersonalToken is not null ? "personal access token" : $"API token for {User}";
 
     public override string ToString() => $"{BaseUrl} ({AuthDescription})";

@@ -344,6 +344,11 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
     public async Task<JiraComment> AddCommentAsync(string key, string markdown, CancellationToken cancellationToken) =>
         Comment(await CallAsync("jira_add_comment", new() { ["issue_key"] = key, ["body"] = markdown }, false, cancellationToken));
 
+    public bool ReadsComments => false;
+
+    public Task UpdateCommentAsync(string key, string commentId, string markdown, CancellationToken cancellationToken) =>
+        CallAsync("jira_edit_comment", new() { ["issue_key"] = key, ["comment_id"] = commentId, ["body"] = markdown }, false, cancellationToken);
+
     private JiraComment Comment(JsonNode? json)
     {
         var author = json?["author"] is JsonValue name

@@ -167,7 +167,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         var fields = await _issueFields.GetAsync(cancellationToken);
         var json = await _http.SendAsync(HttpMethod.Get, $"{api}/issue/{Uri.EscapeDataString(key)}?fields={string.Join(',', fields)}",
             null, true, cancellationToken, notFoundIsNull: true);
-        return json is null ? null : await WithRemoteLinksAsync(JiraReader.Issue(json, deployment, fields), cancellationToken);
+        return json is null ? null : await WithExtrasAsync(JiraReader.Issue(json, deployment, fields), cancellationToken);
     }
 
     public async Task<IReadOnlyList<JiraIssue>> GetIssuesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
@@ -209,13 +209,21 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
     public async Task<IReadOnlyList<JiraIssue>> SearchAsync(string jql, CancellationToken cancellationToken)
     {
         var issues = await SearchPagesAsync(jql, cancellationToken);
-        return _settings.RemoteLinks ? await Task.WhenAll(issues.Select(i => WithRemoteLinksAsync(i, cancellationToken))) : issues;
+        return _settings.RemoteLinks || _settings.Comments ? await Task.WhenAll(issues.Select(i => WithExtrasAsync(i, cancellationToken))) : issues;
     }
 
-    /// <summary>The issue with its remote links, when the settings ask for them (one request each: JiraHttp bounds how
-    /// many run at once).</summary>
-    private async Task<JiraIssue> WithRemoteLinksAsync(JiraIssue issue, CancellationToken cancellationToken) =>
-        _settings.RemoteLinks ? issue with { RemoteLinks = await GetRemoteLinksAsync(issue.Key, cancellationToken) } : issue;
+    /// <summary>The issue with its remote links and comments, when the settings ask for them (one request each: JiraHttp
+    /// bounds how many run at once).</summary>
+    private async Task<JiraIssue> WithExtrasAsync(JiraIssue issue, CancellationToken cancellationToken)
+    {
+        var links = _settings.RemoteLinks ? GetRemoteLinksAsync(issue.Key, cancellationToken) : null;
+        var comments = _settings.Comments ? GetCommentsAsync(issue.Key, cancellationToken) : null;
+        return issue with
+        {
+            RemoteLinks = links is null ? issue.RemoteLinks : await links,
+            Comments = comments is null ? issue.Comments : await comments,
+        };
+    }
 
     private async Task<IReadOnlyList<JiraIssue>> SearchPagesAsync(string jql, CancellationToken cancellationToken)
     {
@@ -406,6 +414,14 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
             comments.AddRange(items.OfType<JsonObject>().Select(c => JiraReader.Comment(c, deployment)));
             if (items.Count == 0 || comments.Count >= (page["total"]?.GetValue<int>() ?? 0)) return comments;
         }
+    }
+
+    public async Task UpdateCommentAsync(string key, string commentId, string markdown, CancellationToken cancellationToken)
+    {
+        var (api, deployment) = await ApiAsync(cancellationToken);
+        var body = new JsonObject { ["body"] = RichText(markdown, deployment) };
+        // Setting a body is idempotent: a retry writes the same text.
+        await _http.SendAsync(HttpMethod.Put, $"{api}/issue/{Uri.EscapeDataString(key)}/comment/{Uri.EscapeDataString(commentId)}", body, idempotent: true, cancellationToken);
     }
 
     public async Task<JiraComment> AddCommentAsync(string key, string markdown, CancellationToken cancellationToken)

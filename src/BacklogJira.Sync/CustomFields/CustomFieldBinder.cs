@@ -19,6 +19,8 @@ public static class CustomFieldBinder
         ArgumentNullException.ThrowIfNull(jira);
         if (config.Syncs(SyncFieldCatalog.References) && !jira.ReadsRemoteLinks)
             throw new SyncConfigException("sync.fields.references in .backlog-jira/config.json needs the REST transport: the MCP Atlassian server cannot read or delete an issue's web links. Set jira.transport to \"rest\", or turn references off.");
+        if (config.ReadsComments && !jira.ReadsComments)
+            throw new SyncConfigException("sync.fields.comments in .backlog-jira/config.json needs the REST transport: the MCP Atlassian server reads at most 100 comments of an issue, so a longer thread could not be told from one with comments deleted. Set jira.transport to \"rest\", or turn comments off.");
         if (config.CustomFieldRules.Count == 0 || config.RuleFields.Count > 0) return;
         if (!jira.ReadsCustomFields)
             throw new SyncConfigException("customFields in .backlog-jira/config.json need the REST transport: the MCP Atlassian server simplifies custom field values (options to their text, users to their names), which cannot be mapped back safely. Set jira.transport to \"rest\", or remove customFields.");

@@ -281,11 +281,12 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
 
     /// <summary>The issue cache belongs to one site and one set of fields read: a cache read without a custom-field rule's
     /// field would read that field as absent for every issue not updated since.</summary>
-    /// <summary>The cache is for one site and one set of fields read: a rule or web links turned on start a full read.</summary>
+    /// <summary>The cache is for one site and one set of fields read: a rule, web links or comments turned on start a full read.</summary>
     private string CacheKey(string site)
     {
         var key = site;
         if (config.ReadsRemoteLinks) key += "|remotelinks";
+        if (config.ReadsComments) key += "|comments";
         if (config.CustomJiraFields.Count > 0) key += "|" + string.Join(",", config.CustomJiraFields);
         return key;
     }

@@ -13,6 +13,9 @@ public sealed record TaskReading(BacklogMdTask Task, DescriptionParts Parts, Syn
     /// <summary>The project's milestones, to read a task's milestone id as its title.</summary>
     public MilestoneCatalog Milestones { get; init; } = MilestoneCatalog.Empty;
 
+    /// <summary>Canonicalises Markdown as the description is (comments use it).</summary>
+    public Func<string, string> Markdown { get; init; } = CanonicalText.Markdown;
+
     /// <summary>Reads the description parts once; <paramref name="markdown"/> canonicalises Markdown (a memo of
     /// <see cref="CanonicalText.Markdown"/> in a sync run).</summary>
     public static TaskReading Of(BacklogMdTask task, SyncConfig config, Func<string, string>? markdown = null, MilestoneCatalog? milestones = null)
@@ -27,6 +30,6 @@ public sealed record TaskReading(BacklogMdTask Task, DescriptionParts Parts, Syn
             DefinitionOfDone = [.. task.DefinitionOfDone.Select(c => new CriterionItem(c.Text.Trim(), c.Checked))],
             FinalSummary = task.FinalSummary ?? "",
         })));
-        return new TaskReading(task, parts, config) { Milestones = milestones ?? MilestoneCatalog.Empty };
+        return new TaskReading(task, parts, config) { Milestones = milestones ?? MilestoneCatalog.Empty, Markdown = markdown };
     }
 }

@@ -14,7 +14,7 @@ internal static class ConfigKeys
         [""] = ["schemaVersion", "jira", "backlog", "sync", "mcp", "customFields"],
         ["jira"] = ["baseUrl", "projectKey", "issueType", "jqlFilter", "transport", "transitionFields", "transitionTargets", "createVersions", "projectMap"],
         ["backlog"] = ["statusMapping", "projectOverrides", "priorityMapping", "statusCategories", "assigneeMapping", "typeMapping"],
-        ["sync"] = ["conflictStrategy", "watchInterval", "fields"],
+        ["sync"] = ["conflictStrategy", "watchInterval", "fields", "commentsSince"],
         ["mcp"] = ["command", "serverCommand", "args", "serverArgs", "env", "envVars"],
     };
 

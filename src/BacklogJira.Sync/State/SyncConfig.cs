@@ -36,6 +36,7 @@ public sealed class SyncConfig
         JqlFilter = Read(() => Text("jira", "jqlFilter") ?? "", "");
         Strategy = Read(() => ParseStrategy(Text("sync", "conflictStrategy")), ConflictStrategy.Prompt);
         WatchInterval = Read(ReadWatchInterval, DefaultWatchInterval);
+        CommentsSince = Read(ReadCommentsSince, null);
         Statuses = Read(ReadStatuses, StatusMapping.Default);
         Priorities = Read(ReadPriorities, PriorityMapping.Default);
         IReadOnlyDictionary<string, string> none = new Dictionary<string, string>();
@@ -63,6 +64,20 @@ public sealed class SyncConfig
     /// <summary>Time between <c>watch</c> cycles when <c>--interval</c> is not given (config <c>sync.watchInterval</c>:
     /// seconds, or a text such as <c>"5m"</c>).</summary>
     public TimeSpan WatchInterval { get; }
+
+    /// <summary>Config <c>sync.commentsSince</c> (<c>YYYY-MM-DD</c>): comments made before that day are left out of
+    /// the sync on both sides (never compared or copied), so switching comments on for a long-lived project does not copy
+    /// its old threads. Null: every comment.</summary>
+    public string? CommentsSince { get; }
+
+    private string? ReadCommentsSince()
+    {
+        var text = Text("sync", "commentsSince");
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+            ? text.Trim()
+            : throw new SyncConfigException($"'sync.commentsSince' in config.json is \"{text}\"; use a date such as \"2026-01-31\" (comments made before it are not synced), or remove it to sync every comment.");
+    }
 
     private TimeSpan ReadWatchInterval()
     {
@@ -158,6 +173,9 @@ public sealed class SyncConfig
 
     /// <summary>Whether issue reads must bring each issue's remote links (the <c>references</c> field is on).</summary>
     public bool ReadsRemoteLinks => Syncs(SyncFieldCatalog.References);
+
+    /// <summary>Whether issue reads must bring each issue's comments (the <c>comments</c> field is on).</summary>
+    public bool ReadsComments => Syncs(SyncFieldCatalog.Comments);
 
     /// <summary>Whether <paramref name="field"/> is synced under this config.</summary>
     public bool Syncs(ISyncField field) => FieldSwitches.TryGetValue(field.Name, out var on) ? on : field.SyncedByDefault;

@@ -28,13 +28,13 @@ public class RandomEditTests
     public async Task After_any_run_the_next_sync_is_in_sync_and_writes_nothing(SandboxMode mode, int seed, JiraTransport transport)
     {
         // Custom-field rules need the REST transport (docs/field-mapping.md); over MCP the built-in fields are exercised alone.
-        // So do web links (references).
+        // So do web links (references) and comments.
         Action<JsonObject>? rules = transport == JiraTransport.Rest
             ? config =>
             {
                 Fields.CustomFieldRuleTests.Rules(Fields.CustomFieldRuleTests.Rule("Story Points", "label:sp:"), Fields.CustomFieldRuleTests.Rule("Risk", "label:risk:"),
                     Fields.CustomFieldRuleTests.Rule("QA Notes", "section:QA Notes"))(config);
-                config["sync"]!["fields"] = new JsonObject { ["references"] = true };
+                config["sync"]!["fields"] = new JsonObject { ["references"] = true, ["comments"] = true };
             }
             : null;
         await using var world = await SyncWorld.CreateAsync(rules, mode: mode, transport: transport);
@@ -105,8 +105,11 @@ public class RandomEditTests
     private static async Task EditBacklogAsync(SyncWorld world, string id, Random random, bool customFields)
     {
         string Pick(params string[] options) => options[random.Next(options.Length)];
-        await world.Store.UpdateAsync(id, task => random.Next(customFields ? 15 : 12) switch
+        await world.Store.UpdateAsync(id, task => random.Next(customFields ? 16 : 12) switch
         {
+            15 => task.Comments.Count > 0 && random.Next(2) == 0
+                ? new TaskEdit { EditComments = new Dictionary<int, string> { [random.Next(task.Comments.Count) + 1] = Pick("Edited in *Backlog*", "Reworded", "- a\n- b") } }
+                : new TaskEdit { AddComments = [new NewComment(Pick("Noted.", "Looks **good**", "Line one\n\nLine two"), Pick("@alice", "@zoe"))] },
             14 => new TaskEdit { References = [.. Pick("https://a.example.com", "https://a.example.com,docs/x.md", "", "https://b.example.com,https://c.example.com").Split(',', StringSplitOptions.RemoveEmptyEntries)] },
             12 => new TaskEdit { Labels = [.. task.Labels.Where(l => !l.StartsWith("sp:", StringComparison.Ordinal) && !l.StartsWith("risk:", StringComparison.Ordinal)),
                 .. Pick("sp:1", "sp:2.5", "", "sp:8,risk:High", "risk:Low").Split(',', StringSplitOptions.RemoveEmptyEntries)] },
@@ -141,6 +144,18 @@ public class RandomEditTests
         string Pick(params string[] options) => options[random.Next(options.Length)];
         var issue = (await world.Client.GetIssueAsync(key, None))!;
         var parts = ManagedDescription.Parse(issue.Description);
+        if (customFields && random.Next(15) == 14)
+        {
+            // A comment added or edited in Jira (edits keep the first line, which may be the header of a Backlog comment).
+            var comments = await world.Client.GetCommentsAsync(key, None);
+            if (comments.Count > 0 && random.Next(2) == 0)
+            {
+                var comment = comments[random.Next(comments.Count)];
+                await world.Client.UpdateCommentAsync(key, comment.Id, comment.Body.Split('\n')[0] + "\n\n" + Pick("Edited in Jira", "Jira *says*"), None);
+            }
+            else await world.Client.AddCommentAsync(key, Pick("From Jira", "Jira\n\n---\n\nrule"), None);
+            return;
+        }
         if (customFields && random.Next(14) == 13)
         {
             // A web link added or removed in Jira: an edit outside the issue's fields.

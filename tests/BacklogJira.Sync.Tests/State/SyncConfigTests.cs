@@ -41,6 +41,7 @@ public class SyncConfigTests
     [InlineData("""{"sync":{"watchInterval":"soon"}}""", "'sync.watchInterval' in config.json is \"soon\"")]
     [InlineData("""{"sync":{"watchInterval":-5}}""", "'sync.watchInterval' in config.json is -5")]
     [InlineData("""{"sync":{"watchInterval":0}}""", "'sync.watchInterval' in config.json is 0")]
+    [InlineData("""{"sync":{"commentsSince":"last week"}}""", "'sync.commentsSince' in config.json is \"last week\"; use a date such as")]
     public void Invalid_config_names_the_key_and_the_fix(string json, string expected) =>
         Should.Throw<SyncConfigException>(() => SyncConfig.Parse(json, "config.json")).Message.ShouldContain(expected);
 
