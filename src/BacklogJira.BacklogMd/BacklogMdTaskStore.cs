@@ -216,11 +216,22 @@ public sealed class BacklogMdTaskStore
         var planned = new List<(PlannedTask Plan, string Text)>(resolved.Count);
         foreach (var (task, status) in resolved)
         {
-            var parent = task.ParentId is null ? null : Get(task.ParentId);
-            var id = parent is null
+            TaskId? parentId;
+            if (task.ParentInBatch is { } index)
+            {
+                parentId = index >= 0 && index < planned.Count && TaskId.TryParse(planned[index].Plan.Id, out var plannedParent)
+                    ? plannedParent
+                    : throw new TaskEditException($"The parent of \"{task.Title}\" must be created before it in the same batch.");
+            }
+            else
+            {
+                parentId = task.ParentId is null ? null : Get(task.ParentId).Id;
+            }
+
+            var id = parentId is null
                 ? TaskIdAllocator.NextTopLevel(occupied, Project.Config.TaskPrefix, Project.Config.ZeroPaddedIds)
-                : TaskIdAllocator.NextChild(occupied, parent.Id, Project.Config.ZeroPaddedIds);
-            var parentStored = parent?.Id.Normalized(Project.Config.TaskPrefix);
+                : TaskIdAllocator.NextChild(occupied, parentId, Project.Config.ZeroPaddedIds);
+            var parentStored = parentId?.Normalized(Project.Config.TaskPrefix);
             var ordinal = task.Ordinal ?? NextOrdinal(ordinals);
             var createdDate = _clock.GetUtcNow().UtcDateTime.ToString(TaskFileEditor.DateTimeFormat, CultureInfo.InvariantCulture);
             var definitionOfDone = (task.ApplyDefinitionOfDoneDefaults ? Project.Config.DefinitionOfDone : []).Concat(task.DefinitionOfDone).ToList();

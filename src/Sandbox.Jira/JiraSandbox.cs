@@ -69,6 +69,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         TransitionEndpoints.Map(routes, state);
         CommentEndpoints.Map(routes, state);
         LinkEndpoints.Map(routes, state);
+        IssueLinkEndpoints.Map(routes, state);
         VersionEndpoints.Map(routes, state);
         ComponentEndpoints.Map(routes, state);
         SearchEndpoints.Map(routes, state, () => faults.Plan);

@@ -16,6 +16,10 @@ public sealed record NewTask
     public string? Milestone { get; init; }
     public string? DueDate { get; init; }
     public string? ParentId { get; init; }
+
+    /// <summary>The parent when it is created in the same batch: its position among the tasks created with this one
+    /// (it must come first). The child's id is then allocated under the parent's new id, as the CLI does.</summary>
+    public int? ParentInBatch { get; init; }
     public IReadOnlyList<string> Dependencies { get; init; } = [];
     public IReadOnlyList<string> References { get; init; } = [];
     public IReadOnlyList<string> Documentation { get; init; } = [];

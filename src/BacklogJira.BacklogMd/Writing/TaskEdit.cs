@@ -14,6 +14,9 @@ public sealed record TaskEdit
     public IReadOnlyList<string>? Assignees { get; init; }
     public IReadOnlyList<string>? Labels { get; init; }
 
+    /// <summary>Task ids this task depends on (the CLI writes the key always, even empty).</summary>
+    public IReadOnlyList<string>? Dependencies { get; init; }
+
     /// <summary>URLs and paths; an empty list removes the key, which the CLI writes only when non-empty.</summary>
     public IReadOnlyList<string>? References { get; init; }
     public string? Priority { get; init; }

@@ -79,6 +79,7 @@ public static class TaskFileEditor
         SetScalar("status", edit.Status, current.Status);
         SetList("assignee", edit.Assignees, current.Assignees);
         SetList("labels", edit.Labels, current.Labels);
+        SetList("dependencies", edit.Dependencies, current.Dependencies);
         SetList("references", edit.References, current.References, onlyWhenNonEmpty: true);
         SetScalar("priority", edit.Priority?.Trim().ToLowerInvariant(), current.Priority ?? string.Empty);
         SetScalar("due_date", edit.DueDate?.Trim(), current.DueDate ?? string.Empty);
@@ -158,6 +159,7 @@ public static class TaskFileEditor
         Expect("assignee", edit.Assignees is null || task.Assignees.SequenceEqual(edit.Assignees));
         Expect("labels", edit.Labels is null || task.Labels.SequenceEqual(edit.Labels));
         Expect("references", edit.References is null || task.References.SequenceEqual(edit.References));
+        Expect("dependencies", edit.Dependencies is null || task.Dependencies.SequenceEqual(edit.Dependencies));
         Expect("description", edit.Description is null || (task.Description ?? string.Empty) == edit.Description.Trim()
                                                       || (edit.Description.Trim().Length == 0 && task.Description is null));
         Expect("implementation plan", edit.ImplementationPlan is null || (task.ImplementationPlan ?? string.Empty) == edit.ImplementationPlan.Trim());

@@ -18,6 +18,9 @@ public sealed class IssueTypeMapping
 
     private static readonly HashSet<string> SubtaskNames = new(["Sub-task", "Subtask", "Sub-Task"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The sub-task type among a project's issue types (Cloud names it Subtask, Data Center Sub-task).</summary>
+    public static string? SubtaskTypeAmong(IEnumerable<string> issueTypes) => issueTypes.FirstOrDefault(SubtaskNames.Contains);
+
     private readonly Dictionary<string, string> _backlogToJira;
 
     public IssueTypeMapping(IReadOnlyDictionary<string, string> configured, string defaultIssueType)

@@ -90,6 +90,17 @@ public interface IJiraClient
     /// <summary>Deletes the link with Jira's id <paramref name="linkId"/>; one already gone is not an error.</summary>
     Task DeleteRemoteLinkAsync(string key, string linkId, CancellationToken cancellationToken);
 
+    /// <summary>False where issue links cannot be read and deleted (the MCP transport): the <c>dependencies</c> field then
+    /// refuses to run.</summary>
+    bool ReadsIssueLinks => true;
+
+    /// <summary>Links <paramref name="fromKey"/> to <paramref name="toKey"/> with the type's outward phrase on
+    /// <paramref name="fromKey"/> ("DEMO-2 blocks DEMO-3"); a link that exists already is not made twice.</summary>
+    Task CreateIssueLinkAsync(string typeName, string fromKey, string toKey, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the link; one already gone is not an error.</summary>
+    Task DeleteIssueLinkAsync(string linkId, CancellationToken cancellationToken);
+
     Task<JsonNode?> GetIssuePropertyAsync(string key, string propertyKey, CancellationToken cancellationToken);
 
     Task SetIssuePropertyAsync(string key, string propertyKey, JsonNode value, CancellationToken cancellationToken);

@@ -68,6 +68,10 @@ public sealed record JiraIssue
     /// <summary>The issue's comments, oldest first, when the read asked for them (the <c>comments</c> field,
     /// docs/sync.md "Comments"); null when not read, which is not the same as none.</summary>
     public IReadOnlyList<JiraComment>? Comments { get; init; }
+
+    /// <summary>The issue's links to other issues, when the read asked for them (the <c>dependencies</c> field,
+    /// docs/sync.md "Dependencies"); null when not read.</summary>
+    public IReadOnlyList<JiraIssueLink>? Links { get; init; }
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Updated { get; init; }
 }
@@ -165,6 +169,11 @@ public sealed record JiraRefusal(string Message, IReadOnlyList<string> Fields);
 
 /// <summary>An edit Jira refused without naming a field it could be written without.</summary>
 public sealed class JiraEditRefusedException(string message) : Exception(message);
+
+/// <summary>One link of an issue to another, as the issue shows it: the link type's name, whether this issue holds the
+/// link's outward phrase (<c>blocks</c>) or its inward one (<c>is blocked by</c>), and the other issue
+/// (docs/reference/jira.md §9).</summary>
+public sealed record JiraIssueLink(string Id, string TypeName, bool Outward, string OtherId, string OtherKey);
 
 /// <summary>A remote link (a "web link" in Jira's UI). <see cref="GlobalId"/> is null for one added in Jira's UI;
 /// <see cref="Id"/> is Jira's, null on a link not yet written.</summary>

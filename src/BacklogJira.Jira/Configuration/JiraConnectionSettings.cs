@@ -54,6 +54,9 @@ public sealed record JiraConnectionSettings
     /// request per issue read and per 100 comments.</summary>
     public bool Comments { get; init; }
 
+    /// <summary>Every issue read also asks for the issue's links (<c>issuelinks</c>, in the same answer).</summary>
+    public bool IssueLinks { get; init; }
+
     public string AuthDescription => PersonalToken is not null ? "personal access token" : $"API token for {User}";
 
     public override string ToString() => $"{BaseUrl} ({AuthDescription})";

@@ -346,6 +346,14 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
 
     public bool ReadsComments => false;
 
+    public bool ReadsIssueLinks => false;
+
+    public Task CreateIssueLinkAsync(string typeName, string fromKey, string toKey, CancellationToken cancellationToken) =>
+        throw new JiraException("Issue links are not synced through the MCP transport; use jira.transport \"rest\" for them.");
+
+    public Task DeleteIssueLinkAsync(string linkId, CancellationToken cancellationToken) =>
+        throw new JiraException("Issue links are not synced through the MCP transport; use jira.transport \"rest\" for them.");
+
     public Task UpdateCommentAsync(string key, string commentId, string markdown, CancellationToken cancellationToken) =>
         CallAsync("jira_edit_comment", new() { ["issue_key"] = key, ["comment_id"] = commentId, ["body"] = markdown }, false, cancellationToken);
 

@@ -50,10 +50,11 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
     /// (<see cref="JiraConnectionSettings.CustomFields"/>), names resolved to ids through <c>/field</c> (read only then).</summary>
     private async Task<IReadOnlyList<string>> ReadIssueFieldsAsync(CancellationToken cancellationToken)
     {
-        if (_settings.CustomFields.Count == 0) return JiraReader.IssueFields;
+        IReadOnlyList<string> ours = _settings.IssueLinks ? [.. JiraReader.IssueFields, "issuelinks"] : JiraReader.IssueFields;
+        if (_settings.CustomFields.Count == 0) return ours;
         var known = await GetFieldsAsync(cancellationToken);
         var extra = _settings.CustomFields.Select(f => Core.CustomFields.JiraFieldResolver.Find(known, f)?.Id).OfType<string>();
-        return [.. JiraReader.IssueFields.Concat(extra).Distinct(StringComparer.Ordinal)];
+        return [.. ours.Concat(extra).Distinct(StringComparer.Ordinal)];
     }
 
     public async Task<JiraServerInfo> GetServerInfoAsync(CancellationToken cancellationToken) => await _serverInfo.GetAsync(cancellationToken);
@@ -430,6 +431,26 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         var body = new JsonObject { ["body"] = RichText(markdown, deployment) };
         var json = await _http.SendAsync(HttpMethod.Post, $"{api}/issue/{Uri.EscapeDataString(key)}/comment", body, idempotent: false, cancellationToken);
         return JiraReader.Comment(json ?? new JsonObject(), deployment);
+    }
+
+    public async Task CreateIssueLinkAsync(string typeName, string fromKey, string toKey, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        // Jira's POST puts the issue that holds the outward phrase in "inwardIssue" (docs/reference/jira.md §9).
+        var body = new JsonObject
+        {
+            ["type"] = new JsonObject { ["name"] = typeName },
+            ["inwardIssue"] = new JsonObject { ["key"] = fromKey },
+            ["outwardIssue"] = new JsonObject { ["key"] = toKey },
+        };
+        // Jira does not make a link twice, so a repeat is harmless.
+        await _http.SendAsync(HttpMethod.Post, $"{api}/issueLink", body, idempotent: true, cancellationToken);
+    }
+
+    public async Task DeleteIssueLinkAsync(string linkId, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        await _http.SendAsync(HttpMethod.Delete, $"{api}/issueLink/{Uri.EscapeDataString(linkId)}", null, idempotent: true, cancellationToken, notFoundIsNull: true);
     }
 
     public async Task<IReadOnlyList<JiraRemoteLink>> GetRemoteLinksAsync(string key, CancellationToken cancellationToken)

@@ -50,6 +50,7 @@ internal static class JiraReader
             DueDate = Text(fields["duedate"]),
             FixVersions = [.. (fields["fixVersions"] as JsonArray ?? []).Select(v => Text(v?["name"]) ?? "").Where(v => v.Length > 0)],
             CustomFields = CustomFields(fields, requested),
+            Links = requested?.Contains("issuelinks") == true ? IssueLinks(fields["issuelinks"]) : null,
             Created = JiraTimestamp.ParseOrNull(Text(fields["created"])) ?? default,
             Updated = JiraTimestamp.ParseOrNull(Text(fields["updated"])) ?? default,
         };
@@ -93,6 +94,18 @@ internal static class JiraReader
         User(json["author"]),
         JiraTimestamp.ParseOrNull(Text(json["created"])) ?? default,
         JiraTimestamp.ParseOrNull(Text(json["updated"])) ?? default);
+
+    /// <summary>The <c>issuelinks</c> field: each link with the other issue, under <c>outwardIssue</c> when this issue
+    /// holds the outward phrase.</summary>
+    private static List<JiraIssueLink> IssueLinks(JsonNode? json) =>
+        [.. (json as JsonArray ?? []).OfType<JsonObject>().Select(link =>
+        {
+            var outward = link["outwardIssue"] is JsonObject;
+            var other = outward ? link["outwardIssue"] : link["inwardIssue"];
+            return Text(link["id"]) is { } id && Text(other?["key"]) is { } key
+                ? new JiraIssueLink(id, Text(link["type"]?["name"]) ?? "", outward, Text(other?["id"]) ?? "", key)
+                : null;
+        }).OfType<JiraIssueLink>()];
 
     public static string? Text(JsonNode? node) =>
         node is JsonValue value ? value.GetValueKind() switch

@@ -19,6 +19,8 @@ public static class CustomFieldBinder
         ArgumentNullException.ThrowIfNull(jira);
         if (config.Syncs(SyncFieldCatalog.References) && !jira.ReadsRemoteLinks)
             throw new SyncConfigException("sync.fields.references in .backlog-jira/config.json needs the REST transport: the MCP Atlassian server cannot read or delete an issue's web links. Set jira.transport to \"rest\", or turn references off.");
+        if (config.ReadsIssueLinks && !jira.ReadsIssueLinks)
+            throw new SyncConfigException("sync.fields.dependencies in .backlog-jira/config.json needs the REST transport: the MCP Atlassian server cannot list an issue's links with their ids nor delete one. Set jira.transport to \"rest\", or turn dependencies off.");
         if (config.ReadsComments && !jira.ReadsComments)
             throw new SyncConfigException("sync.fields.comments in .backlog-jira/config.json needs the REST transport: the MCP Atlassian server reads at most 100 comments of an issue, so a longer thread could not be told from one with comments deleted. Set jira.transport to \"rest\", or turn comments off.");
         if (config.CustomFieldRules.Count == 0 || config.RuleFields.Count > 0) return;

@@ -36,18 +36,44 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         var prefix = store.Project.Config.TaskPrefix;
         var ids = taskIds.Select(id => SyncEngine.Normalize(id, prefix)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var outcomes = new PairOutcome[ids.Count];
-        // Creates run side by side; the mapping file is read and written by one at a time.
+        // Creates run side by side; the mapping file is read and written by one at a time. A subtask waits for its
+        // parent named in the same command: parents are created a wave before their subtasks.
         using var mappingGate = new SemaphoreSlim(1, 1);
-        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallel), CancellationToken = cancellationToken },
-            async (i, token) =>
-            {
-                try { outcomes[i] = await CreateAsync(ids[i], issueType, dryRun, mappingGate, token); }
-                catch (Exception error) when (error is not OperationCanceledException and not SyncConfigException)
+        foreach (var wave in Waves(ids, prefix))
+        {
+            await Parallel.ForEachAsync(wave, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallel), CancellationToken = cancellationToken },
+                async (i, token) =>
                 {
-                    outcomes[i] = new PairOutcome { TaskId = ids[i], Error = error.Message };
-                }
-            });
+                    try { outcomes[i] = await CreateAsync(ids[i], issueType, dryRun, mappingGate, token); }
+                    catch (Exception error) when (error is not OperationCanceledException and not SyncConfigException)
+                    {
+                        outcomes[i] = new PairOutcome { TaskId = ids[i], Error = error.Message };
+                    }
+                });
+        }
         return outcomes;
+    }
+
+    /// <summary>The positions of <paramref name="ids"/> in waves: a task whose parent is among them comes a wave after it.</summary>
+    private List<List<int>> Waves(List<string> ids, string prefix)
+    {
+        var parentOf = new Dictionary<int, string?>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            try { parentOf[i] = store.Get(ids[i]).ParentTaskId is { } parent ? SyncEngine.Normalize(parent, prefix) : null; }
+            catch (Exception error) when (error is not OperationCanceledException) { parentOf[i] = null; }
+        }
+        var waves = new List<List<int>>();
+        var left = Enumerable.Range(0, ids.Count).ToList();
+        while (left.Count > 0)
+        {
+            var waiting = left.Select(i => ids[i]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var ready = left.Where(i => parentOf[i] is not { } parent || !waiting.Contains(parent)).ToList();
+            if (ready.Count == 0) ready = left;
+            waves.Add(ready);
+            left = [.. left.Except(ready)];
+        }
+        return waves;
     }
 
     public async Task<PairOutcome> CreateAsync(string taskId, string? issueType, bool dryRun, CancellationToken cancellationToken)
@@ -71,6 +97,8 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
             };
         }
         var mappings = MappingFile.Load(paths);
+        // Read now: the tasks this one depends on may have been paired earlier in this run.
+        config.UsePairs(mappings.All);
         if (mappings.ForTask(id) is { } existing)
             return new PairOutcome { TaskId = id, JiraKey = existing.JiraKey, Error = $"{id} is already mapped to {existing.JiraKey}; use 'backlog-jira push {id}' to update it." };
 
@@ -78,7 +106,13 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         var milestones = MilestoneCatalog.Load(store.Project);
         var backlog = SideReader.Read(TaskReading.Of(task, config, milestones: milestones));
         var draft = await DraftAsync(projectKey, issueType ?? config.IssueType, backlog, warnings, cancellationToken);
-        if (issueType is not null && !string.Equals(draft.IssueType, issueType, StringComparison.OrdinalIgnoreCase))
+        if (task.ParentTaskId is { } parentText)
+        {
+            var placed = await UnderParentAsync(draft, id, SyncEngine.Normalize(parentText, store.Project.Config.TaskPrefix), mappings, warnings, cancellationToken);
+            if (placed.Error is not null) return new PairOutcome { TaskId = id, Error = placed.Error };
+            draft = placed.Draft!;
+        }
+        else if (issueType is not null && !string.Equals(draft.IssueType, issueType, StringComparison.OrdinalIgnoreCase))
             warnings.Add($"{id}: its type \"{task.Type}\" maps to {draft.IssueType}, so it is created as {draft.IssueType}; --issue-type applies to tasks without a type (change the task's type to change the issue's).");
         if (dryRun)
         {
@@ -158,6 +192,30 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
             Waiting = waiting,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>A subtask's issue goes under its parent's (docs/sync.md, "Hierarchy"): a sub-task of the parent's issue,
+    /// or, when that issue is an epic, a child of it (Cloud's parent field). A parent with no issue stops the create with
+    /// the fix: a standard issue cannot be made a sub-task later without Jira's Move.</summary>
+    private async Task<(JiraIssueDraft? Draft, string? Error)> UnderParentAsync(JiraIssueDraft draft, string id, string parentId, MappingFile mappings,
+        List<string> warnings, CancellationToken cancellationToken)
+    {
+        if (mappings.ForTask(parentId) is not { } parentPair)
+            return (null, $"{id} is a subtask of {parentId}, which has no Jira issue yet; create the parent's first, in the same command if you like: backlog-jira create-issue {parentId} {id}");
+        var parent = await jira.GetIssueAsync(parentPair.JiraKey, cancellationToken);
+        if (parent is null)
+            return (null, $"{id} is a subtask of {parentId}, whose issue {parentPair.JiraKey} no longer exists; fix the parent's pair first ('backlog-jira map repair').");
+        if (string.Equals(parent.IssueType, "Epic", StringComparison.OrdinalIgnoreCase))
+        {
+            if ((await jira.GetServerInfoAsync(cancellationToken)).Deployment == JiraDeployment.Cloud) return (draft with { ParentKey = parent.Key }, null);
+            warnings.Add($"{id}: its parent's issue {parent.Key} is an epic, which Data Center links through its Epic Link field; the new issue is not linked to it (set Epic Link in Jira).");
+            return (draft, null);
+        }
+        var subtaskType = config.SubtaskIssueType
+            ?? Core.Mapping.IssueTypeMapping.SubtaskTypeAmong((await jira.GetProjectAsync(draft.ProjectKey, cancellationToken)).IssueTypes);
+        if (subtaskType is null)
+            return (null, $"{id} is a subtask of {parentId}, but project {draft.ProjectKey} has no sub-task issue type Jira names Subtask or Sub-task; set jira.subtaskIssueType in .backlog-jira/config.json.");
+        return (draft with { IssueType = subtaskType, ParentKey = parent.Key }, null);
     }
 
     /// <summary>The fields Jira cannot take at creation (web links), written once the issue exists; a retry after a crash

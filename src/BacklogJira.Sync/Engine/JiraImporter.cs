@@ -33,6 +33,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         await CustomFieldBinder.BindAsync(config, jira, cancellationToken);
         var issues = await jira.SearchAsync(jql, cancellationToken);
         var mappings = MappingFile.Load(paths);
+        config.UsePairs(mappings.All);
         var prefix = store.Project.Config.TaskPrefix;
         var writer = new BacklogSideWriter(store, config, clock, jiraBrowseBase);
         var statuses = store.Project.Config.Statuses;
@@ -63,13 +64,16 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         var earlier = intent.Load();
         var orphans = OrphanTasksByKey(allTasks, mappings, prefix);
         foreach (var (key, task) in IntendedTasks(earlier, allTasks, mappings, prefix)) orphans.TryAdd(key, task);
-        var toCreate = pending.Where(p => !orphans.ContainsKey(p.Issue.Key)).ToList();
+        var toCreate = ParentsFirst(pending.Where(p => !orphans.ContainsKey(p.Issue.Key)).ToList(), p => p.Issue);
         // Earlier intent whose task is still unadopted stays recorded for a later import of its issue.
         var pendingKeys = pending.Select(p => p.Issue.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var kept = earlier.Where(e => !pendingKeys.Contains(e.IssueKey) && orphans.ContainsKey(e.IssueKey)).ToList();
         var milestones = MilestoneCatalog.Load(store.Project);
         var writing = new TaskWriting(config, store.Project.Config, null) { Milestones = milestones };
-        var created = await store.CreateManyAsync([.. toCreate.Select(p => NewTaskFrom(p.Fields, writer.Mirror(p.Issue.Key), config.BacklogProjectFor(p.Issue.ProjectKey), writing))],
+        var existing = allTasks.Select(t => t.Id.Normalized(prefix)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var batch = toCreate.Select((p, i) => (p.Issue.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.OrdinalIgnoreCase);
+        var created = await store.CreateManyAsync([.. toCreate.Select((p, i) => UnderParent(NewTaskFrom(p.Fields, writer.Mirror(p.Issue.Key), config.BacklogProjectFor(p.Issue.ProjectKey), writing),
+                p.Issue, p.Warnings, i, batch, mappings, orphans, existing, prefix))],
             (plans, token) => intent.SaveAsync([.. kept, .. plans.Select((plan, i) => new ImportIntentEntry(toCreate[i].Issue.Key, toCreate[i].Issue.Id,
                 plan.Id, plan.CreatedDate, store.Project.RelativePath(plan.FilePath)))], token),
             cancellationToken);
@@ -121,6 +125,36 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
 
     /// <summary>The new task: every field Backlog can take, through its descriptor; a foreign value (an unmapped user or
     /// status) is left out and waits with its reason after the first agreement.</summary>
+    /// <summary>The issues in an order where each parent comes before its sub-tasks (docs/sync.md, "Hierarchy").</summary>
+    private static List<T> ParentsFirst<T>(List<T> items, Func<T, JiraIssue> issue)
+    {
+        var ordered = new List<T>(items.Count);
+        var left = items.ToList();
+        while (left.Count > 0)
+        {
+            var keys = left.Select(i => issue(i).Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var ready = left.Where(i => issue(i).ParentKey is not { } parent || !keys.Contains(parent)).ToList();
+            if (ready.Count == 0) ready = left; // a cycle Jira would not allow; keep the given order
+            ordered.AddRange(ready);
+            left = [.. left.Except(ready)];
+        }
+        return ordered;
+    }
+
+    /// <summary>An imported sub-task goes under its parent's task: one already paired, one imported in this batch (it
+    /// comes first in <paramref name="batch"/>), or one an earlier cut-off import wrote. A parent with no task here is
+    /// reported, and the task is made at the top level.</summary>
+    private static NewTask UnderParent(NewTask task, JiraIssue issue, List<string> warnings, int position, Dictionary<string, int> batch, MappingFile mappings,
+        IReadOnlyDictionary<string, BacklogMdTask> orphans, HashSet<string> existing, string prefix)
+    {
+        if (issue.ParentKey is not { } parentKey) return task;
+        if (mappings.ForIssue(parentKey) is { } pair && existing.Contains(pair.TaskId)) return task with { ParentId = pair.TaskId };
+        if (batch.TryGetValue(parentKey, out var index) && index < position) return task with { ParentInBatch = index };
+        if (orphans.TryGetValue(parentKey, out var orphan)) return task with { ParentId = orphan.Id.Normalized(prefix) };
+        warnings.Add($"{issue.Key}: its parent {parentKey} has no task here, so it was imported as a top-level task; import {parentKey} too to nest it under its parent.");
+        return task;
+    }
+
     private NewTask NewTaskFrom(SideValues fields, IReadOnlyDictionary<string, string?> mirror, string? project, TaskWriting writing)
     {
         var task = new NewTask { Title = "", ApplyDefinitionOfDoneDefaults = false, ExtraFrontmatter = mirror.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!) };

@@ -39,6 +39,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         var total = Stopwatch.StartNew();
         await CustomFieldBinder.BindAsync(config, jira, cancellationToken);
         var mappings = MappingFile.Load(paths);
+        config.UsePairs(mappings.All);
         var prefix = store.Project.Config.TaskPrefix;
         var outcomes = new ConcurrentBag<PairOutcome>();
         var selected = new List<TaskMapping>();
@@ -281,12 +282,13 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
 
     /// <summary>The issue cache belongs to one site and one set of fields read: a cache read without a custom-field rule's
     /// field would read that field as absent for every issue not updated since.</summary>
-    /// <summary>The cache is for one site and one set of fields read: a rule, web links or comments turned on start a full read.</summary>
+    /// <summary>The cache is for one site and one set of fields read: a rule, web links, comments or issue links turned on start a full read.</summary>
     private string CacheKey(string site)
     {
         var key = site;
         if (config.ReadsRemoteLinks) key += "|remotelinks";
         if (config.ReadsComments) key += "|comments";
+        if (config.ReadsIssueLinks) key += "|issuelinks";
         if (config.CustomJiraFields.Count > 0) key += "|" + string.Join(",", config.CustomJiraFields);
         return key;
     }

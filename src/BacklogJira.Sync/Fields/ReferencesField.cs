@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using BacklogJira.BacklogMd.Writing;
@@ -14,7 +13,7 @@ namespace BacklogJira.Sync.Fields;
 /// else belongs to Jira only: neither is compared, sent, or removed. Changes made on both sides are combined link by
 /// link, so adding a link on each side is never a conflict.
 /// </summary>
-public sealed class ReferencesField : NameSetField, ISyncField
+public sealed class ReferencesField : ItemSetField, ISyncField
 {
     /// <summary>Our links' global id prefix: a retried write updates the link it made instead of adding a second.</summary>
     public const string GlobalIdPrefix = "backlog-jira:ref:";
@@ -31,20 +30,6 @@ public sealed class ReferencesField : NameSetField, ISyncField
     public SideValue ReadIssue(IssueReading reading) => reading.Issue.RemoteLinks is { } links
         ? SideValue.Of(SetOf(links.Select(l => l.Url).Where(u => !OneSideOnly(u))))
         : SideValue.Foreign("(not read)", $"the web links of {reading.Issue.Key} were not read; run 'backlog-jira sync --full'");
-
-    public bool UnitesWithoutBase => true;
-
-    /// <summary>Set-wise three-way merge of what both sides can hold: a link both kept stays, one a side added comes in,
-    /// one a side removed goes.</summary>
-    public override bool TryMergeItems(ImmutableSortedSet<string> baseValue, ImmutableSortedSet<string> backlogValue, ImmutableSortedSet<string> jiraValue,
-        out ImmutableSortedSet<string> merged)
-    {
-        var shared = backlogValue.Where(n => !OneSideOnly(n)).ToHashSet(StringComparer.Ordinal);
-        shared.IntersectWith(jiraValue);
-        var added = backlogValue.Concat(jiraValue).Where(n => !OneSideOnly(n) && !baseValue.Contains(n));
-        merged = SetOf(shared.Concat(added));
-        return true;
-    }
 
     /// <summary>The task keeps its references Jira cannot hold, in their place.</summary>
     public TaskEdit WriteTask(TaskEdit edit, object? value, TaskWriting writing)

@@ -22,9 +22,10 @@ public static class SyncFieldCatalog
     public static ImplementationNotesField ImplementationNotes { get; } = new();
     public static FinalSummaryField FinalSummary { get; } = new();
     public static CommentsField Comments { get; } = new();
+    public static DependenciesField Dependencies { get; } = new();
 
     public static IReadOnlyList<ISyncField> All { get; } =
-        [Title, Description, Status, Assignee, Reporter, Type, Labels, Priority, DueDate, Milestone, References, AcceptanceCriteria, DefinitionOfDone, ImplementationPlan, ImplementationNotes, FinalSummary, Comments];
+        [Title, Description, Status, Assignee, Reporter, Type, Labels, Priority, DueDate, Milestone, References, Dependencies, AcceptanceCriteria, DefinitionOfDone, ImplementationPlan, ImplementationNotes, FinalSummary, Comments];
 
     public static ISyncField? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -171,6 +171,23 @@ public sealed class SyncConfig
         Fields = [.. SyncFieldCatalog.All, .. fields];
     }
 
+    /// <summary>The pairs of this project, for fields that name other pairs (dependencies); set by the command that runs
+    /// the sync from <c>mappings.json</c>, and again as pairs are made.</summary>
+    public PairDirectory Pairs { get; private set; } = PairDirectory.Empty;
+
+    public void UsePairs(IEnumerable<TaskMapping> mappings) => Pairs = new PairDirectory(mappings);
+
+    /// <summary>Config <c>jira.subtaskIssueType</c>: the issue type a subtask's issue is made with; null: the project's
+    /// own (Subtask on Cloud, Sub-task on Data Center).</summary>
+    public string? SubtaskIssueType => Text("jira", "subtaskIssueType") is { Length: > 0 } type ? type.Trim() : null;
+
+    /// <summary>Config <c>jira.dependencyLinkType</c>: the issue link type a task's dependencies travel as ("TASK-3
+    /// depends on TASK-2" ⇔ "DEMO-2 blocks DEMO-3" with the default, Blocks).</summary>
+    public string DependencyLinkType => Text("jira", "dependencyLinkType") is { Length: > 0 } type ? type.Trim() : "Blocks";
+
+    /// <summary>Whether issue reads must bring each issue's links (the <c>dependencies</c> field is on).</summary>
+    public bool ReadsIssueLinks => Syncs(SyncFieldCatalog.Dependencies);
+
     /// <summary>Whether issue reads must bring each issue's remote links (the <c>references</c> field is on).</summary>
     public bool ReadsRemoteLinks => Syncs(SyncFieldCatalog.References);
 

@@ -12,6 +12,7 @@ internal static class IssueJson
     [
         "summary", "description", "status", "assignee", "reporter", "priority", "labels", "issuetype", "project",
         "created", "updated", "resolution", "resolutiondate", "statuscategorychangedate", "duedate", "fixVersions", "components", "parent", "comment",
+        "issuelinks",
     ];
 
     public static IReadOnlySet<string> SelectFields(IEnumerable<string>? requested, bool defaultAll, IEnumerable<string> customFieldIds)
@@ -69,6 +70,7 @@ internal static class IssueJson
                     .Select(c => (JsonNode)ComponentEndpoints.Render(c, project, context))]),
                 "parent" => issue.ParentKey is null ? null : Parent(issue.ParentKey, data, context),
                 "comment" => Comments(issue, data, context),
+                "issuelinks" => IssueLinkEndpoints.OnIssue(issue, data, context),
                 _ => CustomFieldCatalog.Find(field) is { } custom
                     ? new CustomFieldValues(data, project, context).Render(custom, issue.CustomFields.GetValueOrDefault(field))
                     : issue.CustomFields.TryGetValue(field, out var raw) ? raw?.DeepClone() : null,
@@ -107,7 +109,8 @@ internal static class IssueJson
         ["name"] = resolution.Name,
     };
 
-    private static JsonObject? Parent(string key, SandboxData data, ApiContext context)
+    /// <summary>An issue as another one refers to it (parent, linked issue): id, key, self, summary, status, type.</summary>
+    internal static JsonObject? Parent(string key, SandboxData data, ApiContext context)
     {
         var parent = SandboxState.TryFindIssue(data, key);
         if (parent is null) return null;

@@ -27,8 +27,33 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
         foreach (var (name, value) in fields) SetField(name, value, creating);
         foreach (var (name, operations) in update) ApplyOperations(name, operations as JsonArray, creating);
         if (creating && string.IsNullOrWhiteSpace(issue.Summary)) _errors.TryAdd("summary", "You must specify a summary of the issue.");
+        if (_errors.Count == 0) CheckHierarchy(fields.ContainsKey("parent") || fields.ContainsKey("issuetype"), creating, fields.ContainsKey("parent"));
         if (_errors.Count > 0) throw new JiraApiException(400, [], _errors);
         return _changes;
+    }
+
+    /// <summary>Jira's hierarchy (docs/reference/jira.md §10): a sub-task has a standard issue as parent, a standard
+    /// issue may have an epic (Cloud's unified parent), an epic none. Data Center takes a parent only when a sub-task is
+    /// created (moving one needs its Move wizard; epics use the Epic Link field).</summary>
+    private void CheckHierarchy(bool touched, bool creating, bool parentGiven)
+    {
+        if (!touched && !creating) return;
+        var type = SandboxProject.IssueTypes.Single(t => t.Id == issue.IssueTypeId);
+        var parent = issue.ParentKey is null ? null : SandboxState.TryFindIssue(data, issue.ParentKey);
+        if (type.Subtask && parent is null)
+        {
+            _errors["parent"] = "Issue type is a sub-task but parent issue key or id not specified.";
+            return;
+        }
+        if (parent is null) return;
+        if (!context.IsCloud && (!type.Subtask || (!creating && parentGiven)))
+        {
+            _errors["parent"] = "Field 'parent' cannot be set. It is not on the appropriate screen, or unknown.";
+            return;
+        }
+        var parentLevel = SandboxProject.IssueTypes.Single(t => t.Id == parent.IssueTypeId).HierarchyLevel;
+        if (parentLevel != type.HierarchyLevel + 1 || parent.Id == issue.Id)
+            _errors["parent"] = "Given parent work item does not belong to appropriate hierarchy.";
     }
 
     private bool CheckSettable(string name, bool creating)
@@ -75,7 +100,11 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
                 var reference = Reference(value, "key") ?? Reference(value, "id");
                 var parent = reference is null ? null : SandboxState.TryFindIssue(data, reference);
                 if (reference is not null && parent is null) _errors[name] = $"Could not find issue by id or key.";
-                else issue.ParentKey = parent?.Key;
+                else if (parent?.Key != issue.ParentKey)
+                {
+                    if (!creating) Change(name, null, issue.ParentKey, parent?.Id, parent?.Key);
+                    issue.ParentKey = parent?.Key;
+                }
                 break;
             case "issuetype":
                 var typeRef = Reference(value, "name") ?? Reference(value, "id");

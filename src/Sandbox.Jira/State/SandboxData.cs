@@ -14,6 +14,8 @@ public sealed class SandboxData
     public long NextHistoryId { get; set; } = 10000;
     public long NextRemoteLinkId { get; set; } = 10000;
     public long NextVersionId { get; set; } = 10000;
+    public List<IssueLink> IssueLinks { get; set; } = [];
+    public long NextIssueLinkId { get; set; } = 10000;
 
     public static SandboxData Seed(SandboxOptions options)
     {

@@ -48,14 +48,14 @@ internal sealed class SyncWorld : IAsyncDisposable
         await SyncConfig.SaveAsync(world.Paths, config, CancellationToken.None);
         world.Client = world.Jira.Client();
         var saved = SyncConfig.Load(world.Paths);
-        world.SyncClient = world.Jira.ClientFor(transport, saved.CustomJiraFields, saved.ReadsRemoteLinks, saved.ReadsComments);
+        world.SyncClient = world.Jira.ClientFor(transport, saved.CustomJiraFields, saved.ReadsRemoteLinks, saved.ReadsComments, saved.ReadsIssueLinks);
         return world;
     }
 
     public async Task<string> CreateTaskAsync(params string[] arguments)
     {
         var result = (await BacklogCli.RunAsync(Root, ["task", "create", .. arguments])).EnsureSuccess("task create");
-        var match = System.Text.RegularExpressions.Regex.Match(result.Stdout, @"(?i)task[- ](\d+)");
+        var match = System.Text.RegularExpressions.Regex.Match(result.Stdout, @"(?i)task[- ](\d+(?:\.\d+)*)");
         return "TASK-" + match.Groups[1].Value;
     }
 

@@ -31,7 +31,9 @@ public sealed class ContractTests : IClassFixture<ContractTests.Fixture>
             await SendAsync("POST", "/rest/api/3/issue/DEMO-1/remotelink", """{"globalId":"g2","object":{"url":"https://x2","title":"x2"}}""");
             await SendAsync("POST", "/rest/api/3/issue/DEMO-1/remotelink", """{"object":{"url":"https://x3","title":"x3"}}""");
             await SendAsync("PUT", "/rest/api/3/issue/DEMO-1/properties/backlog-jira", """{"taskId":"task-1"}""");
-            await SendAsync("PUT", "/rest/api/3/issue/DEMO-2", """{"fields":{"parent":{"key":"DEMO-1"}}}""");
+            await SendAsync("POST", "/rest/api/3/issueLink", """{"type":{"name":"Blocks"},"inwardIssue":{"key":"DEMO-1"},"outwardIssue":{"key":"DEMO-2"}}""");
+            await SendAsync("POST", "/rest/api/3/issueLink", """{"type":{"name":"Relates"},"inwardIssue":{"key":"DEMO-2"},"outwardIssue":{"key":"DEMO-3"}}""");
+            (await SendAsync("POST", "/rest/api/3/issue", """{"fields":{"project":{"key":"DEMO"},"issuetype":{"name":"Subtask"},"summary":"A sub-task","parent":{"key":"DEMO-1"}}}""")).Status.ShouldBe(201);
         }
 
         public async Task<(int Status, JsonNode? Body)> SendAsync(string method, string url, string? body = null)
@@ -54,7 +56,7 @@ public sealed class ContractTests : IClassFixture<ContractTests.Fixture>
     private static readonly Dictionary<string, (string Method, string Url, string Path, int Status, string? Body)> Probes = new()
     {
         ["get issue"] = ("GET", "/rest/api/3/issue/DEMO-1?expand=changelog,names", "/rest/api/3/issue/{issueIdOrKey}", 200, null),
-        ["get subtask-like issue with parent"] = ("GET", "/rest/api/3/issue/DEMO-2", "/rest/api/3/issue/{issueIdOrKey}", 200, null),
+        ["get subtask with parent"] = ("GET", "/rest/api/3/issue/DEMO-4", "/rest/api/3/issue/{issueIdOrKey}", 200, null),
         ["create issue"] = ("POST", "/rest/api/3/issue", "/rest/api/3/issue", 201, """{"fields":{"project":{"key":"DEMO"},"issuetype":{"name":"Task"},"summary":"New"}}"""),
         ["search jql get"] = ("GET", "/rest/api/3/search/jql?jql=project%20%3D%20DEMO%20ORDER%20BY%20key&fields=*all&maxResults=2&expand=names", "/rest/api/3/search/jql", 200, null),
         ["search jql post"] = ("POST", "/rest/api/3/search/jql", "/rest/api/3/search/jql", 200, """{"jql":"project = DEMO","fields":["summary","status","assignee"],"maxResults":50}"""),
@@ -70,6 +72,12 @@ public sealed class ContractTests : IClassFixture<ContractTests.Fixture>
         ["remote link by id"] = ("GET", "/rest/api/3/issue/DEMO-1/remotelink/10000", "/rest/api/3/issue/{issueIdOrKey}/remotelink/{linkId}", 200, null),
         ["delete remote link by global id"] = ("DELETE", "/rest/api/3/issue/DEMO-1/remotelink?globalId=g2", "/rest/api/3/issue/{issueIdOrKey}/remotelink", 204, null),
         ["delete remote link by id"] = ("DELETE", "/rest/api/3/issue/DEMO-1/remotelink/10002", "/rest/api/3/issue/{issueIdOrKey}/remotelink/{linkId}", 204, null),
+        ["issue link types"] = ("GET", "/rest/api/3/issueLinkType", "/rest/api/3/issueLinkType", 200, null),
+        ["issue link type"] = ("GET", "/rest/api/3/issueLinkType/10000", "/rest/api/3/issueLinkType/{issueLinkTypeId}", 200, null),
+        ["create issue link"] = ("POST", "/rest/api/3/issueLink", "/rest/api/3/issueLink", 201, """{"type":{"id":"10002"},"inwardIssue":{"key":"DEMO-3"},"outwardIssue":{"key":"DEMO-1"}}"""),
+        ["issue link"] = ("GET", "/rest/api/3/issueLink/10000", "/rest/api/3/issueLink/{linkId}", 200, null),
+        ["delete issue link"] = ("DELETE", "/rest/api/3/issueLink/10001", "/rest/api/3/issueLink/{linkId}", 204, null),
+        ["issue with its links"] = ("GET", "/rest/api/3/issue/DEMO-2?fields=issuelinks,summary", "/rest/api/3/issue/{issueIdOrKey}", 200, null),
         ["property keys"] = ("GET", "/rest/api/3/issue/DEMO-1/properties", "/rest/api/3/issue/{issueIdOrKey}/properties", 200, null),
         ["property"] = ("GET", "/rest/api/3/issue/DEMO-1/properties/backlog-jira", "/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}", 200, null),
         ["myself"] = ("GET", "/rest/api/3/myself", "/rest/api/3/myself", 200, null),

@@ -108,10 +108,10 @@ internal sealed class JiraChecks(IJiraClient jira, JiraConnectionSettings settin
     }
 
     /// <summary>What a sync does in the project: browse, create, edit, transition, assign, comment; link, when the
-    /// task's references travel as web links; edit its own comments, when comments travel.</summary>
+    /// task's references or dependencies travel as links; edit its own comments, when comments travel.</summary>
     private static string[] SyncPermissions(SyncConfig config) =>
         ["BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES", "TRANSITION_ISSUES", "ASSIGN_ISSUES", "ADD_COMMENTS",
-            .. config.ReadsRemoteLinks ? ["LINK_ISSUES"] : Array.Empty<string>(), .. config.ReadsComments ? ["EDIT_OWN_COMMENTS"] : Array.Empty<string>()];
+            .. config.ReadsRemoteLinks || config.ReadsIssueLinks ? ["LINK_ISSUES"] : Array.Empty<string>(), .. config.ReadsComments ? ["EDIT_OWN_COMMENTS"] : Array.Empty<string>()];
 
     private static async Task<CheckResult> PermissionsAsync(JiraRestClient rest, SyncConfig config, CancellationToken cancellationToken)
     {
