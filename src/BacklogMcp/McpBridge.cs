@@ -42,7 +42,13 @@ internal sealed class McpBridge(IReadOnlyList<NulabTool> tools, ToolContext cont
     {
         var name = request?.Name ?? "";
         if (!_byName.TryGetValue(name, out var tool))
+        {
+            // A tool of a toolset left out (or a write while writes are off) is told apart from a name that is no tool.
+            var elsewhere = ToolCatalog.Create(writesEnabled: true).FirstOrDefault(t => t.Name == name);
+            if (elsewhere is not null && !_byName.Values.Any(t => t.Toolset == elsewhere.Toolset))
+                return Failure($"[INVALID_INPUT] {name} is in the '{elsewhere.Toolset}' toolset, which this server was not started with; add it to BACKLOG_TOOLSETS. Tools: {string.Join(", ", _byName.Keys)}.");
             return Failure($"[INVALID_INPUT] Unknown tool '{name}'. Tools: {string.Join(", ", _byName.Keys)}.");
+        }
         try
         {
             var output = await tool.RunAsync(new ToolArgs(request?.Arguments as IReadOnlyDictionary<string, JsonElement>), context, cancellationToken);

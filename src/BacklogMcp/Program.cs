@@ -3,6 +3,7 @@ using BacklogMcp;
 using BacklogMcp.Core.Api;
 using BacklogMcp.Core.Configuration;
 using BacklogMcp.Core.Files;
+using BacklogMcp.Core.Formatting;
 using BacklogMcp.Core.Tools;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -32,6 +33,8 @@ switch (args.FirstOrDefault())
               ATTACHMENT_WORKSPACE   where downloads and exports may write (default: ./.backlog-mcp)
               BACKLOG_ENABLE_WRITES  true adds backlog_add_issue, backlog_update_issue, backlog_add_comment (default: false)
               BACKLOG_TIMEOUT_SECONDS  how long one request to Backlog may take (default: 30)
+              BACKLOG_MAX_TOKENS     the most one answer may cost; longer lists are cut, with the next page named (default: 50000)
+              BACKLOG_TOOLSETS       tool groups to offer: space, project, issue or all (default: all; Nulab's ENABLE_TOOLSETS works too)
             """);
         return 0;
     case { } other:
@@ -51,8 +54,8 @@ catch (BacklogMcpConfigurationException error)
 }
 
 using var api = new NulabApiClient(settings, new RetryPolicy { RequestTimeout = settings.RequestTimeout, DownloadTimeout = settings.RequestTimeout * 10 });
-var tools = ToolCatalog.Create(settings.WritesEnabled);
-var bridge = new McpBridge(tools, new ToolContext(api, new DownloadRoot(settings.DownloadRoot), TimeProvider.System), settings.ApiKey);
+var tools = ToolCatalog.Create(settings.WritesEnabled, settings.Toolsets);
+var bridge = new McpBridge(tools, new ToolContext(api, new DownloadRoot(settings.DownloadRoot), TimeProvider.System) { Budget = new TokenBudget(settings.MaxTokens) }, settings.ApiKey);
 var options = new McpServerOptions
 {
     ServerInfo = new Implementation { Name = "backlog-mcp", Title = "Nulab Backlog", Version = version },

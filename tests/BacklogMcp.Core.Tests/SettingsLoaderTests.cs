@@ -52,6 +52,47 @@ public class SettingsLoaderTests
             .WritesEnabled.ShouldBe(enabled);
     }
 
+    [Theory]
+    [InlineData(null, null, "issue,project,space")]
+    [InlineData("issue, project", null, "issue,project")]
+    [InlineData("ALL", null, "issue,project,space")]
+    [InlineData(null, "project", "project")]
+    [InlineData("space", "project", "space")]
+    public void Toolsets_come_from_backlog_toolsets_or_nulab_s_enable_toolsets(string? ours, string? nulabs, string expected)
+    {
+        using var dir = new TempDirectory("bmcp-config");
+        var environment = new Hashtable { ["BACKLOG_BASE_URL"] = "http://127.0.0.1:5000", ["BACKLOG_API_KEY"] = "k" };
+        if (ours is not null) environment["BACKLOG_TOOLSETS"] = ours;
+        if (nulabs is not null) environment["ENABLE_TOOLSETS"] = nulabs;
+        string.Join(",", SettingsLoader.Load(dir.Path, environment).Toolsets.Order(StringComparer.Ordinal)).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void The_answer_budget_is_read_and_a_bad_one_is_refused_with_an_example()
+    {
+        using var dir = new TempDirectory("bmcp-config");
+        var environment = new Hashtable { ["BACKLOG_BASE_URL"] = "http://127.0.0.1:5000", ["BACKLOG_API_KEY"] = "k" };
+        SettingsLoader.Load(dir.Path, environment).MaxTokens.ShouldBe(50_000);
+        environment["BACKLOG_MAX_TOKENS"] = "20_000";
+        SettingsLoader.Load(dir.Path, environment).MaxTokens.ShouldBe(20_000);
+        environment["BACKLOG_MAX_TOKENS"] = "12";
+        Should.Throw<BacklogMcpConfigurationException>(() => SettingsLoader.Load(dir.Path, environment))
+            .Message.ShouldContain("BACKLOG_MAX_TOKENS '12' is not a number of tokens from 1000 to 1000000. Example: BACKLOG_MAX_TOKENS=20000");
+        Formatting.TokenBudget.Estimate("abcdefgh").ShouldBe(2);
+        Formatting.TokenBudget.Estimate("日本語").ShouldBe(3);
+    }
+
+    [Theory]
+    [InlineData("wiki", "'wiki' is a toolset of Nulab's server that backlog-mcp does not offer yet")]
+    [InlineData("issues", "'issues' is not a toolset")]
+    public void A_toolset_not_offered_stops_the_start_with_what_is_offered(string text, string reason)
+    {
+        using var dir = new TempDirectory("bmcp-config");
+        var error = Should.Throw<BacklogMcpConfigurationException>(() =>
+            SettingsLoader.Load(dir.Path, new Hashtable { ["BACKLOG_BASE_URL"] = "http://127.0.0.1:5000", ["BACKLOG_API_KEY"] = "k", ["BACKLOG_TOOLSETS"] = text }));
+        error.Message.ShouldContain($"BACKLOG_TOOLSETS: {reason}. Choose among space, project, issue (or all), e.g. BACKLOG_TOOLSETS=issue,project");
+    }
+
     [Fact]
     public void Every_problem_is_reported_at_once_naming_the_variable_with_an_example()
     {

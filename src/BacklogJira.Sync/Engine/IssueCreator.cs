@@ -194,6 +194,9 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         };
     }
 
+    // One read of a project's issue types per run, however many subtasks are created in it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<string?>> _subtaskTypes = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A subtask's issue goes under its parent's (docs/sync.md, "Hierarchy"): a sub-task of the parent's issue,
     /// or, when that issue is an epic, a child of it (Cloud's parent field). A parent with no issue stops the create with
     /// the fix: a standard issue cannot be made a sub-task later without Jira's Move.</summary>
@@ -211,8 +214,8 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
             warnings.Add($"{id}: its parent's issue {parent.Key} is an epic, which Data Center links through its Epic Link field; the new issue is not linked to it (set Epic Link in Jira).");
             return (draft, null);
         }
-        var subtaskType = config.SubtaskIssueType
-            ?? Core.Mapping.IssueTypeMapping.SubtaskTypeAmong((await jira.GetProjectAsync(draft.ProjectKey, cancellationToken)).IssueTypes);
+        var subtaskType = config.SubtaskIssueType ?? await _subtaskTypes.GetOrAdd(draft.ProjectKey,
+            async key => Core.Mapping.IssueTypeMapping.SubtaskTypeAmong((await jira.GetProjectAsync(key, cancellationToken)).IssueTypes));
         if (subtaskType is null)
             return (null, $"{id} is a subtask of {parentId}, but project {draft.ProjectKey} has no sub-task issue type Jira names Subtask or Sub-task; set jira.subtaskIssueType in .backlog-jira/config.json.");
         return (draft with { IssueType = subtaskType, ParentKey = parent.Key }, null);

@@ -17,5 +17,11 @@ public sealed record BacklogMcpSettings
     /// <summary>BACKLOG_TIMEOUT_SECONDS: how long one request may take (default 30 s; downloads get 10× as long).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    public override string ToString() => $"{BaseUrl} (API key set, downloads under {DownloadRoot}, writes {(WritesEnabled ? "on" : "off")})";
+    /// <summary>BACKLOG_MAX_TOKENS: the most an answer may cost, estimated (default 50,000, as Nulab's server).</summary>
+    public int MaxTokens { get; init; } = Formatting.TokenBudget.Default;
+
+    /// <summary>BACKLOG_TOOLSETS (or Nulab's ENABLE_TOOLSETS): the tool groups offered (default: all).</summary>
+    public IReadOnlySet<string> Toolsets { get; init; } = Tools.Toolsets.Offered.ToHashSet(StringComparer.Ordinal);
+
+    public override string ToString() => $"{BaseUrl} (API key set, downloads under {DownloadRoot}, writes {(WritesEnabled ? "on" : "off")}, toolsets {string.Join(",", Toolsets.Order(StringComparer.Ordinal))})";
 }

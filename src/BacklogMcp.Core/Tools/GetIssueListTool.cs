@@ -55,6 +55,7 @@ public sealed class GetIssueListTool : NulabTool
         ["count"] = Schema.Type("integer"),
         ["total"] = Schema.Nullable("integer"),
         ["nextOffset"] = Schema.Nullable("integer"),
+        ["truncated"] = Schema.Type("boolean"),
     }, "issues", "offset", "count", "nextOffset");
 
     protected override async Task<ToolOutput> ExecuteAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
@@ -99,8 +100,24 @@ public sealed class GetIssueListTool : NulabTool
         var totalTask = context.Api.GetAsync("/api/v2/issues/count", filters, NulabJsonContext.Default.NulabCount, cancellationToken);
         var issues = await issuesTask;
         var total = (await totalTask).Count;
-        var nextOffset = offset + issues.Count < total ? offset + issues.Count : (int?)null;
+        var output = Output(issues, offset, total, count, context, args, cut: false);
+        if (context.Budget.Fits(output.Text, output.Structured) || issues.Count == 1) return output;
+        // Over the budget: the most issues that fit (at least one), cut at an issue; the next page starts after them.
+        var (fits, over) = (1, issues.Count);
+        while (over - fits > 1)
+        {
+            var middle = (fits + over) / 2;
+            var trial = Output(issues[..middle], offset, total, count, context, args, cut: true);
+            if (context.Budget.Fits(trial.Text, trial.Structured)) fits = middle;
+            else over = middle;
+        }
+        output = Output(issues[..fits], offset, total, count, context, args, cut: true);
+        return output;
+    }
 
+    private static ToolOutput Output(List<NulabIssue> issues, int offset, int total, int count, ToolContext context, ToolArgs args, bool cut)
+    {
+        var nextOffset = offset + issues.Count < total ? offset + issues.Count : (int?)null;
         var structured = new JsonObject
         {
             ["issues"] = new JsonArray([.. issues.Select(i => (JsonNode)IssueJson.Of(i, context.IssueUrl(i.IssueKey)))]),
@@ -108,8 +125,12 @@ public sealed class GetIssueListTool : NulabTool
             ["count"] = issues.Count,
             ["total"] = total,
             ["nextOffset"] = nextOffset,
+            ["truncated"] = cut,
         };
-        return new ToolOutput(Render(issues, offset, total, nextOffset, count, context, args), structured);
+        var text = Render(issues, offset, total, nextOffset, count, context, args);
+        if (cut)
+            text = $"_Cut to {issues.Count} issue(s) to stay within BACKLOG_MAX_TOKENS ({context.Budget.MaxTokens}); the next page starts at offset {nextOffset}._\n\n" + text;
+        return new ToolOutput(text, structured);
     }
 
     private static string Render(List<NulabIssue> issues, int offset, int total, int? nextOffset, int count, ToolContext context, ToolArgs args)

@@ -8,6 +8,8 @@ namespace BacklogMcp.Core.Tools;
 /// <summary>backlog_get_projects (docs/reference/nulab-backlog.md §1.6.8).</summary>
 public sealed class GetProjectsTool : NulabTool
 {
+    public override string Toolset => Toolsets.Project;
+
     public override string Name => "backlog_get_projects";
 
     public override string Title => "List projects";

@@ -10,6 +10,8 @@ namespace BacklogMcp.Core.Tools;
 /// reference, the keyword also matches without accents ("nguyen" finds "Nguyễn").</summary>
 public sealed class GetUsersTool : NulabTool
 {
+    public override string Toolset => Toolsets.Space;
+
     public override string Name => "backlog_get_users";
 
     public override string Title => "List a project's members";

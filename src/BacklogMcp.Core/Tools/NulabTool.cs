@@ -26,6 +26,9 @@ public abstract class NulabTool
 
     public virtual ToolHints Hints => ReadsBacklog;
 
+    /// <summary>The group BACKLOG_TOOLSETS switches it with (<see cref="Toolsets"/>); most tools are about issues.</summary>
+    public virtual string Toolset => Toolsets.Issue;
+
     /// <summary>The argument names <see cref="InputSchema"/> declares; anything else is refused.</summary>
     public IReadOnlyCollection<string> ArgumentNames => _argumentNames ??= [.. ((JsonObject)InputSchema["properties"]!).Select(p => p.Key)];
 

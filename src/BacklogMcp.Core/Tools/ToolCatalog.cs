@@ -1,9 +1,10 @@
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>The tools the server offers: the reference's twelve reads, and the three writes when enabled.</summary>
+/// <summary>The tools the server offers: the reference's twelve reads, and the three writes when enabled, of the
+/// toolsets chosen (all when none are named).</summary>
 public static class ToolCatalog
 {
-    public static IReadOnlyList<NulabTool> Create(bool writesEnabled)
+    public static IReadOnlyList<NulabTool> Create(bool writesEnabled, IReadOnlySet<string>? toolsets = null)
     {
         List<NulabTool> tools =
         [
@@ -11,6 +12,6 @@ public static class ToolCatalog
             new GetMilestonesTool(), new GetProjectsTool(), new GetUsersTool(), new GetAttachmentsTool(), new DownloadAttachmentTool(), new ExportIssueContextTool(),
         ];
         if (writesEnabled) tools.AddRange([new AddIssueTool(), new UpdateIssueTool(), new AddCommentTool()]);
-        return tools;
+        return toolsets is null ? tools : [.. tools.Where(t => toolsets.Contains(t.Toolset))];
     }
 }

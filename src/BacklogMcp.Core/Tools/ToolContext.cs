@@ -16,6 +16,9 @@ public sealed class ToolContext(NulabApiClient api, DownloadRoot downloads, Time
 
     public TimeProvider Clock { get; } = clock;
 
+    /// <summary>BACKLOG_MAX_TOKENS: what one answer may cost (list answers are cut at an item boundary to fit).</summary>
+    public Formatting.TokenBudget Budget { get; init; } = new(Formatting.TokenBudget.Default);
+
     public string IssueUrl(string? issueKey) => issueKey is null ? "" : Api.IssueUrl(issueKey);
 
     public async Task<NulabProject> ProjectAsync(string idOrKey, CancellationToken cancellationToken)
