@@ -139,6 +139,14 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         }
     }
 
+    /// <summary>The site's issue link types, each with its two phrases (docs/reference/jira.md §9).</summary>
+    public async Task<IReadOnlyList<(string Name, string Inward, string Outward)>> GetIssueLinkTypesAsync(CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var json = await _http.SendAsync(HttpMethod.Get, $"{api}/issueLinkType", null, true, cancellationToken);
+        return [.. (json?["issueLinkTypes"] as JsonArray ?? []).Select(t => (JiraReader.Text(t?["name"]) ?? "", JiraReader.Text(t?["inward"]) ?? "", JiraReader.Text(t?["outward"]) ?? ""))];
+    }
+
     /// <summary>Which of <paramref name="permissionKeys"/> this user has in the project (Jira's "my permissions").</summary>
     public async Task<IReadOnlyDictionary<string, bool>> GetMyPermissionsAsync(string projectKey, IReadOnlyList<string> permissionKeys, CancellationToken cancellationToken)
     {

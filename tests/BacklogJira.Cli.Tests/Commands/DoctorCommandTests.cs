@@ -219,6 +219,23 @@ public class DoctorCommandTests
         JsonDocument.Parse((await cli.RunAsync("connect", "--json")).Stdout).RootElement.GetProperty("kind").GetString().ShouldBe("connect");
     }
 
+    [Fact]
+    public async Task With_dependencies_on_the_link_type_they_travel_as_is_checked()
+    {
+        await using var cli = await InitializedAsync();
+        await EditConfigAsync(cli, config => config["sync"]!["fields"] = new JsonObject { ["dependencies"] = true });
+        var checks = Checks((await cli.RunAsync("doctor", "--json")).Stdout);
+        checks["dependency links"]["status"]!.GetValue<string>().ShouldBe("ok");
+        checks["dependency links"]["detail"]!.GetValue<string>().ShouldContain("the issue of TASK-2 blocks the issue of TASK-3 (Blocks)");
+
+        await EditConfigAsync(cli, config => config["jira"]!["dependencyLinkType"] = "Depends");
+        var broken = await cli.RunAsync("doctor", "--json");
+        broken.ExitCode.ShouldBe(1);
+        var check = Checks(broken.Stdout)["dependency links"];
+        check["status"]!.GetValue<string>().ShouldBe("failed");
+        check["detail"]!.GetValue<string>().ShouldBe("this Jira has no issue link type named \"Depends\"; it has \"Blocks\", \"Cloners\", \"Duplicate\", \"Relates\"");
+    }
+
     private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;

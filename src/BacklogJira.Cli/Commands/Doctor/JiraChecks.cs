@@ -55,7 +55,28 @@ internal sealed class JiraChecks(IJiraClient jira, JiraConnectionSettings settin
         results.Add(await UsersAsync(config, cancellationToken));
         results.Add(await ProjectsAndTypesAsync(config, cancellationToken));
         if (config.CustomFieldRules.Count > 0) results.Add(await new CustomFieldChecks(jira, config).RunAsync(cancellationToken));
+        if (config.ReadsIssueLinks && jira is JiraRestClient links) results.Add(await DependencyLinkTypeAsync(links, config, cancellationToken));
         return results;
+    }
+
+    /// <summary>With dependencies synced, the link type they travel as must exist on the site (docs/sync.md, "Dependencies").</summary>
+    private static async Task<CheckResult> DependencyLinkTypeAsync(JiraRestClient rest, SyncConfig config, CancellationToken cancellationToken)
+    {
+        const string name = "dependency links";
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var types = await rest.GetIssueLinkTypesAsync(cancellationToken);
+            var wanted = config.DependencyLinkType;
+            return types.FirstOrDefault(t => string.Equals(t.Name, wanted, StringComparison.OrdinalIgnoreCase)) is { Name.Length: > 0 } type
+                ? CheckResult.Ok(name, $"TASK-3 depends on TASK-2 ⇔ the issue of TASK-2 {type.Outward} the issue of TASK-3 ({type.Name})", watch.Elapsed)
+                : CheckResult.Fail(name, $"this Jira has no issue link type named \"{wanted}\"; it has {string.Join(", ", types.Select(t => $"\"{t.Name}\""))}",
+                    "Set jira.dependencyLinkType in .backlog-jira/config.json to one of them (the default is Blocks).", watch.Elapsed);
+        }
+        catch (JiraException error)
+        {
+            return CheckResult.Warn(name, $"the link types could not be read: {error.Message}", "Check that issue linking is on in Jira's settings.");
+        }
     }
 
     private async Task<(CheckResult, JiraServerInfo?, DateTimeOffset)> ReachableAsync(CancellationToken cancellationToken)
