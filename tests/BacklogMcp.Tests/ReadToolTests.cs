@@ -8,13 +8,14 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
     private BacklogMcpProcess Server => fixture.Server;
 
     [Fact]
-    public async Task Lists_the_twelve_reference_tools_with_schemas_and_annotations_and_no_write_tool_by_default()
+    public async Task Lists_the_reference_tools_and_nulab_s_with_schemas_and_annotations_and_no_write_tool_by_default()
     {
         var tools = await Server.Client.ListToolsAsync();
         tools.Select(t => t.Name).Order().ShouldBe(new[]
         {
             "backlog_download_attachment", "backlog_export_issue_context", "backlog_get_attachments", "backlog_get_categories", "backlog_get_comments",
-            "backlog_get_issue", "backlog_get_issue_list", "backlog_get_milestones", "backlog_get_priorities", "backlog_get_projects", "backlog_get_statuses", "backlog_get_users",
+            "backlog_get_custom_fields", "backlog_get_issue", "backlog_get_issue_list", "backlog_get_issue_types", "backlog_get_milestones", "backlog_get_myself",
+            "backlog_get_priorities", "backlog_get_projects", "backlog_get_resolutions", "backlog_get_space", "backlog_get_statuses", "backlog_get_users",
         });
         foreach (var tool in tools)
         {
@@ -244,5 +245,23 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         text.ShouldContain("| screenshot.png | 70 B | Aiko Tanaka | 2026-01-05 |");
         text.ShouldContain("| big-dump.zip | 11.0 MB |");
         text.ShouldContain("backlog_download_attachment(issueIdOrKey: \"BLG-1\", attachmentId: 1)");
+    }
+
+    [Fact]
+    public async Task Space_myself_issue_types_resolutions_and_custom_fields_answer_as_nulab_s_server_names_them()
+    {
+        var (space, spaceJson) = await Server.OkAsync("backlog_get_space");
+        ((string)spaceJson["timezone"]!).ShouldBe("Asia/Tokyo");
+        space.ShouldContain("| Text formatting | markdown |");
+        var (_, me) = await Server.OkAsync("backlog_get_myself");
+        ((int)me["id"]!).ShouldBeGreaterThan(0);
+        var (_, types) = await Server.OkAsync("backlog_get_issue_types", new { projectIdOrKey = "WEB" });
+        types["issueTypes"]!.AsArray().Select(t => (string)t!["name"]!).ShouldBe(["バグ", "タスク", "要望"]);
+        var (resolutions, _) = await Server.OkAsync("backlog_get_resolutions");
+        resolutions.ShouldContain("| 4 | Cannot Reproduce |");
+        var (fields, fieldsJson) = await Server.OkAsync("backlog_get_custom_fields", new { projectIdOrKey = "BLG" });
+        fields.ShouldContain("| 2 | Platform | multiple list | no | iOS, Android, Web |");
+        ((string)fieldsJson["customFields"]![0]!["kind"]!).ShouldBe("number");
+        (await Server.ErrorAsync("backlog_get_custom_fields", new { projectIdOrKey = "NOPE" })).ShouldContain("NOPE");
     }
 }

@@ -39,7 +39,7 @@ try {
   check(client.getServerVersion()?.name === "backlog-mcp", "server name is backlog-mcp");
 
   const { tools } = await client.listTools();
-  check(tools.length === 12, `12 tools listed, got ${tools.length}`);
+  check(tools.length === 17, `17 tools listed, got ${tools.length}`);
   for (const tool of tools) check(tool.outputSchema?.type === "object", `${tool.name} has an output schema`);
 
   // callTool validates structuredContent against each tool's outputSchema (the SDK does this itself).
@@ -65,6 +65,12 @@ try {
   check(existsSync(download.structuredContent.path), "downloaded file exists");
   const exported = await call("backlog_export_issue_context", { issueIdOrKey: "BLG-1" }, (t, s) => s.attachments === 7 && s.skipped.length === 2);
   check(readFileSync(exported.structuredContent.manifest, "utf8").includes("\"placementConfidence\""), "manifest written");
+
+  await call("backlog_get_space", {}, (t, s) => s.name === "Sandbox Space" && s.lang === "ja");
+  await call("backlog_get_myself", {}, (t, s) => s.id > 0 && t.startsWith("# Myself"));
+  await call("backlog_get_issue_types", { projectIdOrKey: "BLG" }, (t, s) => s.issueTypes.map((i) => i.name).join() === "Bug,Task,Request,Other");
+  await call("backlog_get_resolutions", {}, (t, s) => s.resolutions.length === 5 && t.includes("Won't Fix"));
+  await call("backlog_get_custom_fields", { projectIdOrKey: "BLG" }, (t, s) => s.customFields.length === 3 && s.customFields[1].kind === "multiple list" && s.customFields[1].items.length === 3);
 
   const bad = await client.callTool({ name: "backlog_get_issue_list", arguments: { count: 500 } });
   check(bad.isError && bad.content[0].text.includes("count must be from 1 to 100"), "count 500 is an input error");

@@ -29,6 +29,15 @@ public sealed record NulabComment(int Id, string? Content, IReadOnlyList<NulabCh
 
 public sealed record NulabCount(int Count);
 
+public sealed record NulabSpace(string? SpaceKey, string? Name, int OwnerId, string? Lang, string? Timezone, string? TextFormattingRule, string? Created, string? Updated);
+
+public sealed record NulabCustomFieldItem(int Id, string? Name, int DisplayOrder);
+
+/// <summary>A project's custom field; <see cref="TypeId"/>: 1 text, 2 sentence, 3 number, 4 date, 5 single list,
+/// 6 multiple list, 7 checkbox, 8 radio (docs/reference/nulab-backlog.md).</summary>
+public sealed record NulabCustomField(int Id, int TypeId, string? Name, string? Description, bool Required, IReadOnlyList<int>? ApplicableIssueTypes,
+    IReadOnlyList<NulabCustomFieldItem>? Items);
+
 public sealed record NulabIssue(
     int Id,
     int ProjectId,
@@ -71,4 +80,6 @@ public sealed record NulabIssue(
 [JsonSerializable(typeof(List<NulabVersion>))]
 [JsonSerializable(typeof(List<NulabAttachment>))]
 [JsonSerializable(typeof(NulabCount))]
+[JsonSerializable(typeof(NulabSpace))]
+[JsonSerializable(typeof(List<NulabCustomField>))]
 internal sealed partial class NulabJsonContext : JsonSerializerContext;
