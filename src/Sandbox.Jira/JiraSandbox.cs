@@ -39,7 +39,10 @@ public sealed class JiraSandbox : IAsyncDisposable
 
     public static async Task<JiraSandbox> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // The content root is where ASP.NET Core watches for appsettings changes, recursively: left at the current
+        // directory, a sandbox started in a repository (the demo, a test, `sandbox` in a project) would take an event for
+        // every file a sync writes there. The binary's folder holds no settings and never changes.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
         var app = builder.Build();

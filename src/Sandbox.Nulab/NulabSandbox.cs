@@ -49,7 +49,10 @@ public sealed class NulabSandbox : IAsyncDisposable
     public static async Task<NulabSandbox> StartAsync(NulabSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new NulabSandboxOptions();
-        var builder = WebApplication.CreateSlimBuilder();
+        // The content root is where ASP.NET Core watches for appsettings changes, recursively: left at the current
+        // directory, a sandbox started in a repository (the demo, a test, `sandbox` in a project) would take an event for
+        // every file a sync writes there. The binary's folder holds no settings and never changes.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel =>
         {

@@ -61,6 +61,15 @@ internal sealed class CliRun : IAsyncDisposable
 
     public Task<BacklogCli.Result> BacklogAsync(params string[] args) => BacklogCli.RunAsync(Root, args);
 
+    /// <summary>Edits <c>.backlog-jira/config.json</c> as a user would by hand.</summary>
+    public async Task EditConfigAsync(Action<System.Text.Json.Nodes.JsonNode> edit)
+    {
+        var path = Path.Combine(Root, ".backlog-jira", "config.json");
+        var config = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path))!;
+        edit(config);
+        await File.WriteAllTextAsync(path, config.ToJsonString());
+    }
+
     /// <summary>Points config <c>mcp</c> at the stand-in MCP Atlassian server (sandbox-jira-mcp) over this run's sandbox,
     /// with the workflow targets it cannot tell; returns the config as written, for further changes.</summary>
     public async Task<System.Text.Json.Nodes.JsonNode> UseMcpStandInAsync()

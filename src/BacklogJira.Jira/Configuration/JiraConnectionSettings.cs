@@ -43,6 +43,10 @@ public sealed record JiraConnectionSettings
     /// <summary>Keys per <c>key in (…) AND updated &gt;= …</c> query (its answer is small; the JQL stays under 8 KB).</summary>
     public int ChangedKeyBatchSize { get; init; } = 500;
 
+    /// <summary>Keys per page when listing a project's keys (Cloud serves up to 5,000 when only <c>key</c> is asked for,
+    /// Data Center up to 1,000: docs/reference/jira.md §2.4).</summary>
+    public int KeyListPageSize { get; init; } = 5000;
+
     /// <summary>Fields every issue read also asks for (custom-field rules), by id or name.</summary>
     public IReadOnlyList<string> CustomFields { get; init; } = [];
 

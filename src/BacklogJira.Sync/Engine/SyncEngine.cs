@@ -51,16 +51,16 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         }
         if (request.TaskIds.Count == 0) selected.AddRange(mappings.All);
 
-        // The issue cache loads and Jira is read while the task files are listed and parsed: network, disk and both
-        // cores overlap. A whole-project run parses only the task files that may have changed since the pairs were last
-        // settled; a full read parses them all, and fingerprints what it finds settled for the next run.
+        // Jira is read while the task files are listed and parsed: network, disk and both cores overlap. The read starts
+        // first, since it is the longest. A whole-project run parses only the task files that may have changed since the
+        // pairs were last settled; a full read parses them all, and fingerprints what it finds settled for the next run.
+        var cache = jiraBrowseBase is null ? null : JiraIssueCache.Load(paths, CacheKey(jiraBrowseBase));
+        var issuesRead = SyncTimings.TimeAsync(() => new IssueReader(jira, clock).ReadAsync([.. selected.Select(m => m.JiraKey)], request.FullRead ? null : cache, cancellationToken),
+            elapsed => timings.JiraRead = elapsed);
         var fingerprints = request.TaskIds.Count == 0 ? PairFingerprints.Load(paths, store.Project.ConfigPath, MilestoneCatalog.Folders(store.Project)) : null;
         var unchanged = new UnchangedPairs(fingerprints, mayskip: !request.FullRead, paths, store.Project, prefix);
         var parsing = SyncTimings.TimeAsync(() => Task.Run(() => store.LoadFiles(unchanged.FilesToParse(store.ListTaskFiles(), selected)), cancellationToken),
             elapsed => timings.TaskParse = elapsed);
-        var cache = jiraBrowseBase is null ? null : JiraIssueCache.Load(paths, CacheKey(jiraBrowseBase));
-        var issuesRead = SyncTimings.TimeAsync(() => new IssueReader(jira, clock).ReadAsync([.. selected.Select(m => m.JiraKey)], request.FullRead ? null : cache, cancellationToken),
-            elapsed => timings.JiraRead = elapsed);
         var memo = CanonicalTextMemo.Load(paths);
         _milestones = MilestoneCatalog.Load(store.Project);
         timings.StateLoad = total.Elapsed;
@@ -68,7 +68,8 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         var parsed = scan.Tasks;
         var problems = scan.Problems.ToList();
         var read = await issuesRead;
-        var (skipped, lateFiles) = unchanged.Settle(selected, m => read.Find(m.JiraId, m.JiraKey), read.Fresh.Select(i => i.Id).ToHashSet(StringComparer.Ordinal));
+        var (skipped, lateFiles) = unchanged.Settle(selected, m => read.StampOf(m.JiraId, m.JiraKey), read.Fresh.Select(i => i.Id).ToHashSet(StringComparer.Ordinal));
+        await read.LoadAsync(selected.Where(m => !skipped.Contains(m.TaskId)).Select(m => (m.JiraId, m.JiraKey)));
         if (lateFiles.Count > 0 && store.LoadFiles(lateFiles) is var late)
         {
             parsed = [.. parsed, .. late.Tasks];
@@ -87,15 +88,15 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         // Prompts must not interleave: ask one pair at a time.
         var parallel = strategy == ConflictStrategy.Prompt && request.Prompt is not null ? 1 : Math.Max(1, request.MaxParallel);
         // --parallel bounds the writes in flight to Jira; reading, merging and writing task files are local and run
-        // beside them, so a pair with nothing to send never holds a Jira slot.
-        using var jiraSlots = new SemaphoreSlim(parallel);
-        var loopParallel = parallel == 1 ? 1 : parallel * 4;
+        // beside them, so a pair with nothing to send never holds a Jira slot, nor waits behind pairs that do.
+        using var lanes = new PairLanes(parallel);
         var done = 0;
         var moved = new ConcurrentBag<TaskMapping>();
         var renamed = new ConcurrentBag<TaskMapping>();
-        await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = loopParallel, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = lanes.PairsInFlight, CancellationToken = cancellationToken },
             async (mapping, token) =>
             {
+                using var local = await lanes.LocalAsync(token);
                 if (skipped.Contains(mapping.TaskId))
                 {
                     outcomes.Add(new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey, State = PairState.InSync });
@@ -130,7 +131,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                 var problem = resolution.Problem ?? MappedTaskResolver.Doubt(mapping, resolution.Task!, store.Project.RelativePath(resolution.Task!.FilePath), () => _snapshots.Read(mapping.TaskId));
                 var outcome = problem is not null
                     ? new PairOutcome { TaskId = mapping.TaskId, JiraKey = current.JiraKey, State = PairState.Missing, Error = problem }
-                    : await RunPairAsync(request, strategy, current, resolution.Task!, issue, memo, log, jiraSlots, token);
+                    : await RunPairAsync(request, strategy, current, resolution.Task!, issue, memo, log, lanes, token);
                 outcomes.Add(current == mapping ? outcome : outcome with { MovedFrom = mapping.JiraKey });
                 // The file a synced task lives in now (Backlog.md renames it with the title): the identity check compares against it.
                 if (problem is null && !outcome.Failed && resolution.Task is { } synced && store.Project.RelativePath(synced.FilePath) is var file && file != current.TaskFile)
@@ -165,7 +166,7 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                     outcomes.Add(new PairOutcome { TaskId = id, State = PairState.Unmapped });
             }
         }
-        if (!request.DryRun && request.Mode != SyncMode.Status) await memo.SaveAsync(prune: request.TaskIds.Count == 0, cancellationToken);
+        if (!request.DryRun && request.Mode != SyncMode.Status) await memo.SaveAsync(prune: request.TaskIds.Count == 0 && skipped.Count == 0, cancellationToken);
         if (fingerprints is not null && !request.DryRun && request.Mode != SyncMode.Status && !settled.IsEmpty)
         {
             foreach (var (taskId, print) in settled)
@@ -190,11 +191,11 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         }
         timings.SaveState = saveWatch.Elapsed;
         timings.Total = total.Elapsed;
-        return [.. outcomes.OrderBy(o => o.TaskId, BacklogJira.BacklogMd.Ids.TaskIdOrder.Instance)];
+        return BacklogJira.BacklogMd.Ids.TaskIdOrder.Sort(outcomes, o => o.TaskId);
     }
 
     private async Task<PairOutcome> RunPairAsync(SyncRequest request, ConflictStrategy strategy, TaskMapping mapping, BacklogMdTask task,
-        JiraIssue? issue, CanonicalTextMemo memo, OpsLog? log, SemaphoreSlim jiraSlots, CancellationToken cancellationToken)
+        JiraIssue? issue, CanonicalTextMemo memo, OpsLog? log, PairLanes lanes, CancellationToken cancellationToken)
     {
         var outcome = new PairOutcome { TaskId = mapping.TaskId, JiraKey = mapping.JiraKey };
         if (issue is null)
@@ -234,16 +235,8 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
             IReadOnlyList<string> confirmed = [];
             if (toJira.Count > 0)
             {
-                await jiraSlots.WaitAsync(cancellationToken);
-                try
-                {
-                    confirmed = await _jiraWriter.WriteAsync(issue, toJira, JiraSideWriter.Target(config.Fields, sides.Backlog, sides.Jira, toJira), warnings,
-                        (status, token) => _journal.AddViaAsync(mapping.TaskId, SyncFieldCatalog.Status.Name, status, token), cancellationToken);
-                }
-                finally
-                {
-                    jiraSlots.Release();
-                }
+                confirmed = await lanes.JiraAsync(() => _jiraWriter.WriteAsync(issue, toJira, JiraSideWriter.Target(config.Fields, sides.Backlog, sides.Jira, toJira), warnings,
+                    (status, token) => _journal.AddViaAsync(mapping.TaskId, SyncFieldCatalog.Status.Name, status, token), cancellationToken), cancellationToken);
             }
             if (Checkpoint is not null) await Checkpoint(CheckpointJiraWritten);
             var newBase = plan.NewBase;

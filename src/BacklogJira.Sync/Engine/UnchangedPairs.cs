@@ -17,6 +17,10 @@ internal sealed class UnchangedPairs(PairFingerprints? fingerprints, bool mayski
 {
     private readonly Dictionary<string, TaskFileEntry> _candidates = new(StringComparer.OrdinalIgnoreCase);
 
+    // The snapshots are listed while the task files are: two folders of one entry per pair, each a stat per file.
+    private readonly Task<Func<string, (long Length, long Ticks)>>? _snapshotStats =
+        fingerprints is not null && mayskip ? Task.Run(fingerprints.SnapshotStats) : null;
+
     /// <summary>The files to parse now: every file but those of candidate pairs.</summary>
     public IReadOnlyList<TaskFileEntry> FilesToParse(IReadOnlyList<TaskFileEntry> listing, IEnumerable<TaskMapping> selected)
     {
@@ -28,7 +32,7 @@ internal sealed class UnchangedPairs(PairFingerprints? fingerprints, bool mayski
         var byId = listing.Where(f => f.IdFromName is not null)
             .GroupBy(f => f.IdFromName!.Normalized(prefix), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
-        var snapshotStat = fingerprints.SnapshotStats();
+        var snapshotStat = _snapshotStats!.GetAwaiter().GetResult();
         foreach (var mapping in selected)
         {
             if (fingerprints.For(mapping.TaskId) is not { } print || print.IssueId != mapping.JiraId) continue;
@@ -46,10 +50,10 @@ internal sealed class UnchangedPairs(PairFingerprints? fingerprints, bool mayski
     /// <summary>Once Jira has answered: the candidate pairs whose issue is unchanged (skipped), and the files of the
     /// others, to parse after all.</summary>
     /// <param name="selected">The pairs of the run.</param>
-    /// <param name="issueOf">The issue of a pair as this run has it (fresh or cached).</param>
+    /// <param name="issueOf">The stamp of a pair's issue as this run has it (fresh or cached).</param>
     /// <param name="fresh">The ids of the issues Jira returned as changed since the last read: never skipped, since a
     /// timestamp alone (seconds on some transports) cannot prove an issue unchanged.</param>
-    public (IReadOnlySet<string> Skipped, IReadOnlyList<TaskFileEntry> LateFiles) Settle(IEnumerable<TaskMapping> selected, Func<TaskMapping, JiraIssue?> issueOf,
+    public (IReadOnlySet<string> Skipped, IReadOnlyList<TaskFileEntry> LateFiles) Settle(IEnumerable<TaskMapping> selected, Func<TaskMapping, IssueStamp?> issueOf,
         IReadOnlySet<string> fresh)
     {
         var skipped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -60,7 +64,7 @@ internal sealed class UnchangedPairs(PairFingerprints? fingerprints, bool mayski
             var issue = issueOf(mapping);
             var print = fingerprints!.For(mapping.TaskId)!;
             if (issue is not null && !fresh.Contains(issue.Id) && issue.Id == print.IssueId
-                && string.Equals(issue.Key, mapping.JiraKey, StringComparison.OrdinalIgnoreCase) && issue.Updated.UtcTicks == print.IssueUpdated)
+                && string.Equals(issue.Key, mapping.JiraKey, StringComparison.OrdinalIgnoreCase) && issue.Updated == print.IssueUpdated)
                 skipped.Add(mapping.TaskId);
             else late.Add(file);
         }

@@ -26,6 +26,10 @@ public sealed class OpsLog(StatePaths paths, TimeProvider clock)
     private readonly Lock _gate = new();
     private int _sequence;
 
+    // The log's size as this instance last knew it (-1: not looked yet); a run appends thousands of lines, and a stat per
+    // line cost as much as the append.
+    private long _size = -1;
+
     private string Previous => Path.ChangeExtension(paths.OpsLog, ".1.jsonl");
 
     public string RunId { get; } = Guid.NewGuid().ToString("N")[..12];
@@ -48,9 +52,18 @@ public sealed class OpsLog(StatePaths paths, TimeProvider clock)
         var line = JsonSerializer.Serialize(record, Compact.OpsLogRecord) + "\n";
         lock (_gate)
         {
-            Directory.CreateDirectory(paths.Root);
-            if (File.Exists(paths.OpsLog) && new FileInfo(paths.OpsLog).Length + line.Length > MaxBytes) File.Move(paths.OpsLog, Previous, overwrite: true);
+            if (_size < 0)
+            {
+                Directory.CreateDirectory(paths.Root);
+                _size = File.Exists(paths.OpsLog) ? new FileInfo(paths.OpsLog).Length : 0;
+            }
+            if (_size > 0 && _size + line.Length > MaxBytes)
+            {
+                File.Move(paths.OpsLog, Previous, overwrite: true);
+                _size = 0;
+            }
             File.AppendAllText(paths.OpsLog, line);
+            _size += System.Text.Encoding.UTF8.GetByteCount(line);
         }
     }
 

@@ -9,6 +9,7 @@ namespace BacklogJira.Sync.State;
 [JsonSerializable(typeof(SnapshotFile))]
 [JsonSerializable(typeof(OpsLogRecord))]
 [JsonSerializable(typeof(JiraIssueCacheDocument))]
+[JsonSerializable(typeof(JiraIssueCacheIndexDocument))]
 [JsonSerializable(typeof(CanonicalTextMemoDocument))]
 [JsonSerializable(typeof(PairFingerprintDocument))]
 [JsonSerializable(typeof(ImportIntentDocument))]

@@ -16,6 +16,7 @@ public sealed class StatePaths(string projectRoot)
     public string GitIgnore => Path.Combine(Root, ".gitignore");
     public string Lock => Path.Combine(Root, ".lock");
     public string IssueCache => Path.Combine(Root, "cache", "issues.json");
+    public string IssueCacheIndex => Path.Combine(Root, "cache", "issues-index.json");
     public string CanonicalTextMemo => Path.Combine(Root, "cache", "canonical-text.json");
     public string PairCache => Path.Combine(Root, "cache", "pairs.json");
 

@@ -21,6 +21,9 @@ public sealed record JournalEntry(string Field, string Side, JsonNode? To, IRead
 /// </summary>
 public sealed class WriteJournal(StatePaths paths)
 {
+    // Set once the folder and its .gitignore are known to exist: a run records thousands of entries.
+    private volatile bool _folderReady;
+
     public IReadOnlyList<JournalEntry> Read(string taskId)
     {
         var path = paths.Journal(taskId);
@@ -54,12 +57,28 @@ public sealed class WriteJournal(StatePaths paths)
                 ["via"] = new JsonArray([.. e.Via.Select(v => (JsonNode?)JsonValue.Create(v))]),
             })]),
         };
-        var folder = Path.GetDirectoryName(paths.Journal(taskId))!;
+        if (!_folderReady) await PrepareFolderAsync(cancellationToken);
+        try
+        {
+            await AtomicFile.WriteAllTextAsync(paths.Journal(taskId), document.ToJsonString() + "\n", cancellationToken);
+            return;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Removed since this instance made it (a long-running watch outlives many runs): made again.
+            await PrepareFolderAsync(cancellationToken);
+        }
+        await AtomicFile.WriteAllTextAsync(paths.Journal(taskId), document.ToJsonString() + "\n", cancellationToken);
+    }
+
+    private async Task PrepareFolderAsync(CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(paths.Journal("x"))!;
         Directory.CreateDirectory(folder);
         // Ignored by git from the inside too: a project set up by an older version has no journal/ line in its .gitignore.
         var ignore = Path.Combine(folder, ".gitignore");
         if (!File.Exists(ignore)) await AtomicFile.WriteAllTextAsync(ignore, "*\n", cancellationToken);
-        await AtomicFile.WriteAllTextAsync(paths.Journal(taskId), document.ToJsonString() + "\n", cancellationToken);
+        _folderReady = true;
     }
 
     /// <summary>Adds a status the walk is about to move the issue to, before the transition is sent.</summary>

@@ -11,10 +11,7 @@ public class CommentsCommandTests
     {
         await using var cli = await CliRun.StartAsync();
         (await cli.RunAsync("init", "--project-key", "DEMO")).ExitCode.ShouldBe(0);
-        var path = Path.Combine(cli.Root, ".backlog-jira", "config.json");
-        var config = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
-        config["sync"]!["fields"] = new JsonObject { ["comments"] = true };
-        await File.WriteAllTextAsync(path, config.ToJsonString());
+        await cli.EditConfigAsync(config => config["sync"]!["fields"] = new JsonObject { ["comments"] = true });
         (await cli.BacklogAsync("task", "create", "Discussed")).EnsureSuccess("create");
         (await cli.BacklogAsync("task", "edit", "1", "--comment", "Please review", "--comment-author", "@alice")).EnsureSuccess("comment");
 

@@ -16,14 +16,6 @@ public class DoctorCommandTests
         return cli;
     }
 
-    private static async Task EditConfigAsync(CliRun cli, Action<JsonNode> edit)
-    {
-        var path = Path.Combine(cli.Root, ".backlog-jira", "config.json");
-        var config = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
-        edit(config);
-        await File.WriteAllTextAsync(path, config.ToJsonString());
-    }
-
     private static Dictionary<string, JsonNode> Checks(string json) =>
         JsonNode.Parse(json)!["checks"]!.AsArray().ToDictionary(c => c!["name"]!.GetValue<string>(), c => c!);
 
@@ -104,7 +96,7 @@ public class DoctorCommandTests
     public async Task Unknown_project_status_priority_and_user_mappings_each_fail_by_name()
     {
         await using var cli = await InitializedAsync();
-        await EditConfigAsync(cli, config =>
+        await cli.EditConfigAsync(config =>
         {
             config["jira"]!["projectKey"] = "NOPE";
             config["backlog"]!["statusMapping"]!["Done"] = new JsonArray("Finished", "Shipped");
@@ -125,7 +117,7 @@ public class DoctorCommandTests
     public async Task A_mapped_project_that_is_not_there_and_a_type_the_project_lacks_are_named()
     {
         await using var cli = await InitializedAsync();
-        await EditConfigAsync(cli, config =>
+        await cli.EditConfigAsync(config =>
         {
             config["jira"]!["projectMap"] = new JsonObject { ["mobile"] = "GONE" };
             config["backlog"]!["typeMapping"] = new JsonObject { ["research"] = "Spike" };
@@ -142,7 +134,7 @@ public class DoctorCommandTests
     public async Task Custom_field_rules_are_checked_against_jira_s_fields_screens_and_options()
     {
         await using var cli = await InitializedAsync();
-        await EditConfigAsync(cli, config => config["customFields"] = new JsonArray(
+        await cli.EditConfigAsync(config => config["customFields"] = new JsonArray(
             new JsonObject { ["jira"] = "Story Points", ["backlog"] = "label:sp:" },
             new JsonObject { ["jira"] = "Risk", ["backlog"] = "label:risk:", ["values"] = new JsonObject { ["high"] = "High", ["doom"] = "Doom" } }));
         var healthy = Checks((await cli.RunAsync("doctor", "--json")).Stdout)["custom fields"];
@@ -154,12 +146,12 @@ public class DoctorCommandTests
         hidden["detail"]!.GetValue<string>().ShouldContain("Story Points (customfield_10016) is not on the create screen of DEMO Task");
         hidden["fix"]!.GetValue<string>().ShouldContain("Screens");
 
-        await EditConfigAsync(cli, config => config["customFields"] = new JsonArray(new JsonObject { ["jira"] = "Sprint", ["backlog"] = "label:sprint:" }));
+        await cli.EditConfigAsync(config => config["customFields"] = new JsonArray(new JsonObject { ["jira"] = "Sprint", ["backlog"] = "label:sprint:" }));
         var unknown = await cli.RunAsync("doctor", "--json");
         unknown.ExitCode.ShouldBe(1);
         Checks(unknown.Stdout)["custom fields"]["detail"]!.GetValue<string>().ShouldContain("Jira has no field \"Sprint\"");
 
-        await EditConfigAsync(cli, config => config["customFields"] = new JsonArray(new JsonObject { ["jira"] = "Story Points", ["backlog"] = "label:sp:" }));
+        await cli.EditConfigAsync(config => config["customFields"] = new JsonArray(new JsonObject { ["jira"] = "Story Points", ["backlog"] = "label:sp:" }));
         cli.Jira.Sandbox.State.Write(data => data.Projects[0].HiddenFields.Clear());
         var ok = await cli.RunAsync("doctor");
         ok.Stdout.ShouldContain("✓ custom fields: storyPoints ⇄ Story Points (customfield_10016, number) in label:sp:");
@@ -191,14 +183,14 @@ public class DoctorCommandTests
     {
         await using var cli = await InitializedAsync();
         var launch = SandboxMcp.Launch();
-        await EditConfigAsync(cli, config => config["mcp"] = new JsonObject { ["command"] = launch.Command, ["args"] = new JsonArray([.. launch.Arguments.Select(a => (JsonNode?)a)]) });
+        await cli.EditConfigAsync(config => config["mcp"] = new JsonObject { ["command"] = launch.Command, ["args"] = new JsonArray([.. launch.Arguments.Select(a => (JsonNode?)a)]) });
         var healthy = await cli.RunAsync("doctor", "--transport", "mcp");
         healthy.ExitCode.ShouldBe(0, healthy.Stdout);
         healthy.Stdout.ShouldContain("✓ Jira through MCP: sandbox-jira-mcp");
         healthy.Stdout.ShouldContain("all 8 needed present");
         healthy.Stdout.ShouldContain("- status mapping: Jira's status list is not available through MCP");
 
-        await EditConfigAsync(cli, config => config["mcp"]!["env"] = new JsonObject { ["SANDBOX_MCP_FAULTS"] = "hide=jira_transition_issue" });
+        await cli.EditConfigAsync(config => config["mcp"]!["env"] = new JsonObject { ["SANDBOX_MCP_FAULTS"] = "hide=jira_transition_issue" });
         var broken = await cli.RunAsync("connect", "--transport", "mcp", "--json");
         broken.ExitCode.ShouldBe(1);
         var checks = Checks(broken.Stdout);
@@ -223,12 +215,12 @@ public class DoctorCommandTests
     public async Task With_dependencies_on_the_link_type_they_travel_as_is_checked()
     {
         await using var cli = await InitializedAsync();
-        await EditConfigAsync(cli, config => config["sync"]!["fields"] = new JsonObject { ["dependencies"] = true });
+        await cli.EditConfigAsync(config => config["sync"]!["fields"] = new JsonObject { ["dependencies"] = true });
         var checks = Checks((await cli.RunAsync("doctor", "--json")).Stdout);
         checks["dependency links"]["status"]!.GetValue<string>().ShouldBe("ok");
         checks["dependency links"]["detail"]!.GetValue<string>().ShouldContain("the issue of TASK-2 blocks the issue of TASK-3 (Blocks)");
 
-        await EditConfigAsync(cli, config => config["jira"]!["dependencyLinkType"] = "Depends");
+        await cli.EditConfigAsync(config => config["jira"]!["dependencyLinkType"] = "Depends");
         var broken = await cli.RunAsync("doctor", "--json");
         broken.ExitCode.ShouldBe(1);
         var check = Checks(broken.Stdout)["dependency links"];

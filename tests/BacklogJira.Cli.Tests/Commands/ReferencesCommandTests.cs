@@ -12,10 +12,7 @@ public class ReferencesCommandTests
     {
         await using var cli = await CliRun.StartAsync();
         (await cli.RunAsync("init", "--project-key", "DEMO")).ExitCode.ShouldBe(0);
-        var path = Path.Combine(cli.Root, ".backlog-jira", "config.json");
-        var config = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
-        config["sync"]!["fields"] = new JsonObject { ["references"] = true };
-        await File.WriteAllTextAsync(path, config.ToJsonString());
+        await cli.EditConfigAsync(config => config["sync"]!["fields"] = new JsonObject { ["references"] = true });
         (await cli.BacklogAsync("task", "create", "Linked", "--ref", "https://example.com/spec", "--ref", "docs/spec.md")).EnsureSuccess("create");
 
         (await cli.RunAsync("connect")).Stdout.ShouldContain("add comments, link issues in DEMO");

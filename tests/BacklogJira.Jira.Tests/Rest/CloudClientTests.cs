@@ -104,8 +104,48 @@ public class CloudClientTests : IAsyncLifetime
 
         read.Issues.Select(i => i.Key).ShouldBe([keys[3]]);
         read.Missing.ShouldBe([keys[9]]);
-        // 600 keys at 500 per changed-since query: two queries, and the one with the deleted key asked again.
-        _jira.Sandbox.Counters.For("POST /rest/api/3/search/jql").ShouldBe(3);
+        // 600 keys, more than one changed-since query holds: the project's keys listed (one page of up to 5,000), the
+        // changed ones named (one page), and those plus the vanished one read by key, asked again without the deleted key.
+        _jira.Sandbox.Counters.For("POST /rest/api/3/search/jql").ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Changed_since_read_over_the_project_finds_an_issue_moved_out_of_it_under_its_new_key()
+    {
+        var keys = _jira.Sandbox.SeedIssues(600);
+        var client = _jira.Client();
+        _jira.Sandbox.State.Write(data =>
+        {
+            data.Projects.Add(new Sandbox.Jira.Model.SandboxProject { Id = "10001", Key = "OPS", Name = "Operations", LeadId = data.Projects[0].LeadId });
+            var issue = data.Issues.Single(i => i.Key == keys[5]);
+            issue.FormerKeys.Add(issue.Key);
+            issue.Key = "OPS-1";
+            issue.ProjectKey = "OPS";
+        });
+
+        // Long after the move: only the listing of DEMO's keys can tell it is gone from there.
+        var read = await client.ReadIssuesAsync(keys, TimeProvider.System.GetUtcNow().AddHours(1), Token);
+
+        read.Issues.Select(i => i.Key).ShouldBe(["OPS-1"]);
+        read.Missing.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Changed_since_read_of_a_few_keys_in_a_large_project_falls_back_to_key_queries()
+    {
+        var keys = _jira.Sandbox.SeedIssues(3000);
+        var client = _jira.Client();
+        var mapped = keys.Take(600).ToList();
+        var bound = TimeProvider.System.GetUtcNow().AddSeconds(-1);
+        await client.UpdateIssueAsync(mapped[3], new JiraIssueUpdate { Summary = "Touched" }, Token);
+        await client.UpdateIssueAsync(keys[2000], new JiraIssueUpdate { Summary = "Not ours" }, Token);
+        _jira.Sandbox.State.Write(data => data.Issues.RemoveAll(i => i.Key == mapped[9]));
+
+        var read = await client.ReadIssuesAsync(mapped, bound, Token);
+
+        // 3,000 issues for 600 keys: listing them all would cost more than the two key queries it saves.
+        read.Issues.Select(i => i.Key).ShouldBe([mapped[3]]);
+        read.Missing.ShouldBe([mapped[9]]);
     }
 
     [Fact]

@@ -16,6 +16,33 @@ public class DataCenterClientTests : IAsyncLifetime
     private static CancellationToken Token => CancellationToken.None;
 
     [Fact]
+    public async Task Changed_since_read_over_the_project_pages_by_offset_and_notices_deleted_and_moved_issues()
+    {
+        var keys = _jira.Sandbox.SeedIssues(2500, "OPS");
+        var client = _jira.Client();
+        var bound = TimeProvider.System.GetUtcNow().AddSeconds(-1);
+        await client.UpdateIssueAsync(keys[3], new JiraIssueUpdate { Summary = "Touched" }, Token);
+        _jira.Sandbox.State.Write(data =>
+        {
+            data.Issues.RemoveAll(i => i.Key == keys[9]);
+            data.Projects.Add(new Sandbox.Jira.Model.SandboxProject { Id = "10009", Key = "ARC", Name = "Archive", LeadId = data.Projects[0].LeadId });
+            var moved = data.Issues.Single(i => i.Key == keys[2400]);
+            moved.FormerKeys.Add(moved.Key);
+            moved.Key = "ARC-1";
+            moved.ProjectKey = "ARC";
+        });
+        _jira.Sandbox.Counters.Reset();
+
+        var read = await client.ReadIssuesAsync(keys, bound, Token);
+
+        read.Issues.Select(i => i.Key).Order(StringComparer.Ordinal).ShouldBe(["ARC-1", keys[3]]);
+        read.Missing.ShouldBe([keys[9]]);
+        // Data Center serves 1,000 keys a page and says the total: three listing pages (the last two at once), one page
+        // of changed keys, and the key query for the changed, the moved and the deleted key, asked again without the latter.
+        _jira.Sandbox.Counters.For("POST /rest/api/2/search").ShouldBe(6);
+    }
+
+    [Fact]
     public async Task Personal_access_token_logs_in_and_data_center_is_detected()
     {
         var client = _jira.Client();

@@ -261,6 +261,28 @@ public class EndToEndTests
         (await world.Engine(later).RunAsync(new SyncRequest { Mode = SyncMode.Status, FullRead = true, TaskIds = [ids[0]] }, None)).Single().State.ShouldBe(PairState.InSync);
     }
 
+    [Fact]
+    public async Task A_run_that_skips_unchanged_pairs_keeps_what_the_canonical_text_memo_knows_of_them()
+    {
+        await using var world = await SyncWorld.CreateAsync();
+        var edited = await world.CreateTaskAsync("-d", "The first description", "--", "Edited later");
+        var untouched = await world.CreateTaskAsync("-d", "The second description", "--", "Left alone");
+        await world.Creator().CreateAsync(edited, null, false, None);
+        await world.Creator().CreateAsync(untouched, null, false, None);
+        var later = new BacklogJira.Testing.FixedClock(TimeProvider.System.GetUtcNow().AddMinutes(30));
+        await world.Engine(later).RunAsync(new SyncRequest(), None);
+        File.ReadAllText(world.Paths.CanonicalTextMemo).ShouldContain("The second description");
+
+        await world.Store.UpdateAsync(edited, t => new BacklogJira.BacklogMd.Writing.TaskEdit { Title = "Edited now" }, None);
+        later.Now += TimeSpan.FromMinutes(1);
+        var timings = new SyncTimings();
+        await world.Engine(later).RunAsync(new SyncRequest { Timings = timings }, None);
+
+        timings.PairsSkipped.ShouldBe(1);
+        // Before: the run used only the edited pair's entry and pruned the other, so its next change recomputed it.
+        File.ReadAllText(world.Paths.CanonicalTextMemo).ShouldContain("The second description");
+    }
+
     [Theory]
     [InlineData(JiraTransport.Rest)]
     [InlineData(JiraTransport.Mcp)]
