@@ -94,6 +94,9 @@ public interface IJiraClient
     /// refuses to run.</summary>
     bool ReadsIssueLinks => true;
 
+    /// <summary>The issue's links to other issues, read alone (one small request, not the whole issue).</summary>
+    Task<IReadOnlyList<JiraIssueLink>> GetIssueLinksAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Links <paramref name="fromKey"/> to <paramref name="toKey"/> with the type's outward phrase on
     /// <paramref name="fromKey"/> ("DEMO-2 blocks DEMO-3"); a link that exists already is not made twice.</summary>
     Task CreateIssueLinkAsync(string typeName, string fromKey, string toKey, CancellationToken cancellationToken);

@@ -348,6 +348,9 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
 
     public bool ReadsIssueLinks => false;
 
+    public Task<IReadOnlyList<JiraIssueLink>> GetIssueLinksAsync(string key, CancellationToken cancellationToken) =>
+        throw new JiraException("Issue links are not synced through the MCP transport; use jira.transport \"rest\" for them.");
+
     public Task CreateIssueLinkAsync(string typeName, string fromKey, string toKey, CancellationToken cancellationToken) =>
         throw new JiraException("Issue links are not synced through the MCP transport; use jira.transport \"rest\" for them.");
 

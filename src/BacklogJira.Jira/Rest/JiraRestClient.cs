@@ -515,6 +515,13 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         return JiraReader.Comment(json ?? new JsonObject(), deployment);
     }
 
+    public async Task<IReadOnlyList<JiraIssueLink>> GetIssueLinksAsync(string key, CancellationToken cancellationToken)
+    {
+        var (api, _) = await ApiAsync(cancellationToken);
+        var json = await _http.SendAsync(HttpMethod.Get, $"{api}/issue/{Uri.EscapeDataString(key)}?fields=issuelinks", null, true, cancellationToken);
+        return JiraReader.IssueLinks(json?["fields"]?["issuelinks"]);
+    }
+
     public async Task CreateIssueLinkAsync(string typeName, string fromKey, string toKey, CancellationToken cancellationToken)
     {
         var (api, _) = await ApiAsync(cancellationToken);

@@ -97,7 +97,7 @@ internal static class JiraReader
 
     /// <summary>The <c>issuelinks</c> field: each link with the other issue, under <c>outwardIssue</c> when this issue
     /// holds the outward phrase.</summary>
-    private static List<JiraIssueLink> IssueLinks(JsonNode? json) =>
+    public static List<JiraIssueLink> IssueLinks(JsonNode? json) =>
         [.. (json as JsonArray ?? []).OfType<JsonObject>().Select(link =>
         {
             var outward = link["outwardIssue"] is JsonObject;

@@ -91,6 +91,8 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
             MappedAt = clock.GetUtcNow(),
         })], cancellationToken);
         await intent.SaveAsync(kept, cancellationToken);
+        // The new pairs name each other now (a link between two imported issues is a dependency between their tasks).
+        config.UsePairs(mappings.All);
 
         var log = new OpsLog(paths, clock);
         var snapshots = new SnapshotStore(paths, config);

@@ -57,8 +57,7 @@ public sealed class DependenciesField : ItemSetField, ISyncField
         return Task.FromResult(new JiraFieldWrite(AfterEdit: async token =>
         {
             var seen = Blockers(issue.Links ?? [], config).Select(l => config.Pairs.ForIssue(l.OtherId, l.OtherKey)?.TaskId).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var fresh = await writing.Jira.GetIssueAsync(issue.Key, token) ?? issue;
-            var links = Blockers(fresh.Links ?? [], config).ToList();
+            var links = Blockers(await writing.Jira.GetIssueLinksAsync(issue.Key, token), config).ToList();
             foreach (var link in links)
             {
                 var pair = config.Pairs.ForIssue(link.OtherId, link.OtherKey);
@@ -66,7 +65,7 @@ public sealed class DependenciesField : ItemSetField, ISyncField
                     await writing.Jira.DeleteIssueLinkAsync(link.Id, token);
             }
             foreach (var blocker in wanted.Where(w => !links.Any(l => config.Pairs.ForIssue(l.OtherId, l.OtherKey)?.TaskId == w.TaskId)))
-                await writing.Jira.CreateIssueLinkAsync(config.DependencyLinkType, blocker.JiraKey, fresh.Key, token);
+                await writing.Jira.CreateIssueLinkAsync(config.DependencyLinkType, blocker.JiraKey, issue.Key, token);
             return true;
         }));
     }

@@ -110,6 +110,24 @@ public class CloudClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Issue_links_are_read_alone_with_their_direction_on_each_issue()
+    {
+        var client = _jira.Client();
+        var blocker = await client.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "Foundation" }, Token);
+        var blocked = await client.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "Roof" }, Token);
+        await client.CreateIssueLinkAsync("Blocks", blocker.Key, blocked.Key, Token);
+        _jira.Sandbox.Counters.Reset();
+
+        var onBlocked = (await client.GetIssueLinksAsync(blocked.Key, Token)).Single();
+        var onBlocker = (await client.GetIssueLinksAsync(blocker.Key, Token)).Single();
+
+        (onBlocked.TypeName, onBlocked.Outward, onBlocked.OtherKey).ShouldBe(("Blocks", false, blocker.Key));
+        (onBlocker.TypeName, onBlocker.Outward, onBlocker.OtherKey).ShouldBe(("Blocks", true, blocked.Key));
+        onBlocked.Id.ShouldBe(onBlocker.Id);
+        _jira.Sandbox.Counters.Total.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Changed_since_read_over_the_project_finds_an_issue_moved_out_of_it_under_its_new_key()
     {
         var keys = _jira.Sandbox.SeedIssues(600);

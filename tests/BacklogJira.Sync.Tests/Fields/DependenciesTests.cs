@@ -55,6 +55,25 @@ public class DependenciesTests
     }
 
     [Fact]
+    public async Task Issues_imported_together_keep_their_link_as_a_dependency_between_the_new_tasks()
+    {
+        await using var world = await SyncWorld.CreateAsync(DependenciesOn);
+        var blocker = await world.Client.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "Foundation" }, None);
+        var blocked = await world.Client.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "Roof" }, None);
+        await world.Client.CreateIssueLinkAsync("Blocks", blocker.Key, blocked.Key, None);
+
+        var imported = await world.Importer().ImportAsync("project = DEMO", false, None);
+
+        imported.ShouldAllBe(o => !o.Failed);
+        var mappings = MappingFile.Load(world.Paths);
+        var roof = mappings.ForIssue(blocked.Key)!.TaskId;
+        // Before: the import read the link with the pairs as they were before it made any, so the dependency waited
+        // for the next sync.
+        world.Store.Get(roof).Dependencies.ShouldBe([mappings.ForIssue(blocker.Key)!.TaskId]);
+        (await world.RunAsync(SyncMode.Status)).ShouldAllBe(o => o.State == PairState.InSync);
+    }
+
+    [Fact]
     public async Task A_dependency_on_a_task_with_no_issue_and_a_link_to_an_issue_with_no_task_stay_where_they_are()
     {
         await using var world = await SyncWorld.CreateAsync(DependenciesOn);
