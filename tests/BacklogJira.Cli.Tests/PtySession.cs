@@ -11,12 +11,13 @@ internal sealed partial class PtySession : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly Lock _gate = new();
+    private readonly Task _pump;
     private int _consumed;
 
     private PtySession(Process process)
     {
         _process = process;
-        _ = PumpAsync();
+        _pump = PumpAsync();
     }
 
     public static PtySession Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] cliArgs)
@@ -63,7 +64,17 @@ internal sealed partial class PtySession : IDisposable
                 await Task.Delay(150);
                 return;
             }
-            if (_process.HasExited && screen.IndexOf(text, StringComparison.Ordinal) < 0) break;
+            if (_process.HasExited)
+            {
+                // The process can exit before its last output is read (the flake: "Configured DEMO" printed, the wait
+                // gave up): read to the end once, then look a last time.
+                if (!_pump.IsCompleted)
+                {
+                    await _pump.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+                    continue;
+                }
+                break;
+            }
             await Task.Delay(50);
         }
         throw new TimeoutException($"'{text}' did not appear. Screen:\n{Text}");
