@@ -34,7 +34,7 @@ public class KillSuiteTests(ITestOutputHelper output)
         // create-issue, killed, then run for whatever is still unmapped.
         var cut = await KillRepeatedlyAsync(cli, random, () => ["create-issue", .. ids.Where(id => !Mapped(cli).ContainsKey(id))]);
         var unmapped = ids.Where(id => !Mapped(cli).ContainsKey(id)).ToList();
-        if (unmapped.Count > 0) (await cli.RunAsync(["create-issue", .. unmapped])).ExitCode.ShouldBe(0);
+        if (unmapped.Count > 0 && await cli.RunAsync(["create-issue", .. unmapped]) is var finish) finish.ExitCode.ShouldBe(0, finish.Stdout + finish.Stderr);
         output.WriteLine($"create-issue: {Kills} kills ({cut} cut a run short), {Tasks} tasks");
         var mapped = Mapped(cli);
         mapped.Count.ShouldBe(Tasks);
