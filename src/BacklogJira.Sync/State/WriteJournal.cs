@@ -21,9 +21,6 @@ public sealed record JournalEntry(string Field, string Side, JsonNode? To, IRead
 /// </summary>
 public sealed class WriteJournal(StatePaths paths)
 {
-    // Set once the folder and its .gitignore are known to exist: a run records thousands of entries.
-    private volatile bool _folderReady;
-
     public IReadOnlyList<JournalEntry> Read(string taskId)
     {
         var path = paths.Journal(taskId);
@@ -57,28 +54,12 @@ public sealed class WriteJournal(StatePaths paths)
                 ["via"] = new JsonArray([.. e.Via.Select(v => (JsonNode?)JsonValue.Create(v))]),
             })]),
         };
-        if (!_folderReady) await PrepareFolderAsync(cancellationToken);
-        try
-        {
-            await AtomicFile.WriteAllTextAsync(paths.Journal(taskId), document.ToJsonString() + "\n", cancellationToken);
-            return;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Removed since this instance made it (a long-running watch outlives many runs): made again.
-            await PrepareFolderAsync(cancellationToken);
-        }
-        await AtomicFile.WriteAllTextAsync(paths.Journal(taskId), document.ToJsonString() + "\n", cancellationToken);
-    }
-
-    private async Task PrepareFolderAsync(CancellationToken cancellationToken)
-    {
-        var folder = Path.GetDirectoryName(paths.Journal("x"))!;
+        var folder = Path.GetDirectoryName(paths.Journal(taskId))!;
         Directory.CreateDirectory(folder);
         // Ignored by git from the inside too: a project set up by an older version has no journal/ line in its .gitignore.
         var ignore = Path.Combine(folder, ".gitignore");
         if (!File.Exists(ignore)) await AtomicFile.WriteAllTextAsync(ignore, "*\n", cancellationToken);
-        _folderReady = true;
+        await AtomicFile.WriteAllTextAsync(paths.Journal(taskId), document.ToJsonString() + "\n", cancellationToken);
     }
 
     /// <summary>Adds a status the walk is about to move the issue to, before the transition is sent.</summary>
