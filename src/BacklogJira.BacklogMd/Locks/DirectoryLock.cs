@@ -56,16 +56,12 @@ public sealed class DirectoryLock : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(busyMessage);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var deadline = clock.GetUtcNow() + timeout;
+        var noted = false;
         while (true)
         {
-            if (TryCreate(path))
+            if (owner is null ? TryCreate(path) : TryCreateWithNote(path, owner, out noted))
             {
-                if (owner is not null)
-                {
-                    WriteOwnerNote(path, owner);
-                }
-
-                return new DirectoryLock(path, clock, owner is not null);
+                return new DirectoryLock(path, clock, noted);
             }
 
             if (IsStale(path, clock) || (owner is not null && OwnerIsGone(path)))
@@ -100,10 +96,15 @@ public sealed class DirectoryLock : IAsyncDisposable
         {
             if (_hasOwnerNote)
             {
-                File.Delete(OwnerNotePath(_path));
+                // Moved aside first, as taken: a lock is never seen without its note, even when the run dies here.
+                var released = $"{_path}{ReleasedMark}{Guid.NewGuid():N}";
+                Directory.Move(_path, released);
+                TryRemove(released);
             }
-
-            Directory.Delete(_path, recursive: false);
+            else
+            {
+                Directory.Delete(_path, recursive: false);
+            }
         }
         catch (DirectoryNotFoundException)
         {
@@ -113,15 +114,64 @@ public sealed class DirectoryLock : IAsyncDisposable
 
     private static bool TryCreate(string path) => AtomicDirectory.TryCreate(path);
 
-    private static void WriteOwnerNote(string path, string owner)
+    /// <summary>
+    /// Makes the lock with its note already inside: the folder is built under a unique name and renamed into place, so
+    /// nobody ever sees the lock without its note. A run killed between a bare mkdir and the note's write used to leave
+    /// a lock nobody could attribute, which every later run had to wait 10 s for. A run killed before the rename leaves
+    /// only its staging folder, which is not the lock (<see cref="IsLeftover"/>).
+    /// </summary>
+    private static bool TryCreateWithNote(string path, string owner, out bool noted)
     {
+        var staging = $"{path}{StagingMark}{Guid.NewGuid():N}";
         try
         {
-            File.WriteAllText(OwnerNotePath(path), $"pid {Environment.ProcessId} on {Environment.MachineName}, {owner}");
+            Directory.CreateDirectory(staging);
+            File.WriteAllText(OwnerNotePath(staging), $"pid {Environment.ProcessId} on {Environment.MachineName}, {owner}");
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             // Without a note the lock still works; it only frees itself after 10 s instead of at once.
+            TryRemove(staging);
+            noted = false;
+            return TryCreate(path);
+        }
+
+        noted = AtomicDirectory.TryRenameNoReplace(staging, path);
+        if (!noted)
+        {
+            TryRemove(staging);
+        }
+
+        return noted;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+    private const string StagingMark = ".taking-";
+    private const string ReleasedMark = ".released-";
+
+    /// <summary>
+    /// True for what a killed run can leave beside the lock <paramref name="lockPath"/>: a staging folder never renamed
+    /// into place, or a released lock not yet removed. Neither is the lock, so neither blocks anyone; they are only litter.
+    /// </summary>
+    public static bool IsLeftover(string lockPath, string folderPath)
+    {
+        var name = System.IO.Path.GetFileName(folderPath);
+        var lockName = System.IO.Path.GetFileName(lockPath);
+        return new[] { StagingMark, ReleasedMark }.Any(mark =>
+            name.Length == lockName.Length + mark.Length + 32
+            && name.StartsWith(lockName + mark, StringComparison.Ordinal)
+            && !name.AsSpan(lockName.Length + mark.Length).ContainsAnyExcept(LowerHex));
+    }
+
+    private static void TryRemove(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Litter at worst: the next writing run's sweep removes it (IsLeftover).
         }
     }
 

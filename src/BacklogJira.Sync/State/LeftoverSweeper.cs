@@ -8,7 +8,8 @@ namespace BacklogJira.Sync.State;
 /// <summary>
 /// What a killed run leaves behind, removed at the start of the next writing run (under the run lock): our temporary
 /// files (<c>.name.&lt;32 hex&gt;.tmp</c>, written before a rename) older than a minute, and Backlog.md task-edit lock
-/// folders not refreshed for three times their stale age. A live holder refreshes its lock every 5 s and the lock
+/// folders not refreshed for three times their stale age, and the staging or released folders of our run lock as old
+/// (<see cref="DirectoryLock.IsLeftover"/>). A live holder refreshes its lock every 5 s and the lock
 /// protocol lets anyone take over a lock stale for 10 s (docs/backlog-md-store.md), so neither can belong to
 /// a run still going.
 /// </summary>
@@ -29,6 +30,14 @@ public static partial class LeftoverSweeper
             foreach (var file in new DirectoryInfo(folder).EnumerateFiles(".*.tmp"))
             {
                 if (OurTemp().IsMatch(file.Name) && now.UtcDateTime - file.LastWriteTimeUtc > TempAge && TryDelete(() => file.Delete())) removed++;
+            }
+        }
+        if (Directory.Exists(paths.Root))
+        {
+            foreach (var folder in new DirectoryInfo(paths.Root).EnumerateDirectories(Path.GetFileName(paths.Lock) + ".*"))
+            {
+                if (DirectoryLock.IsLeftover(paths.Lock, folder.FullName) && now.UtcDateTime - folder.LastWriteTimeUtc > 3 * DirectoryLock.StaleAfter
+                    && TryDelete(() => folder.Delete(recursive: true))) removed++;
             }
         }
         var locks = Path.Combine(project.BacklogPath, ".locks");
