@@ -60,6 +60,7 @@ internal static class CliApp
         SyncCommand.Create(context),
         StatusCommand.Create(context),
         WatchCommand.Create(context),
+        Commands.Serve.ServeCommand.Create(context),
         ViewCommand.Create(context),
         Commands.Doctor.DoctorCommand.Create(context),
         Commands.Connect.ConnectCommand.Create(context),

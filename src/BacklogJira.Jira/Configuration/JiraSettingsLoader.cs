@@ -39,6 +39,11 @@ public static class JiraSettingsLoader
         };
     }
 
+    /// <summary>One more <c>JIRA_*</c> setting (such as <c>JIRA_WEBHOOK_SECRET</c>) with the same precedence: the
+    /// environment, then <c>.env.local</c>, then <c>.env</c>; null when unset or blank.</summary>
+    public static string? Value(string? projectRoot, IDictionary? environment, string name) =>
+        NonEmpty(Merge(projectRoot, environment ?? Environment.GetEnvironmentVariables()), name);
+
     /// <summary><c>JIRA_DEPLOYMENT=cloud|datacenter</c> skips detection (REST) and overrides the host-name rule (MCP).</summary>
     private static JiraDeployment? DeploymentFrom(string? text) => text?.ToLowerInvariant() switch
     {

@@ -23,6 +23,9 @@ public sealed class StatePaths(string projectRoot)
     /// <summary>The intent of a <c>pull --import</c> under way (local, beside create-issue's pending records).</summary>
     public string ImportIntent => Path.Combine(Root, "pending", "import.json");
 
+    /// <summary>The work <c>serve</c> has accepted and not yet done, one file per issue or task (local: a restart resumes it).</summary>
+    public string ServeQueue => Path.Combine(Root, "serve-queue");
+
     public string Snapshot(string taskId, string side) => Path.Combine(Snapshots, $"{taskId}-{side}.json");
 
     /// <summary>The writes of a pair's run under way (local: a clone cut off mid-run resumes its own writes).</summary>
@@ -31,5 +34,5 @@ public sealed class StatePaths(string projectRoot)
     public const string GitIgnoreText =
         "# backlog-jira: config.json, mappings.json and snapshots/ are shared through git, so every clone knows the\n" +
         "# last agreed state of each task and issue. The operations log, the issue cache, temp files and the run lock stay local.\n" +
-        "ops-log.jsonl\n*.tmp\n.lock/\npending/\ncache/\njournal/\n";
+        "ops-log.jsonl\n*.tmp\n.lock/\n.lock.*/\npending/\ncache/\njournal/\nserve-queue/\n";
 }

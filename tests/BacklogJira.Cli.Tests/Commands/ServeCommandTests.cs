@@ -1,0 +1,226 @@
+using System.Collections;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using BacklogJira.Core.Ports;
+using BacklogJira.Serve.Webhooks;
+using Xunit.Abstractions;
+
+namespace BacklogJira.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>serve</c> as a user runs it: a child process over a real Backlog.md project and the sandbox, webhooks posted over
+/// HTTP as Jira posts them (signed with the shared secret), task files edited by the real CLI.
+/// </summary>
+public class ServeCommandTests(ITestOutputHelper log)
+{
+    private const string Secret = "serve-test-secret-0123456789abcdef";
+
+    [Fact]
+    public async Task Webhooks_and_file_edits_sync_their_pair_bursts_coalesce_echoes_write_nothing_and_sigterm_stops_cleanly()
+    {
+        await using var cli = await CliRun.StartAsync();
+        await cli.RunAsync("init", "--project-key", "DEMO");
+        (await cli.BacklogAsync("task", "create", "First")).EnsureSuccess("create");
+        (await cli.BacklogAsync("task", "create", "Second")).EnsureSuccess("create");
+        (await cli.RunAsync("create-issue", "1", "2")).ExitCode.ShouldBe(0);
+        var keys = await KeysAsync(cli);
+        using var jira = cli.Jira.Client();
+        var ids = new Dictionary<string, string>();
+        foreach (var (task, key) in keys) ids[task] = (await jira.GetIssueAsync(key, CancellationToken.None))!.Id;
+
+        await using var serve = await ServeProcess.StartAsync(cli);
+        using var http = new HttpClient { BaseAddress = serve.BaseUrl };
+
+        // An edit in Jira, announced by its webhook, reaches the task file.
+        await jira.UpdateIssueAsync(keys["TASK-2"], new JiraIssueUpdate { Summary = "Second, renamed in Jira" }, CancellationToken.None);
+        (await PostAsync(http, Issue("jira:issue_updated", ids["TASK-2"], keys["TASK-2"]), "delivery-1")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually(() => TaskText(cli, "task-2").Contains("Second, renamed in Jira", StringComparison.Ordinal), "the Jira edit in the task file", serve);
+
+        // Unsigned, wrongly signed or unparseable: refused before anything is queued.
+        var unsigned = await http.PostAsync("webhooks/jira", new StringContent(Issue("jira:issue_updated", ids["TASK-1"], keys["TASK-1"]), Encoding.UTF8, "application/json"));
+        unsigned.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await PostAsync(http, Issue("jira:issue_updated", ids["TASK-1"], keys["TASK-1"]), "delivery-x", secret: "not-the-secret-at-all")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await PostAsync(http, "{\"webhookEvent\":", "delivery-y")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var wrongToken = await http.PostAsync("webhooks/jira?token=wrong", new StringContent(Issue("jira:issue_updated", ids["TASK-1"], keys["TASK-1"]), Encoding.UTF8, "application/json"));
+        wrongToken.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await HealthAsync(http))["webhooks"]!["rejected"]!.GetValue<int>().ShouldBe(4);
+        // Data Center sends no signature: the secret in the webhook's URL is taken instead.
+        var dataCenter = await http.PostAsync($"webhooks/jira?token={Secret}", new StringContent(Issue("comment_created", ids["TASK-1"], keys["TASK-1"]), Encoding.UTF8, "application/json"));
+        dataCenter.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // A Backlog.md edit (the real CLI rewrites the file) reaches the issue without any webhook.
+        (await cli.BacklogAsync("task", "edit", "1", "-t", "First, renamed in Backlog")).EnsureSuccess("edit");
+        await Eventually(async () => (await jira.GetIssueAsync(keys["TASK-1"], CancellationToken.None))!.Summary == "First, renamed in Backlog", "the task edit in Jira", serve);
+
+        // The webhook Jira sends for that write of ours is an echo: its sync writes nothing anywhere.
+        await Eventually(async () => (await HealthAsync(http))["pending"]!.GetValue<int>() == 0, "the queue drained", serve);
+        var opsLog = Path.Combine(cli.Root, ".backlog-jira", "ops-log.jsonl");
+        var logBefore = await File.ReadAllTextAsync(opsLog);
+        var fileBefore = TaskText(cli, "task-1");
+        var batches = (await HealthAsync(http))["batches"]!.GetValue<int>();
+        (await PostAsync(http, Issue("jira:issue_updated", ids["TASK-1"], keys["TASK-1"]), "delivery-echo")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually(async () => (await HealthAsync(http))["batches"]!.GetValue<int>() > batches, "the echo's batch", serve);
+        (await File.ReadAllTextAsync(opsLog)).ShouldBe(logBefore, "no write recorded for an echo");
+        TaskText(cli, "task-1").ShouldBe(fileBefore);
+
+        // Jira retries a delivery with the same identifier: taken once.
+        var retry = await PostAsync(http, Issue("jira:issue_updated", ids["TASK-1"], keys["TASK-1"]), "delivery-echo");
+        (await retry.Content.ReadAsStringAsync()).ShouldContain("duplicate");
+
+        // A burst of 100 edits to one issue: far fewer syncs than events, and the last edit wins.
+        batches = (await HealthAsync(http))["batches"]!.GetValue<int>();
+        var burst = new List<Task<HttpResponseMessage>>();
+        for (var i = 1; i <= 100; i++)
+        {
+            await jira.UpdateIssueAsync(keys["TASK-2"], new JiraIssueUpdate { Summary = $"Second, edit {i}" }, CancellationToken.None);
+            burst.Add(PostAsync(http, Issue("jira:issue_updated", ids["TASK-2"], keys["TASK-2"]), $"burst-{i}"));
+        }
+        (await Task.WhenAll(burst)).ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        await Eventually(() => TaskText(cli, "task-2").Contains("Second, edit 100", StringComparison.Ordinal), "the last edit of the burst", serve);
+        await Eventually(async () => (await HealthAsync(http))["pending"]!.GetValue<int>() == 0, "the queue drained", serve);
+        var burstBatches = (await HealthAsync(http))["batches"]!.GetValue<int>() - batches;
+        log.WriteLine($"burst: 100 webhooks for one issue → {burstBatches} batch(es)");
+        burstBatches.ShouldBeLessThanOrEqualTo(20, "100 events for one issue");
+
+        // An issue created in Jira inside the import scope becomes a task.
+        var created = await jira.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "Made in Jira while serving" }, CancellationToken.None);
+        (await PostAsync(http, Issue("jira:issue_created", created.Id, created.Key), "delivery-created")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually(async () => (await KeysAsync(cli)).ContainsValue(created.Key), "the new issue imported", serve);
+
+        var (exitCode, output) = await serve.StopAsync();
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("Stopped:");
+        output.ShouldNotContain(Secret);
+        log.WriteLine(output);
+    }
+
+    [Fact]
+    public async Task Work_taken_before_a_stop_is_done_after_a_restart_and_a_missing_secret_is_explained()
+    {
+        await using var cli = await CliRun.StartAsync();
+        await cli.RunAsync("init", "--project-key", "DEMO");
+        (await cli.BacklogAsync("task", "create", "Only")).EnsureSuccess("create");
+        (await cli.RunAsync("create-issue", "1")).ExitCode.ShouldBe(0);
+
+        var noSecret = await cli.RunAsync("serve", "--port", "0");
+        noSecret.ExitCode.ShouldBe(1);
+        noSecret.Stderr.ShouldContain("JIRA_WEBHOOK_SECRET is not set");
+        noSecret.Stderr.ShouldContain("openssl rand -hex 32");
+
+        var key = (await KeysAsync(cli))["TASK-1"];
+        using var jira = cli.Jira.Client();
+        var id = (await jira.GetIssueAsync(key, CancellationToken.None))!.Id;
+        await jira.UpdateIssueAsync(key, new JiraIssueUpdate { Summary = "Renamed while serve was down" }, CancellationToken.None);
+
+        // What a previous serve accepted and did not get to: an item in its queue folder.
+        var queue = Path.Combine(cli.Root, ".backlog-jira", "serve-queue");
+        Directory.CreateDirectory(queue);
+        await File.WriteAllTextAsync(Path.Combine(queue, $"issue-{id}.json"),
+            new JsonObject { ["name"] = $"issue-{id}", ["issueId"] = id, ["issueKey"] = key, ["reasons"] = new JsonArray("jira:issue_updated"), ["events"] = 1, ["version"] = "v1" }.ToJsonString());
+
+        await using var serve = await ServeProcess.StartAsync(cli);
+        await Eventually(() => TaskText(cli, "task-1").Contains("Renamed while serve was down", StringComparison.Ordinal), "the queued work done", serve);
+        await Eventually(() => Directory.GetFiles(queue).Length == 0, "the queue emptied", serve);
+        (await serve.StopAsync()).ExitCode.ShouldBe(0);
+    }
+
+    private static string Issue(string name, string id, string key) =>
+        new JsonObject { ["timestamp"] = 1, ["webhookEvent"] = name, ["issue"] = new JsonObject { ["id"] = id, ["key"] = key } }.ToJsonString();
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string delivery, string secret = Secret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "webhooks/jira") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(Encoding.UTF8.GetBytes(body), secret));
+        request.Headers.Add("X-Atlassian-Webhook-Identifier", delivery);
+        return http.SendAsync(request);
+    }
+
+    private static async Task<JsonNode> HealthAsync(HttpClient http) => JsonNode.Parse(await http.GetStringAsync("healthz"))!;
+
+    private static async Task<Dictionary<string, string>> KeysAsync(CliRun cli) =>
+        JsonNode.Parse((await cli.RunAsync("map", "list", "--json")).Stdout)!["mappings"]!.AsArray()
+            .ToDictionary(m => m!["taskId"]!.GetValue<string>(), m => m!["jiraKey"]!.GetValue<string>());
+
+    private static string TaskText(CliRun cli, string id) =>
+        File.ReadAllText(Directory.GetFiles(Path.Combine(cli.Root, "backlog", "tasks"), id + " - *.md").Single());
+
+    private static Task Eventually(Func<bool> condition, string what, ServeProcess serve) => Eventually(() => Task.FromResult(condition()), what, serve);
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what, ServeProcess serve)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException($"{what}: not within 60 s; serve wrote:\n{serve.Output}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The built CLI's <c>serve --port 0</c> as a child process, its output collected, its address read from it.</summary>
+    private sealed class ServeProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+        private readonly Task _pump;
+
+        private ServeProcess(Process process)
+        {
+            _process = process;
+            _pump = Task.WhenAll(Pump(process.StandardOutput), Pump(process.StandardError));
+        }
+
+        public Uri BaseUrl { get; private set; } = null!;
+
+        public string Output
+        {
+            get { lock (_output) return _output.ToString(); }
+        }
+
+        public static async Task<ServeProcess> StartAsync(CliRun cli)
+        {
+            var environment = new Hashtable();
+            foreach (DictionaryEntry entry in cli.Environment) environment[entry.Key] = entry.Value;
+            environment["JIRA_WEBHOOK_SECRET"] = Secret;
+            cli.EnvironmentOverride = environment;
+            var start = CliProcess.StartInfo(cli, "serve", "--port", "0", "--poll-interval", "1h");
+            cli.EnvironmentOverride = null;
+            var serve = new ServeProcess(Process.Start(start)!);
+            var watch = Stopwatch.StartNew();
+            while (System.Text.RegularExpressions.Regex.Match(serve.Output, @" on (http://127\.0\.0\.1:\d+)") is not { Success: true } match)
+            {
+                if (serve._process.HasExited || watch.Elapsed > TimeSpan.FromSeconds(60))
+                    throw new InvalidOperationException("serve did not start:\n" + serve.Output);
+                await Task.Delay(50);
+            }
+            serve.BaseUrl = new Uri(System.Text.RegularExpressions.Regex.Match(serve.Output, @" on (http://127\.0\.0\.1:\d+)").Groups[1].Value + "/");
+            return serve;
+        }
+
+        public async Task<(int ExitCode, string Output)> StopAsync()
+        {
+            if (!_process.HasExited)
+            {
+                using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await kill!.WaitForExitAsync();
+            }
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            await _pump;
+            return (_process.ExitCode, Output);
+        }
+
+        private async Task Pump(StreamReader reader)
+        {
+            while (await reader.ReadLineAsync() is { } line)
+                lock (_output) _output.AppendLine(line);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+    }
+}
