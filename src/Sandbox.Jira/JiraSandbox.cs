@@ -33,6 +33,9 @@ public sealed class JiraSandbox : IAsyncDisposable
 
     public FaultInjector Faults { get; }
 
+    /// <summary>Delivers the registered admin webhooks (docs/jira-sandbox.md, "Webhooks").</summary>
+    public Webhooks.WebhookDispatcher Webhooks => State.Webhooks!;
+
     public RequestCounters Counters => Faults.Counters;
 
     public SandboxOptions Options => State.Options;
@@ -46,7 +49,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
         var app = builder.Build();
-        var state = new SandboxState(options);
+        var state = new SandboxState(options) { Webhooks = new Webhooks.WebhookDispatcher() };
         var faults = new FaultInjector(options.Clock);
         if (options.ContextPath is { Length: > 0 } contextPath)
         {
@@ -76,6 +79,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         VersionEndpoints.Map(routes, state);
         ComponentEndpoints.Map(routes, state);
         SearchEndpoints.Map(routes, state, () => faults.Plan);
+        WebhookEndpoints.Map(routes, state);
         app.MapFallback((HttpContext context) =>
         {
             context.Response.StatusCode = 404;
@@ -84,7 +88,9 @@ public sealed class JiraSandbox : IAsyncDisposable
         });
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new JiraSandbox(app, state, faults, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + (options.ContextPath ?? "")));
+        var baseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + (options.ContextPath ?? ""));
+        state.Webhooks.BaseUrl = baseUrl.ToString();
+        return new JiraSandbox(app, state, faults, baseUrl);
     }
 
     /// <summary>Adds issues with realistic text straight into the state (no HTTP), for paging tests and benchmarks.</summary>
@@ -126,6 +132,7 @@ public sealed class JiraSandbox : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (State.Webhooks is { } webhooks) await webhooks.DisposeAsync();
         State.Dispose();
     }
 }

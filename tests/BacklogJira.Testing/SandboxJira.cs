@@ -41,6 +41,16 @@ public sealed class SandboxJira : IAsyncDisposable
     }
 
     /// <summary>Disposed with the sandbox (before it stops), like the REST clients.</summary>
+    /// <summary>Raw HTTP to the sandbox with its credentials (Basic on Cloud, Bearer on Data Center), as an admin's script sends it.</summary>
+    public HttpClient Http()
+    {
+        var http = new HttpClient { BaseAddress = Sandbox.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = Sandbox.Options.Mode == SandboxMode.Cloud
+            ? new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Sandbox.Options.User}:{Sandbox.Options.Token}")))
+            : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Sandbox.Options.Token);
+        return http;
+    }
+
     public T Track<T>(T client) where T : IDisposable
     {
         _clients.Add(client);

@@ -28,6 +28,10 @@ internal sealed class ApiRoutes(IEndpointRouteBuilder app, SandboxState state)
         }
     }
 
+    /// <summary>A handler at a path outside <c>/rest/api/{version}</c> (the webhook API), rendered as REST v2.</summary>
+    public void MapPath(string method, string path, Handler handler) =>
+        app.MapMethods(path, [method], (HttpContext http) => RunAsync(http, 2, handler));
+
     private async Task RunAsync(HttpContext http, int version, Handler handler)
     {
         Reply reply;

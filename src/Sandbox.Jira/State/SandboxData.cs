@@ -16,6 +16,8 @@ public sealed class SandboxData
     public long NextVersionId { get; set; } = 10000;
     public List<IssueLink> IssueLinks { get; set; } = [];
     public long NextIssueLinkId { get; set; } = 10000;
+    public List<SandboxWebhook> Webhooks { get; set; } = [];
+    public long NextWebhookId { get; set; } = 1;
 
     public static SandboxData Seed(SandboxOptions options)
     {

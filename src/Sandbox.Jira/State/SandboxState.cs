@@ -41,15 +41,20 @@ public sealed class SandboxState : IDisposable
         finally { _gate.ExitReadLock(); }
     }
 
-    /// <summary>Changes under the lock, then saves.</summary>
+    /// <summary>Announces writes to registered webhooks (set by the sandbox when it starts).</summary>
+    internal Webhooks.WebhookDispatcher? Webhooks { get; set; }
+
+    /// <summary>Changes under the lock, then saves, then queues the webhooks the change calls for.</summary>
     public T Write<T>(Func<SandboxData, T> change)
     {
         _gate.EnterWriteLock();
         try
         {
+            var before = Webhooks is null ? null : Sandbox.Jira.Webhooks.WebhookDispatcher.Before(_data);
             var result = change(_data);
             Version++;
             Save();
+            if (before is not null) Webhooks!.After(before, _data, this);
             return result;
         }
         finally
