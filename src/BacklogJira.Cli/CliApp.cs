@@ -61,6 +61,7 @@ internal static class CliApp
         StatusCommand.Create(context),
         WatchCommand.Create(context),
         Commands.Serve.ServeCommand.Create(context),
+        Commands.Serve.WebhookCommand.Create(context),
         ViewCommand.Create(context),
         Commands.Doctor.DoctorCommand.Create(context),
         Commands.Connect.ConnectCommand.Create(context),

@@ -18,6 +18,9 @@ namespace BacklogJira.Jira.Rest;
 public sealed partial class JiraRestClient : IJiraClient, IDisposable
 {
     private readonly JiraHttp _http;
+
+    /// <summary>The raw call, for the few admin APIs that sit beside the sync's own (JiraWebhookAdmin).</summary>
+    internal JiraHttp Http => _http;
     private readonly JiraConnectionSettings _settings;
     private readonly AsyncOnce<JiraServerInfo> _serverInfo;
     private readonly AsyncOnce<IReadOnlyList<JiraPriority>> _priorities;

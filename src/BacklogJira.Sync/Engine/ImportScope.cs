@@ -19,6 +19,13 @@ public static partial class ImportScope
         return order.Success ? narrowed + " " + order.Value.Trim() : narrowed;
     }
 
+    /// <summary>The scope without its ORDER BY (a webhook's filter takes no order).</summary>
+    public static string WithoutOrder(string jql)
+    {
+        var order = TrailingOrderBy().Match(jql);
+        return (order.Success ? jql[..order.Index] : jql).Trim();
+    }
+
     /// <summary>An ORDER BY at the end, outside any quoted text (no quote after it).</summary>
     [GeneratedRegex(@"\s*\border\s+by\b[^""']*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingOrderBy();
