@@ -41,7 +41,7 @@ public class DoctorCommandTests
         document["transport"]!.GetValue<string>().ShouldBe("rest");
         document["ok"]!.GetValue<bool>().ShouldBeTrue();
         var checks = Checks(json.Stdout);
-        checks.Keys.ShouldBe([".NET runtime", "Backlog.md project", "backlog CLI", "config", "credentials", "Jira reachable", "login", "project", "permissions", "clock", "status mapping", "priority mapping", "assignee mapping", "projects and types", "mappings", "git"]);
+        checks.Keys.ShouldBe([".NET runtime", "Backlog.md project", "backlog CLI", "config", "credentials", "Jira reachable", "login", "project", "permissions", "clock", "status mapping", "priority mapping", "assignee mapping", "projects and types", "real-time sync", "mappings", "git"]);
         checks["login"]["durationMs"]!.GetValue<double>().ShouldBeGreaterThanOrEqualTo(0);
     }
 

@@ -123,6 +123,20 @@ public class ServeCommandTests(ITestOutputHelper log)
         await using var serve = await ServeProcess.StartAsync(cli);
         await Eventually(() => TaskText(cli, "task-1").Contains("Renamed while serve was down", StringComparison.Ordinal), "the queued work done", serve);
         await Eventually(() => Directory.GetFiles(queue).Length == 0, "the queue emptied", serve);
+
+        // doctor follows the registration to serve's address, as Jira would reach it.
+        static JsonNode RealTime(CliRun.Result doctor) =>
+            JsonNode.Parse(doctor.Stdout)!["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "real-time sync")!;
+        RealTime(await cli.RunAsync("doctor", "--json"))["status"]!.GetValue<string>().ShouldBe("skipped", "no secret in this run's environment or .env yet");
+        (await cli.RunAsync("webhook", "register", "--url", "http://127.0.0.1:9/")).ExitCode.ShouldBe(0);
+        var unanswered = RealTime(await cli.RunAsync("doctor", "--json"));
+        unanswered["status"]!.GetValue<string>().ShouldBe("warning");
+        unanswered["detail"]!.GetValue<string>().ShouldContain("nothing answers");
+        (await cli.RunAsync("webhook", "remove")).ExitCode.ShouldBe(0);
+        (await cli.RunAsync("webhook", "register", "--url", serve.BaseUrl.ToString())).ExitCode.ShouldBe(0);
+        var answered = RealTime(await cli.RunAsync("doctor", "--json"));
+        answered["status"]!.GetValue<string>().ShouldBe("ok", answered.ToJsonString());
+        answered["detail"]!.GetValue<string>().ShouldContain("serve answers there (status ok");
         (await serve.StopAsync()).ExitCode.ShouldBe(0);
     }
 

@@ -13,7 +13,7 @@ internal static class DoctorCommand
         var json = new Option<bool>("--json") { Description = "One JSON document: {schemaVersion, kind, transport, ok, checks: [{name, status, detail, fix, durationMs}]}" };
         var command = new Command("doctor",
             "Check everything a sync depends on: runtime, Backlog.md project, backlog CLI, config, credentials, Jira (reachable, login, " +
-            "project, mapped statuses, priorities and users), clock skew, git; each problem with its fix. Exit 1 when a check fails.\n\n" +
+            "project, mapped statuses, priorities and users), clock skew, real-time sync (webhook and serve), git; each problem with its fix. Exit 1 when a check fails.\n\n" +
             "Example: backlog-jira doctor --json") { json };
         command.SetAction((parse, token) => RunAsync(context, parse.GetValue(json), token));
         return command;
@@ -34,6 +34,7 @@ internal static class DoctorCommand
         }
         var transport = JiraClientFactory.Transport(context, config).ToString().ToLowerInvariant();
         results.AddRange(await JiraAsync(context, store?.Project.RootPath, config, full: true, cancellationToken));
+        if (store is not null) results.Add(await ServeChecks.RunAsync(context, store.Project.RootPath, config, cancellationToken));
         if (store is not null && config is not null) results.Add(LocalChecks.Mappings(store, new StatePaths(store.Project.RootPath)));
         if (store is not null) results.Add(await LocalChecks.GitAsync(store, cancellationToken));
         return CheckReport.Write(context, "doctor", results, json, transport);
