@@ -40,6 +40,7 @@ internal sealed class ApiRoutes(IEndpointRouteBuilder app, SandboxState state)
             var body = await ReadBodyAsync(http);
             var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
             var me = http.Items.TryGetValue(Authentication.UserItem, out var user) ? (SandboxUser)user! : state.Read(d => d.Users[0]);
+            SandboxState.Actor.Value = me;
             reply = handler(http, new ApiContext(version, baseUrl, state), body, me);
         }
         catch (JiraApiException error)

@@ -41,6 +41,9 @@ public sealed class SandboxState : IDisposable
         finally { _gate.ExitReadLock(); }
     }
 
+    /// <summary>Who the request under way authenticated as (webhooks name the user who made a change).</summary>
+    internal static readonly AsyncLocal<SandboxUser?> Actor = new();
+
     /// <summary>Announces writes to registered webhooks (set by the sandbox when it starts).</summary>
     internal Webhooks.WebhookDispatcher? Webhooks { get; set; }
 

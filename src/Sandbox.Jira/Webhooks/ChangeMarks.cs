@@ -11,7 +11,7 @@ namespace Sandbox.Jira.Webhooks;
 internal sealed record ChangeMarks(Dictionary<string, IssueMark> Issues, Dictionary<string, IssueLink> Links)
 {
     public static ChangeMarks Of(SandboxData data) => new(
-        data.Issues.ToDictionary(i => i.Id, i => new IssueMark(i.Key, i.Updated, i.Comments.ToDictionary(c => c.Id, c => c.Updated))),
+        data.Issues.ToDictionary(i => i.Id, i => new IssueMark(i.Key, i.Updated, i.Comments.ToDictionary(c => c.Id, c => c.Updated), i.Histories.Count)),
         data.IssueLinks.ToDictionary(l => l.Id));
 
     public IEnumerable<SandboxEvent> ChangesTo(ChangeMarks after)
@@ -37,7 +37,7 @@ internal sealed record ChangeMarks(Dictionary<string, IssueMark> Issues, Diction
                 var type = commentEvents.Any(e => e.Name == "comment_created") ? "issue_commented"
                     : commentEvents.Any(e => e.Name == "comment_updated") ? "issue_comment_edited"
                     : commentEvents.Count > 0 ? "issue_comment_deleted" : "issue_generic";
-                yield return new SandboxEvent("jira:issue_updated", type, id, mark.Key);
+                yield return new SandboxEvent("jira:issue_updated", type, id, mark.Key, NewHistories: mark.Histories - was.Histories);
             }
             foreach (var commentEvent in commentEvents) yield return commentEvent;
         }
@@ -51,8 +51,8 @@ internal sealed record ChangeMarks(Dictionary<string, IssueMark> Issues, Diction
     }
 }
 
-internal sealed record IssueMark(string Key, DateTimeOffset Updated, Dictionary<string, DateTimeOffset> Comments);
+internal sealed record IssueMark(string Key, DateTimeOffset Updated, Dictionary<string, DateTimeOffset> Comments, int Histories);
 
 /// <summary>One event to announce: its <c>webhookEvent</c>, the <c>issue_event_type_name</c> of issue events, the issue
 /// (by id; its key as it is now), and the comment or link it is about.</summary>
-internal sealed record SandboxEvent(string Name, string? IssueEventType, string IssueId, string? IssueKey, string? CommentId = null, IssueLink? Link = null);
+internal sealed record SandboxEvent(string Name, string? IssueEventType, string IssueId, string? IssueKey, string? CommentId = null, IssueLink? Link = null, int NewHistories = 0);

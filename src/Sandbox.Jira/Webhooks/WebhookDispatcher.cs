@@ -25,6 +25,11 @@ public sealed class WebhookDispatcher : IAsyncDisposable
     private long _delivered;
     private long _failed;
     private long _attempts;
+    private long _dropped;
+    private long _duplicated;
+    private long _reordered;
+    private WebhookFaults _faults = new();
+    private Random _chance = new(1);
 
     internal WebhookDispatcher() => _sender = SendAllAsync();
 
@@ -33,6 +38,21 @@ public sealed class WebhookDispatcher : IAsyncDisposable
 
     /// <summary>Pause between attempts of one delivery (tests shorten it).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Faults applied to deliveries from now on (a new seed starts a new sequence).</summary>
+    public WebhookFaults Faults
+    {
+        get => _faults;
+        set
+        {
+            _chance = new Random(value.Seed);
+            _faults = value;
+        }
+    }
+
+    public long Dropped => Interlocked.Read(ref _dropped);
+    public long Duplicated => Interlocked.Read(ref _duplicated);
+    public long Reordered => Interlocked.Read(ref _reordered);
 
     public long Delivered => Interlocked.Read(ref _delivered);
     public long Failed => Interlocked.Read(ref _failed);
@@ -85,6 +105,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable
             ["webhookEvent"] = change.Name,
         };
         if (change.IssueEventType is { } type) payload["issue_event_type_name"] = type;
+        if (SandboxState.Actor.Value is { } actor) payload["user"] = JiraJson.User(actor, api);
         if (change.Link is { } link)
         {
             var linkType = IssueLinkType.Find(link.TypeId);
@@ -106,6 +127,16 @@ public sealed class WebhookDispatcher : IAsyncDisposable
         payload["issue"] = issue is null
             ? new JsonObject { ["id"] = change.IssueId, ["key"] = change.IssueKey, ["self"] = $"{api.BaseUrl.TrimEnd('/')}/rest/api/{api.Version}/issue/{change.IssueId}" }
             : IssueJson.Render(issue, data, api, IssueJson.SelectFields(null, true, FieldCatalog.CustomFieldIds), []);
+        if (change.NewHistories > 0 && issue is not null)
+        {
+            // The changelog of this change: its history entries' items, as Jira sends them with jira:issue_updated.
+            var histories = issue.Histories.Skip(issue.Histories.Count - change.NewHistories).ToList();
+            payload["changelog"] = new JsonObject
+            {
+                ["id"] = histories[^1].Id,
+                ["items"] = new JsonArray([.. histories.SelectMany(h => JiraJson.History(h, data, api)["items"]!.AsArray()).Select(i => i!.DeepClone())]),
+            };
+        }
         if (change.CommentId is { } commentId)
         {
             var comment = issue?.Comments.FirstOrDefault(c => c.Id == commentId);
@@ -124,6 +155,43 @@ public sealed class WebhookDispatcher : IAsyncDisposable
     private async Task SendAllAsync()
     {
         await foreach (var delivery in _queue.Reader.ReadAllAsync())
+        {
+            var faults = _faults;
+            if (faults.ReorderFraction > 0 && _chance.NextDouble() < faults.ReorderFraction && await NextWithinAsync(TimeSpan.FromSeconds(1)) is { } behind)
+            {
+                Interlocked.Increment(ref _reordered);
+                await DeliverAsync(behind, faults);
+            }
+            await DeliverAsync(delivery, faults);
+        }
+    }
+
+    /// <summary>Holds a delivery back until the one behind it is there (or a second passed), to send that one first.</summary>
+    private async Task<Delivery?> NextWithinAsync(TimeSpan wait)
+    {
+        using var limit = new CancellationTokenSource(wait);
+        try
+        {
+            if (await _queue.Reader.WaitToReadAsync(limit.Token) && _queue.Reader.TryRead(out var next)) return next;
+        }
+        catch (OperationCanceledException)
+        {
+            // Nothing came behind it: it goes out in its place.
+        }
+        return null;
+    }
+
+    private async Task DeliverAsync(Delivery delivery, WebhookFaults faults)
+    {
+        if (faults.DropFraction > 0 && _chance.NextDouble() < faults.DropFraction)
+        {
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+        if (faults.Delay > TimeSpan.Zero) await Task.Delay(faults.Delay);
+        var copies = faults.DuplicateFraction > 0 && _chance.NextDouble() < faults.DuplicateFraction ? 2 : 1;
+        if (copies == 2) Interlocked.Increment(ref _duplicated);
+        for (var copy = 0; copy < copies; copy++)
         {
             var sent = false;
             for (var attempt = 0; attempt < Attempts && !sent; attempt++)

@@ -140,6 +140,54 @@ public class ServeCommandTests(ITestOutputHelper log)
         (await serve.StopAsync()).ExitCode.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Lost_doubled_and_reordered_deliveries_and_a_kill_mid_burst_lose_nothing_and_do_nothing_twice()
+    {
+        await using var cli = await CliRun.StartAsync();
+        await cli.RunAsync("init", "--project-key", "DEMO");
+        (await cli.BacklogAsync("task", "create", "Watched")).EnsureSuccess("create");
+        (await cli.RunAsync("create-issue", "1")).ExitCode.ShouldBe(0);
+        var key = (await KeysAsync(cli))["TASK-1"];
+        using var jira = cli.Jira.Client();
+        cli.Jira.Sandbox.Webhooks.RetryDelay = TimeSpan.FromMilliseconds(100);
+        cli.Jira.Sandbox.Webhooks.Faults = new Sandbox.Jira.Webhooks.WebhookFaults { DropFraction = 0.2, DuplicateFraction = 0.3, ReorderFraction = 0.3, Seed = 3 };
+
+        var serve = await ServeProcess.StartAsync(cli, "--poll-interval", "3s");
+        using (var admin = cli.Jira.Http())
+            (await admin.PostAsync("rest/webhooks/1.0/webhook", new StringContent(
+                new JsonObject { ["name"] = "backlog-jira serve", ["url"] = new Uri(serve.BaseUrl, "webhooks/jira").ToString(), ["secret"] = Secret }.ToJsonString(),
+                Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        for (var i = 1; i <= 30; i++)
+        {
+            await jira.UpdateIssueAsync(key, new JiraIssueUpdate { Summary = $"Edit {i}" }, CancellationToken.None);
+            if (i == 15)
+            {
+                // kill -9 in the middle of the burst: deliveries meanwhile fail (Jira retries, then gives up).
+                await serve.DisposeAsync();
+            }
+        }
+        // A new issue while serve is down: its webhook is lost for good.
+        var created = await jira.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "Made while serve was down" }, CancellationToken.None);
+
+        await using var restarted = await ServeProcess.StartAsync(cli, "--poll-interval", "3s", "--port", serve.BaseUrl.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Eventually(() => TaskText(cli, "task-1").Contains("Edit 30", StringComparison.Ordinal), "the last edit, through the poll if its webhook was lost", restarted);
+        await Eventually(async () => (await KeysAsync(cli)).ContainsValue(created.Key), "the issue made while serve was down, imported", restarted);
+        await Task.Delay(3500); // one more poll round: nothing more may happen
+
+        var keys = await KeysAsync(cli);
+        keys.Count.ShouldBe(2, "imported once, however many times its webhook or a poll named it");
+        Directory.GetFiles(Path.Combine(cli.Root, "backlog", "tasks"), "*.md").Length.ShouldBe(2);
+        var issue = (await jira.GetIssueAsync(key, CancellationToken.None))!;
+        issue.Summary.ShouldBe("Edit 30", "nothing was pushed back over the Jira edits");
+        var opsLines = await File.ReadAllLinesAsync(Path.Combine(cli.Root, ".backlog-jira", "ops-log.jsonl"));
+        opsLines.ShouldNotContain(l => l.Contains("\"outcome\":\"failure\"", StringComparison.Ordinal), string.Join("\n", opsLines));
+        cli.Jira.Sandbox.State.Read(d => d.Issues.Single(i => i.Key == key).Histories.Count(h => h.Items.Any(item => item.Field == "summary")))
+            .ShouldBe(30, "the 30 edits made in Jira, and no write of ours on top");
+        log.WriteLine($"webhooks: {cli.Jira.Sandbox.Webhooks.Delivered} delivered, {cli.Jira.Sandbox.Webhooks.Dropped} dropped, {cli.Jira.Sandbox.Webhooks.Duplicated} doubled, {cli.Jira.Sandbox.Webhooks.Reordered} reordered, {cli.Jira.Sandbox.Webhooks.Failed} failed after retries");
+        (await restarted.StopAsync()).ExitCode.ShouldBe(0);
+    }
+
     private static string Issue(string name, string id, string key) =>
         new JsonObject { ["timestamp"] = 1, ["webhookEvent"] = name, ["issue"] = new JsonObject { ["id"] = id, ["key"] = key } }.ToJsonString();
 
@@ -203,13 +251,18 @@ public class ServeCommandTests(ITestOutputHelper log)
             get { lock (_output) return _output.ToString(); }
         }
 
-        public static async Task<ServeProcess> StartAsync(CliRun cli)
+        public static async Task<ServeProcess> StartAsync(CliRun cli, params string[] extra)
         {
             var environment = new Hashtable();
             foreach (DictionaryEntry entry in cli.Environment) environment[entry.Key] = entry.Value;
             environment["JIRA_WEBHOOK_SECRET"] = Secret;
             cli.EnvironmentOverride = environment;
-            var start = CliProcess.StartInfo(cli, "serve", "--port", "0", "--poll-interval", "1h");
+            string[] defaults = ["--port", "0", "--poll-interval", "1h"];
+            var args = new List<string> { "serve" };
+            for (var i = 0; i < defaults.Length; i += 2)
+                if (!extra.Contains(defaults[i])) args.AddRange([defaults[i], defaults[i + 1]]);
+            args.AddRange(extra);
+            var start = CliProcess.StartInfo(cli, [.. args]);
             cli.EnvironmentOverride = null;
             var serve = new ServeProcess(Process.Start(start)!);
             var watch = Stopwatch.StartNew();

@@ -39,6 +39,8 @@ public class WebhookDeliveryTests
         (await SendAsync(http, "PUT", $"/rest/api/3/issue/{key}", """{"fields":{"summary":"Watched, renamed"}}""")).Status.ShouldBe(System.Net.HttpStatusCode.NoContent);
         (await SendAsync(http, "PUT", "/rest/api/3/issue/DEMO-1", """{"fields":{"summary":"Outside the filter"}}""")).Status.ShouldBe(System.Net.HttpStatusCode.NoContent);
         await SendAsync(http, "POST", $"/rest/api/3/issue/{key}/comment", """{"body":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"hello"}]}]} }""");
+        // Everything so far delivered first (the sender runs behind the writes), so the failures hit the next delivery.
+        await receiver.WaitForAsync("/all", 4);
         receiver.FailNext(2);
         await SendAsync(http, "POST", "/rest/api/3/issueLink", $$"""{"type":{"name":"Blocks"},"inwardIssue":{"key":"{{key}}"},"outwardIssue":{"key":"DEMO-1"} }""");
         (await SendAsync(http, "DELETE", $"/rest/api/3/issue/{key}")).Status.ShouldBe(System.Net.HttpStatusCode.NoContent);
@@ -49,6 +51,8 @@ public class WebhookDeliveryTests
         all.Select(d => d.Event).Distinct().ShouldBe(["jira:issue_created", "jira:issue_updated", "comment_created", "issuelink_created", "jira:issue_deleted"]);
         all.ShouldAllBe(d => d.SignatureValid, "every delivery to the webhook with a secret is signed over its exact body");
         all[1].Body["issue"]!["fields"]!["summary"]!.GetValue<string>().ShouldBe("Watched, renamed");
+        all[1].Body["changelog"]!["items"]!.AsArray().ShouldContain(i => i!["field"]!.GetValue<string>() == "summary" && i["toString"]!.GetValue<string>() == "Watched, renamed");
+        all[1].Body["user"]!["accountId"].ShouldNotBeNull("Cloud names the user who made the change by account id");
         all[2].Body["issue_event_type_name"]!.GetValue<string>().ShouldBe("issue_commented");
         all[3].Body["comment"]!["id"].ShouldNotBeNull();
         var link = all.Single(d => d.Event == "issuelink_created");
@@ -68,6 +72,32 @@ public class WebhookDeliveryTests
 
         (await SendAsync(http, "DELETE", "/rest/webhooks/1.0/webhook/1")).Status.ShouldBe(System.Net.HttpStatusCode.NoContent);
         (await SendAsync(http, "GET", "/rest/webhooks/1.0/webhook/1")).Status.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Fault_switches_drop_duplicate_and_reorder_deliveries_reproducibly()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        await using var sandbox = await JiraSandbox.StartAsync(new SandboxOptions());
+        sandbox.SeedIssues(1);
+        using var http = Client(sandbox);
+        await SendAsync(http, "POST", "/rest/webhooks/1.0/webhook", $$"""{"name":"sync","url":"{{receiver.Url}}all","events":["jira:issue_updated"]}""");
+        sandbox.Webhooks.Faults = new Webhooks.WebhookFaults { DropFraction = 0.2, DuplicateFraction = 0.2, ReorderFraction = 0.2, Seed = 7 };
+        for (var i = 1; i <= 60; i++)
+            await SendAsync(http, "PUT", "/rest/api/3/issue/DEMO-1", $$"""{"fields":{"summary":"edit {{i}}"} }""");
+
+        // Counted once the sender has handled all 60 (it runs behind the writes).
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (sandbox.Webhooks.Delivered + sandbox.Webhooks.Dropped < 60 + sandbox.Webhooks.Duplicated && watch.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(20);
+        var expected = 60 - (int)sandbox.Webhooks.Dropped + (int)sandbox.Webhooks.Duplicated;
+        var got = await receiver.WaitForAsync("/all", expected);
+        sandbox.Webhooks.Dropped.ShouldBeGreaterThan(0);
+        sandbox.Webhooks.Duplicated.ShouldBeGreaterThan(0);
+        sandbox.Webhooks.Reordered.ShouldBeGreaterThan(0);
+        got.Count.ShouldBe(expected);
+        got.GroupBy(d => d.Identifier).Count(g => g.Count() == 2).ShouldBe((int)sandbox.Webhooks.Duplicated, "a duplicate keeps its identifier");
+        var edits = got.Select(d => int.Parse(d.Body["issue"]!["fields"]!["summary"]!.GetValue<string>()["edit ".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        edits.Zip(edits.Skip(1)).Any(p => p.Second < p.First).ShouldBeTrue("some delivery came after the one behind it");
     }
 
     /// <summary>A listener of the test's own on 127.0.0.1 that records every attempt and can fail the next ones.</summary>
