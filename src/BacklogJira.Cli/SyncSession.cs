@@ -54,8 +54,7 @@ internal sealed class SyncSession : IDisposable
     /// <summary>One writing run per repository at a time; once it holds the lock, what a killed run left is swept away.</summary>
     public async Task<DirectoryLock> LockAsync(CancellationToken cancellationToken)
     {
-        var held = await SyncRunLock.AcquireAsync(Paths, Clock, cancellationToken);
-        var swept = LeftoverSweeper.Sweep(Store.Project, Paths, Clock.GetUtcNow());
+        var (held, swept) = await SyncRunLock.AcquireAndSweepAsync(Paths, Store.Project, Clock, cancellationToken);
         if (swept > 0) Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(_context.Logger, "Removed {Count} leftover temp file(s) and stale lock folder(s) of an interrupted run", swept);
         return held;
     }

@@ -17,6 +17,15 @@ public static class SyncRunLock
             $"{command}, since {since}", cancellationToken);
     }
 
+    /// <summary>Takes the lock, then removes what a killed run left behind (only safe once the lock is held); returns
+    /// the lock and how many leftovers went.</summary>
+    public static async Task<(DirectoryLock Lock, int Swept)> AcquireAndSweepAsync(StatePaths paths, BacklogJira.BacklogMd.Discovery.BacklogMdProject project,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var held = await AcquireAsync(paths, clock, cancellationToken);
+        return (held, LeftoverSweeper.Sweep(project, paths, clock.GetUtcNow()));
+    }
+
     private static string Holder(StatePaths paths)
     {
         try

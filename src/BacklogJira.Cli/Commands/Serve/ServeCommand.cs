@@ -79,7 +79,7 @@ internal static class ServeCommand
         var options = new ServeOptions { Bind = address, Port = port, PollInterval = pollInterval, ImportNew = importNew, WatchFiles = watchFiles, WebhookSecret = secret };
         using var pending = new PendingWork(session.Paths.ServeQueue, session.Clock);
         var folders = new[] { TaskFolder.Tasks, TaskFolder.Completed }.Select(session.Store.Project.FolderPath).ToList();
-        await using var host = await ServeHost.StartAsync(options, pending, new CliServeSync(session, strategy), folders, session.Clock, context.Out, stop);
+        await using var host = await ServeHost.StartAsync(options, pending, new EngineServeSync(session.Store, session.Jira, session.Config, session.Paths, session.Clock, session.BrowseBase, strategy), folders, session.Clock, context.Out, stop);
         var hookBase = publicBase is null ? host.BaseUrl : new Uri(publicBase.ToString().TrimEnd('/') + "/");
         var hook = new Uri(hookBase, "webhooks/jira");
         await context.Out.WriteLineAsync($"Serving {session.Store.Project.RootPath} on {host.BaseUrl.ToString().TrimEnd('/')} ({SyncConfig.StrategyName(strategy)}; poll every {pollInterval.TotalMinutes:0.#} min{(importNew ? "" : "; no import")}{(watchFiles ? "" : "; task files not watched")})");
