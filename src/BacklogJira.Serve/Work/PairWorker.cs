@@ -100,17 +100,9 @@ public sealed class PairWorker(PendingWork queue, IServeSync sync, ServeStatus s
 
     private void Report(IReadOnlyList<PairOutcome> outcomes, string cause)
     {
-        var changed = outcomes.Where(o => o.Pushed.Count + o.Pulled.Count + o.Conflicts.Count > 0 || o.Failed).ToList();
+        var changed = outcomes.Where(o => o.Changed).ToList();
         Line($"{cause}: {outcomes.Count} pair(s) synced, {changed.Count} changed");
-        foreach (var outcome in changed)
-        {
-            var parts = new List<string>();
-            if (outcome.Pushed.Count > 0) parts.Add("pushed " + string.Join(", ", outcome.Pushed));
-            if (outcome.Pulled.Count > 0) parts.Add("pulled " + string.Join(", ", outcome.Pulled));
-            if (outcome.Conflicts.Count > 0) parts.Add("conflict on " + string.Join(", ", outcome.Conflicts));
-            if (outcome.Error is { } error) parts.Add("failed: " + error);
-            Line($"  {outcome.TaskId} ⇄ {outcome.JiraKey}: {string.Join("; ", parts)}");
-        }
+        foreach (var outcome in changed) Line("  " + outcome.ChangeLine());
     }
 
     private static string Describe(WorkItem item) => item.TaskId ?? item.IssueKey ?? "issue " + item.IssueId;

@@ -29,6 +29,20 @@ public sealed record PairOutcome
     public IReadOnlyList<FieldView> Fields { get; init; } = [];
 
     public bool Failed => Error is not null;
+
+    /// <summary>Something was written, left in conflict or failed: worth a line in a long-running command's output.</summary>
+    public bool Changed => Pushed.Count + Pulled.Count + Conflicts.Count > 0 || Failed;
+
+    /// <summary>One line for <c>watch</c> and <c>serve</c>: <c>TASK-1 ⇄ DEMO-1: pushed title; conflict on status</c>.</summary>
+    public string ChangeLine()
+    {
+        var parts = new List<string>();
+        if (Pushed.Count > 0) parts.Add("pushed " + string.Join(", ", Pushed));
+        if (Pulled.Count > 0) parts.Add("pulled " + string.Join(", ", Pulled));
+        if (Conflicts.Count > 0) parts.Add("conflict on " + string.Join(", ", Conflicts));
+        if (Error is { } error) parts.Add("failed: " + error);
+        return $"{TaskId} ⇄ {JiraKey}: {string.Join("; ", parts)}";
+    }
 }
 
 /// <summary>One planned write: a field, its direction, the old value on the written side and the new one.</summary>

@@ -110,7 +110,7 @@ internal static class WatchCommand
 
     private static void Heartbeat(CliContext context, bool json, Totals totals, IReadOnlyList<PairOutcome> outcomes, DateTimeOffset now, TimeSpan took)
     {
-        var changed = outcomes.Where(o => o.Pushed.Count + o.Pulled.Count + o.Conflicts.Count > 0 || o.Failed).ToList();
+        var changed = outcomes.Where(o => o.Changed).ToList();
         var pushed = outcomes.Count(o => o.Pushed.Count > 0);
         var pulled = outcomes.Count(o => o.Pulled.Count > 0);
         var conflicts = outcomes.Count(o => o.Conflicts.Count > 0);
@@ -137,15 +137,7 @@ internal static class WatchCommand
             return;
         }
         context.Out.WriteLine($"[{Clock(now)}] cycle {totals.Cycles}: {outcomes.Count} pair(s), pushed {pushed}, pulled {pulled}, conflicts {conflicts}, failed {failed} ({took.TotalMilliseconds:0} ms)");
-        foreach (var outcome in changed)
-        {
-            var parts = new List<string>();
-            if (outcome.Pushed.Count > 0) parts.Add("pushed " + string.Join(", ", outcome.Pushed));
-            if (outcome.Pulled.Count > 0) parts.Add("pulled " + string.Join(", ", outcome.Pulled));
-            if (outcome.Conflicts.Count > 0) parts.Add("conflict on " + string.Join(", ", outcome.Conflicts));
-            if (outcome.Error is { } error) parts.Add("failed: " + error);
-            context.Out.WriteLine($"  {outcome.TaskId} ⇄ {outcome.JiraKey}: {string.Join("; ", parts)}");
-        }
+        foreach (var outcome in changed) context.Out.WriteLine("  " + outcome.ChangeLine());
     }
 
     private static int Finish(CliContext context, bool json, Totals totals, int exitCode, string how)
