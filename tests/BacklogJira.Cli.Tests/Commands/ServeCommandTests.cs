@@ -75,8 +75,16 @@ public class ServeCommandTests(ITestOutputHelper log)
         // A burst of 100 edits to one issue in Jira, each announced: far fewer syncs than events, and the last edit wins.
         var batches = (await HealthAsync(http))["batches"]!.GetValue<int>();
         acceptedBefore = (await HealthAsync(http))["webhooks"]!["accepted"]!.GetValue<int>();
-        for (var i = 1; i <= 100; i++)
-            await jira.UpdateIssueAsync(keys["TASK-2"], new JiraIssueUpdate { Summary = $"Second, edit {i}" }, CancellationToken.None);
+        var edits = Task.Run(async () =>
+        {
+            for (var i = 1; i <= 100; i++)
+                await jira.UpdateIssueAsync(keys["TASK-2"], new JiraIssueUpdate { Summary = $"Second, edit {i}" }, CancellationToken.None);
+        });
+        // A manual sync in the middle of it takes its turn at the run lock (it waits longer for serve) and succeeds.
+        await Task.Delay(500);
+        var manual = await cli.RunAsync("sync");
+        manual.ExitCode.ShouldBe(0, manual.Stderr);
+        await edits;
         await Eventually(() => TaskText(cli, "task-2").Contains("Second, edit 100", StringComparison.Ordinal), "the last edit of the burst", serve);
         await Eventually(async () => (await HealthAsync(http))["webhooks"]!["accepted"]!.GetValue<int>() >= acceptedBefore + 100, "the burst's 100 webhooks", serve);
         await Settled(http, serve);

@@ -106,6 +106,32 @@ public class StateFilesTests
     }
 
     [Fact]
+    public async Task A_run_waits_its_turn_behind_serve_instead_of_failing_after_two_seconds()
+    {
+        using var dir = new TempDirectory();
+        var paths = new StatePaths(dir.Path);
+        Directory.CreateDirectory(paths.Lock);
+        await File.WriteAllTextAsync(DirectoryLock.OwnerNotePath(paths.Lock), $"pid {Environment.ProcessId} on {Environment.MachineName}, serve --port 8787, since now");
+        var released = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3.5));
+            File.Delete(DirectoryLock.OwnerNotePath(paths.Lock));
+            Directory.Delete(paths.Lock);
+        });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await using (await SyncRunLock.AcquireAsync(paths, TimeProvider.System, CancellationToken.None))
+            watch.Elapsed.ShouldBeGreaterThan(TimeSpan.FromSeconds(3), "taken once serve let go, past the usual 2 s");
+        await released;
+
+        // Held by anything else (here a sync of this live process), the usual 2 s apply.
+        Directory.CreateDirectory(paths.Lock);
+        await File.WriteAllTextAsync(DirectoryLock.OwnerNotePath(paths.Lock), $"pid {Environment.ProcessId} on {Environment.MachineName}, sync --all, since now");
+        watch.Restart();
+        await Should.ThrowAsync<LockBusyException>(() => SyncRunLock.AcquireAsync(paths, TimeProvider.System, CancellationToken.None));
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task A_lock_whose_owner_process_is_gone_is_taken_at_once_and_a_live_one_is_not()
     {
         using var dir = new TempDirectory();
