@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Model;
-using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Merge;
 using BacklogJira.Core.Ports;
 using BacklogJira.Serve.Hosting;
@@ -87,13 +86,13 @@ internal static class ServeScenario
             toBacklog.Add(watch.Elapsed);
         }
 
-        // Backlog.md → Jira: from the task file written (our writer, as the CLI writes: temp + rename) to the issue changed.
+        // Backlog.md → Jira: from `backlog task edit` (the real CLI) returning to the issue changed.
         var toJira = new List<TimeSpan>();
         for (var i = 1; i <= edits; i++)
         {
             var pair = pairs[i % pairs.Count];
             var text = $"Backlog edit {i}";
-            await store.UpdateAsync(pair.TaskId, _ => new TaskEdit { Title = text }, CancellationToken.None);
+            (await BacklogCli.RunAsync(dir.Path, "task", "edit", pair.TaskId, "-t", text)).EnsureSuccess("task edit");
             var watch = Stopwatch.StartNew();
             await Until(() => jira.Sandbox.State.Read(d => d.Issues.Single(x => x.Key == pair.JiraKey).Summary) == text);
             toJira.Add(watch.Elapsed);
@@ -120,7 +119,7 @@ internal static class ServeScenario
         Console.WriteLine($"pairs: {count}, injected latency {latency.TotalMilliseconds:F0} ms, debounce {options.Debounce.TotalMilliseconds:F0} ms");
         Console.WriteLine($"baseline, one targeted sync of one pair (median of 5):  {baseline.TotalMilliseconds,8:F0} ms");
         Report("Jira edit → task file", toBacklog, baseline);
-        Report("task file → Jira issue", toJira, baseline);
+        Report("backlog task edit → Jira issue", toJira, baseline);
         Console.WriteLine($"burst of {burst} Jira edits to one issue: sent in {sent.TotalSeconds:F1} s, task file final {settled.TotalSeconds - sent.TotalSeconds:F2} s after the last edit;");
         Console.WriteLine($"  {host.Status.WebhooksAccepted - webhooksBefore} webhooks taken, {batches} batch(es), {serveRequests} requests by serve (minimum 1: one read after the last edit), {serveRequests / 1.0:F0}x");
         Console.WriteLine($"webhooks delivered by the sandbox: {jira.Sandbox.Webhooks.Delivered}, failed {jira.Sandbox.Webhooks.Failed}");
