@@ -97,7 +97,7 @@ internal static class ServeScenario
             await Until(() => jira.Sandbox.State.Read(d => d.Issues.Single(x => x.Key == pair.JiraKey).Summary) == text);
             toJira.Add(watch.Elapsed);
         }
-        await Until(() => pending.CountAsync(CancellationToken.None).Result == 0);
+        await Until(() => pending.Count() == 0);
 
         // A burst: B edits to one issue, back to back; serve's requests are all but the B edits themselves.
         var target = pairs[1];
@@ -110,7 +110,7 @@ internal static class ServeScenario
         var sent = burstWatch.Elapsed;
         await Until(() => TaskFileHas(store, target.TaskId, $"Burst {burst}"));
         var settled = burstWatch.Elapsed;
-        await Until(() => host.Status.WebhooksAccepted - webhooksBefore >= burst && pending.CountAsync(CancellationToken.None).Result == 0);
+        await Until(() => host.Status.WebhooksAccepted - webhooksBefore >= burst && pending.Count() == 0);
         var serveRequests = jira.Sandbox.Counters.Total - burst;
         var batches = host.Status.Batches - batchesBefore;
 

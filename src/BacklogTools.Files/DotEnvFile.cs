@@ -5,6 +5,24 @@ namespace BacklogTools.Files;
 /// backlog-jira works for backlog-mcp (issue 20: an inline comment became part of an API key there).</summary>
 public static class DotEnvFile
 {
+    /// <summary>
+    /// <paramref name="existing"/> with every line setting one of <paramref name="names"/> (plain or <c>export</c>) and
+    /// any earlier <paramref name="header"/> removed, then the header and <paramref name="lines"/> appended after one blank
+    /// line: the rest of the user's file stays as it was, and rewriting twice gives the same file.
+    /// </summary>
+    public static string Replace(string existing, IReadOnlyCollection<string> names, string header, IEnumerable<string> lines)
+    {
+        var kept = existing.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Where(line => !names.Any(name => line.TrimStart().StartsWith(name + "=", StringComparison.Ordinal) || line.TrimStart().StartsWith("export " + name + "=", StringComparison.Ordinal)))
+            .Where(line => line.Trim() != header)
+            .ToList();
+        while (kept.Count > 0 && kept[^1].Length == 0) kept.RemoveAt(kept.Count - 1);
+        if (kept.Count > 0) kept.Add("");
+        kept.Add(header);
+        kept.AddRange(lines);
+        return string.Join('\n', kept) + "\n";
+    }
+
     public static IReadOnlyDictionary<string, string> Parse(string text)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

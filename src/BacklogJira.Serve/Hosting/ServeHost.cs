@@ -64,8 +64,7 @@ public sealed class ServeHost : IAsyncDisposable
         app.UseRateLimiter();
         app.MapPost(WebhookEndpoint.Path, async http => await (await endpoint.HandleAsync(http)).ExecuteAsync(http)).RequireRateLimiting("webhooks");
         // Pending is counted on disk: an item stays there until its sync is done and recorded.
-        app.MapGet("/healthz", async http =>
-            await Results.Text(Health(status, await queue.CountAsync(http.RequestAborted)).ToJsonString(), "application/json").ExecuteAsync(http));
+        app.MapGet("/healthz", http => Results.Text(Health(status, queue.Count()).ToJsonString(), "application/json").ExecuteAsync(http));
         await app.StartAsync(cancellationToken);
 
         var address = app.Urls.First();

@@ -111,7 +111,8 @@ public sealed class PendingWork : IDisposable
         }
     }
 
-    public async Task<int> CountAsync(CancellationToken cancellationToken) => (await PendingAsync(cancellationToken)).Count;
+    /// <summary>Items on disk (read or not): what /healthz reports, without parsing each one.</summary>
+    public int Count() => Directory.EnumerateFiles(_folder, "*.json").Count();
 
     /// <summary>Removes the items whose work is done, unless an event came for one since it was taken.</summary>
     public async Task CompleteAsync(IEnumerable<WorkItem> done, CancellationToken cancellationToken)

@@ -63,7 +63,7 @@ public sealed class PairWorker(PendingWork queue, IServeSync sync, ServeStatus s
                 failuresInRow++;
                 var busy = error is LockBusyException;
                 var wait = busy ? TimeSpan.FromSeconds(1) : RetryBackoff.After(failuresInRow, TimeSpan.FromSeconds(1), error is JiraRateLimitedException);
-                var pending = await queue.CountAsync(CancellationToken.None);
+                var pending = queue.Count();
                 status.Failed(error.Message);
                 Line($"{(busy ? "waiting" : "failed")}: {error.Message} {pending} item(s) kept; next try in {wait.TotalSeconds:0} s.");
                 lookNow = true;

@@ -13,7 +13,7 @@ public static partial class ImportScope
         ArgumentNullException.ThrowIfNull(jql);
         ArgumentOutOfRangeException.ThrowIfZero(keys.Count);
         var order = TrailingOrderBy().Match(jql);
-        var body = order.Success ? jql[..order.Index] : jql;
+        var body = WithoutOrder(jql);
         var named = string.Join(", ", keys.Select(k => '"' + k.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + '"'));
         var narrowed = string.IsNullOrWhiteSpace(body) ? $"key in ({named})" : $"({body.Trim()}) AND key in ({named})";
         return order.Success ? narrowed + " " + order.Value.Trim() : narrowed;

@@ -58,22 +58,15 @@ internal static class ConfigureWriter
     public static string DotEnvText(string existing, ConfigureAnswers answers)
     {
         string[] ours = ["JIRA_URL", "JIRA_EMAIL", "JIRA_USERNAME", "JIRA_API_TOKEN", "JIRA_PERSONAL_TOKEN", "JIRA_DEPLOYMENT"];
-        var kept = existing.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-            .Where(line => !ours.Any(name => line.TrimStart().StartsWith(name + "=", StringComparison.Ordinal) || line.TrimStart().StartsWith("export " + name + "=", StringComparison.Ordinal)))
-            .Where(line => line.Trim() != "# Jira (backlog-jira configure)")
-            .ToList();
-        while (kept.Count > 0 && kept[^1].Length == 0) kept.RemoveAt(kept.Count - 1);
-        if (kept.Count > 0) kept.Add("");
-        kept.Add("# Jira (backlog-jira configure)");
-        kept.Add($"JIRA_URL={answers.BaseUrl.ToString().TrimEnd('/')}");
-        if (answers.Deployment is { } deployment) kept.Add($"JIRA_DEPLOYMENT={(deployment == JiraDeployment.Cloud ? "cloud" : "datacenter")}");
-        if (answers.PersonalToken is not null) kept.Add($"JIRA_PERSONAL_TOKEN={answers.PersonalToken}");
+        var lines = new List<string> { $"JIRA_URL={answers.BaseUrl.ToString().TrimEnd('/')}" };
+        if (answers.Deployment is { } deployment) lines.Add($"JIRA_DEPLOYMENT={(deployment == JiraDeployment.Cloud ? "cloud" : "datacenter")}");
+        if (answers.PersonalToken is not null) lines.Add($"JIRA_PERSONAL_TOKEN={answers.PersonalToken}");
         else
         {
-            kept.Add($"JIRA_EMAIL={answers.Email}");
-            kept.Add($"JIRA_API_TOKEN={answers.ApiToken}");
+            lines.Add($"JIRA_EMAIL={answers.Email}");
+            lines.Add($"JIRA_API_TOKEN={answers.ApiToken}");
         }
-        return string.Join('\n', kept) + "\n";
+        return DotEnvFile.Replace(existing, ours, "# Jira (backlog-jira configure)", lines);
     }
 
     /// <summary>Whether <c>.env</c> is already listed in the root <c>.gitignore</c>.</summary>

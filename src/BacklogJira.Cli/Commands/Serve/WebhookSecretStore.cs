@@ -17,15 +17,9 @@ internal static class WebhookSecretStore
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var path = Path.Combine(projectRoot, ".env");
         var text = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "";
-        var kept = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-            .Where(line => !line.TrimStart().StartsWith(ServeCommand.SecretVariable + "=", StringComparison.Ordinal)
-                           && !line.TrimStart().StartsWith("export " + ServeCommand.SecretVariable + "=", StringComparison.Ordinal))
-            .ToList();
-        while (kept.Count > 0 && kept[^1].Length == 0) kept.RemoveAt(kept.Count - 1);
-        if (kept.Count > 0) kept.Add("");
-        kept.Add("# Jira webhook secret (backlog-jira webhook register); serve accepts only webhooks signed with it");
-        kept.Add($"{ServeCommand.SecretVariable}={secret}");
-        await AtomicFile.WriteAllTextAsync(path, string.Join('\n', kept) + "\n", cancellationToken);
+        var updated = DotEnvFile.Replace(text, [ServeCommand.SecretVariable],
+            "# Jira webhook secret (backlog-jira webhook register); serve accepts only webhooks signed with it", [$"{ServeCommand.SecretVariable}={secret}"]);
+        await AtomicFile.WriteAllTextAsync(path, updated, cancellationToken);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         context.Secrets.Add(secret);
         return (secret, true);
