@@ -23,7 +23,8 @@ internal static class JiraClientFactory
         context.Secrets.Add(settings.ApiToken);
         context.Secrets.Add(settings.PersonalToken);
         if (Transport(context, config) == JiraTransportKind.Rest)
-            return new JiraRestClient(settings with { CustomFields = config?.CustomJiraFields ?? [], RemoteLinks = config?.ReadsRemoteLinks ?? false, Comments = config?.ReadsComments ?? false, IssueLinks = config?.ReadsIssueLinks ?? false }, logger: context.Logger);
+            return new JiraRestClient(settings with { CustomFields = config?.CustomJiraFields ?? [], RemoteLinks = config?.ReadsRemoteLinks ?? false, Comments = config?.ReadsComments ?? false, IssueLinks = config?.ReadsIssueLinks ?? false,
+                Sprints = config?.ReadsSprints ?? false, SprintBoardId = config?.SprintBoardId }, logger: context.Logger);
         return new McpJiraClient(settings, new McpJiraOptions
         {
             Launch = Launch(context, config),

@@ -160,6 +160,8 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
                 Reporter = await UserAsync(fields["reporter"], cancellationToken),
                 FixVersions = VersionNames(fields["fixVersions"]),
                 Assignee = assignee,
+                ChangeParent = fields.ContainsKey("parent"),
+                ParentKey = fields["parent"] is JsonObject parent ? parent["key"]?.GetValue<string>() : fields["parent"]?.GetValue<string>(),
             };
             if (!update.IsEmpty)
             {

@@ -76,6 +76,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         CommentEndpoints.Map(routes, state);
         LinkEndpoints.Map(routes, state);
         IssueLinkEndpoints.Map(routes, state);
+        AgileEndpoints.Map(routes, state);
         VersionEndpoints.Map(routes, state);
         ComponentEndpoints.Map(routes, state);
         SearchEndpoints.Map(routes, state, () => faults.Plan);

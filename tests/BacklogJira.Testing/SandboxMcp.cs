@@ -46,6 +46,9 @@ public static class JiraTransportExtensions
     /// <summary>A client of <paramref name="jira"/> over <paramref name="transport"/>; <paramref name="customFields"/> are the
     /// fields of config customFields, <paramref name="remoteLinks"/> and <paramref name="comments"/> say whether web links and comments are synced, all read with
     /// every issue (as the CLI's client does).</summary>
-    public static IJiraClient ClientFor(this SandboxJira jira, JiraTransport transport, IReadOnlyList<string>? customFields = null, bool remoteLinks = false, bool comments = false, bool issueLinks = false) =>
-        transport == JiraTransport.Rest ? jira.Client(s => s with { CustomFields = customFields ?? [], RemoteLinks = remoteLinks, Comments = comments, IssueLinks = issueLinks }) : jira.Track(SandboxMcp.Client(jira));
+    public static IJiraClient ClientFor(this SandboxJira jira, JiraTransport transport, IReadOnlyList<string>? customFields = null, bool remoteLinks = false, bool comments = false, bool issueLinks = false,
+        bool sprints = false, long? sprintBoardId = null) =>
+        transport == JiraTransport.Rest
+            ? jira.Client(s => s with { CustomFields = customFields ?? [], RemoteLinks = remoteLinks, Comments = comments, IssueLinks = issueLinks, Sprints = sprints, SprintBoardId = sprintBoardId })
+            : jira.Track(SandboxMcp.Client(jira));
 }

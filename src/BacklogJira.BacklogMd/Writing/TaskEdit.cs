@@ -27,6 +27,10 @@ public sealed record TaskEdit
     /// <summary>A milestone id (<c>m-0</c>) or text; "" clears it.</summary>
     public string? Milestone { get; init; }
 
+    /// <summary>The parent task's id (<c>TASK-1</c>); "" makes the task a top-level one. The task keeps its own id, as
+    /// Backlog.md computes children from <c>parent_task_id</c> (docs/reference/backlog-md.md).</summary>
+    public string? ParentTaskId { get; init; }
+
     /// <summary>A handle such as <c>@alice</c>; "" clears it.</summary>
     public string? Reporter { get; init; }
 

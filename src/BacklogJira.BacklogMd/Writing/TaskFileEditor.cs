@@ -86,6 +86,7 @@ public static class TaskFileEditor
         SetScalar("type", edit.Type?.Trim(), current.Type ?? string.Empty);
         SetScalar("milestone", edit.Milestone?.Trim(), current.Milestone ?? string.Empty);
         SetScalar("reporter", edit.Reporter?.Trim(), current.Reporter ?? string.Empty);
+        SetScalar("parent_task_id", edit.ParentTaskId?.Trim(), current.ParentTaskId ?? string.Empty);
         foreach (var (key, value) in edit.ExtraFrontmatter)
         {
             var actual = current.ExtraFrontmatterKeys.TryGetValue(key, out var v) ? v : null;
@@ -169,6 +170,7 @@ public static class TaskFileEditor
         Expect("type", edit.Type is null || (task.Type ?? string.Empty) == edit.Type.Trim());
         Expect("milestone", edit.Milestone is null || (task.Milestone ?? string.Empty) == edit.Milestone.Trim());
         Expect("reporter", edit.Reporter is null || (task.Reporter ?? string.Empty) == edit.Reporter.Trim());
+        Expect("parent", edit.ParentTaskId is null || (task.ParentTaskId ?? string.Empty) == edit.ParentTaskId.Trim());
         Expect("acceptance criteria", edit.AcceptanceCriteria is null ||
                                       task.AcceptanceCriteria.Select(i => (i.Text, i.Checked)).SequenceEqual(edit.AcceptanceCriteria.Select(i => (i.Text.Trim(), i.Checked))));
         Expect("definition of done", edit.DefinitionOfDone is null ||

@@ -94,6 +94,24 @@ public interface IJiraClient
     /// refuses to run.</summary>
     bool ReadsIssueLinks => true;
 
+    /// <summary>False where Data Center's Epic Link cannot be read or written (the MCP transport): an epic there is
+    /// reported, not guessed.</summary>
+    bool WritesEpicLink => true;
+
+    /// <summary>False where sprints cannot be read and moved (the MCP transport): milestones as sprints then refuse to run.</summary>
+    bool ReadsSprints => true;
+
+    /// <summary>The future and active sprints of the project's scrum board (config <c>jira.sprintBoardId</c>, else the
+    /// project's first scrum board), read once and kept unless <paramref name="fresh"/> asks for a new read (a name
+    /// not among them may be a sprint planned since).</summary>
+    Task<IReadOnlyList<JiraSprint>> GetOpenSprintsAsync(string projectKey, bool fresh, CancellationToken cancellationToken);
+
+    /// <summary>Moves the issue into a future or active sprint (out of the open sprint it was in; closed ones stay).</summary>
+    Task MoveToSprintAsync(long sprintId, string key, CancellationToken cancellationToken);
+
+    /// <summary>Takes the issue out of its future or active sprint, back to the backlog.</summary>
+    Task MoveToBacklogAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>The issue's links to other issues, read alone (one small request, not the whole issue).</summary>
     Task<IReadOnlyList<JiraIssueLink>> GetIssueLinksAsync(string key, CancellationToken cancellationToken);
 

@@ -49,7 +49,21 @@ public sealed record JiraIssue
     public JiraUser? Reporter { get; init; }
     public JiraPriority? Priority { get; init; }
     public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>Cloud: the parent on any level (an epic's child, a sub-task's parent). Data Center: a sub-task's parent
+    /// only; an issue's epic is <see cref="EpicKey"/> there (docs/sync.md, "Hierarchy").</summary>
     public string? ParentKey { get; init; }
+
+    /// <summary>Data Center's Epic Link (a custom field found by its type, docs/reference/jira.md §10); null on Cloud,
+    /// where an epic is the parent.</summary>
+    public string? EpicKey { get; init; }
+
+    /// <summary>The issue's type is a sub-task type (it must have a parent).</summary>
+    public bool IsSubtask { get; init; }
+
+    /// <summary>The issue above this one in either form: the parent, else the epic. (A method, so the issue cache does
+    /// not store it.)</summary>
+    public string? HierarchyParentKey() => ParentKey ?? EpicKey;
     public string? Resolution { get; init; }
     public string? DueDate { get; init; }
 
@@ -72,6 +86,10 @@ public sealed record JiraIssue
     /// <summary>The issue's links to other issues, when the read asked for them (the <c>dependencies</c> field,
     /// docs/sync.md "Dependencies"); null when not read.</summary>
     public IReadOnlyList<JiraIssueLink>? Links { get; init; }
+
+    /// <summary>The sprints the issue is or was in (the Sprint field), when the read asked for them (milestones as
+    /// sprints, docs/sync.md "Milestones"); null when not read.</summary>
+    public IReadOnlyList<JiraSprint>? Sprints { get; init; }
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Updated { get; init; }
 }
@@ -92,6 +110,9 @@ public sealed record JiraIssueDraft
     public string? PriorityName { get; init; }
     public JiraUser? Assignee { get; init; }
     public string? ParentKey { get; init; }
+
+    /// <summary>Data Center's Epic Link: the epic a new standard issue belongs to.</summary>
+    public string? EpicKey { get; init; }
 
     /// <summary>A calendar date, <c>YYYY-MM-DD</c>.</summary>
     public string? DueDate { get; init; }
@@ -136,8 +157,16 @@ public sealed record JiraIssueUpdate
     /// <summary>Fields set by custom-field rules, by field id; a <see cref="JiraFieldValue.Json"/> of null clears one.</summary>
     public IReadOnlyDictionary<string, JiraFieldValue> CustomFields { get; init; } = new Dictionary<string, JiraFieldValue>();
 
+    /// <summary>Cloud: moves the issue under <see cref="ParentKey"/> (null: to the top level).</summary>
+    public bool ChangeParent { get; init; }
+    public string? ParentKey { get; init; }
+
+    /// <summary>Data Center: sets the Epic Link to <see cref="EpicKey"/> (null clears it).</summary>
+    public bool ChangeEpic { get; init; }
+    public string? EpicKey { get; init; }
+
     public bool IsEmpty => Summary is null && !ChangeDescription && Labels is null && PriorityName is null && !ChangeAssignee && !ChangeDueDate
-        && IssueTypeName is null && Reporter is null && FixVersions is null && CustomFields.Count == 0;
+        && IssueTypeName is null && Reporter is null && FixVersions is null && CustomFields.Count == 0 && !ChangeParent && !ChangeEpic;
 }
 
 /// <summary>A value for one field in Jira's request shape; where that shape depends on the deployment (rich text is ADF
@@ -174,6 +203,14 @@ public sealed class JiraEditRefusedException(string message) : Exception(message
 /// link's outward phrase (<c>blocks</c>) or its inward one (<c>is blocked by</c>), and the other issue
 /// (docs/reference/jira.md §9).</summary>
 public sealed record JiraIssueLink(string Id, string TypeName, bool Outward, string OtherId, string OtherKey);
+
+/// <summary>A sprint of a Jira Software board; <see cref="State"/> is <c>future</c>, <c>active</c> or <c>closed</c>
+/// (docs/reference/jira.md §11).</summary>
+public sealed record JiraSprint(long Id, string Name, string State)
+{
+    /// <summary>Future or active: the only sprints an issue can still be moved into.</summary>
+    public bool IsOpen => !string.Equals(State, "closed", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>A remote link (a "web link" in Jira's UI). <see cref="GlobalId"/> is null for one added in Jira's UI;
 /// <see cref="Id"/> is Jira's, null on a link not yet written.</summary>

@@ -61,6 +61,12 @@ public sealed record JiraConnectionSettings
     /// <summary>Every issue read also asks for the issue's links (<c>issuelinks</c>, in the same answer).</summary>
     public bool IssueLinks { get; init; }
 
+    /// <summary>Every issue read also asks for the Sprint field (milestones as sprints), found through <c>/field</c>.</summary>
+    public bool Sprints { get; init; }
+
+    /// <summary>The scrum board whose sprints milestones name; null: the project's first scrum board.</summary>
+    public long? SprintBoardId { get; init; }
+
     public string AuthDescription => PersonalToken is not null ? "personal access token" : $"API token for {User}";
 
     public override string ToString() => $"{BaseUrl} ({AuthDescription})";

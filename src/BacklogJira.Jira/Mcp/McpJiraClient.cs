@@ -220,6 +220,8 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         if (update.IssueTypeName is not null) fields["issuetype"] = new JsonObject { ["name"] = update.IssueTypeName };
         if (update.Reporter is not null) fields["reporter"] = UserIdentifier(update.Reporter);
         if (update.FixVersions is not null) fields["fixVersions"] = new JsonArray([.. update.FixVersions.Select(v => (JsonNode?)v)]);
+        if (update.ChangeParent) fields["parent"] = update.ParentKey is null ? null : new JsonObject { ["key"] = update.ParentKey };
+        if (update.ChangeEpic) throw new JiraException("The MCP transport cannot set Data Center's Epic Link; set it in Jira.");
         if (fields.Count > 0)
         {
             var json = await CallAsync("jira_update_issue", new() { ["issue_key"] = key, ["fields"] = fields.ToJsonString(), ["return_fields"] = "updated" }, true, cancellationToken);
@@ -347,6 +349,18 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
     public bool ReadsComments => false;
 
     public bool ReadsIssueLinks => false;
+
+    public bool WritesEpicLink => false;
+
+    public bool ReadsSprints => false;
+
+    private const string NoSprints = "Milestones as sprints need the REST transport: the MCP Atlassian server's issue answers carry no sprint ids; use jira.transport \"rest\".";
+
+    public Task<IReadOnlyList<JiraSprint>> GetOpenSprintsAsync(string projectKey, bool fresh, CancellationToken cancellationToken) => throw new JiraException(NoSprints);
+
+    public Task MoveToSprintAsync(long sprintId, string key, CancellationToken cancellationToken) => throw new JiraException(NoSprints);
+
+    public Task MoveToBacklogAsync(string key, CancellationToken cancellationToken) => throw new JiraException(NoSprints);
 
     public Task<IReadOnlyList<JiraIssueLink>> GetIssueLinksAsync(string key, CancellationToken cancellationToken) =>
         throw new JiraException("Issue links are not synced through the MCP transport; use jira.transport \"rest\" for them.");

@@ -27,6 +27,8 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
     private readonly AsyncOnce<IReadOnlyList<JiraStatus>> _statuses;
     private readonly AsyncOnce<IReadOnlyList<JiraField>> _fields;
     private readonly AsyncOnce<IReadOnlyList<string>> _issueFields;
+    private readonly AsyncOnce<string?> _epicLinkField;
+    private readonly AsyncOnce<string?> _sprintField;
     private readonly Users.UserLookupMemo _users;
 
     public JiraRestClient(JiraConnectionSettings settings, TimeProvider? clock = null, ILogger? logger = null)
@@ -47,13 +49,40 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         _fields = new AsyncOnce<IReadOnlyList<JiraField>>(async ct =>
             [.. (await GetArrayAsync("field", ct)).Select(JiraReader.Field)]);
         _issueFields = new AsyncOnce<IReadOnlyList<string>>(ReadIssueFieldsAsync);
+        _epicLinkField = new AsyncOnce<string?>(FindEpicLinkFieldAsync);
+        _sprintField = new AsyncOnce<string?>(FindSprintFieldAsync);
     }
+
+    /// <summary>The Sprint field when milestones are sprints, found by its type (docs/reference/jira.md §11); else null.</summary>
+    private async Task<string?> FindSprintFieldAsync(CancellationToken cancellationToken)
+    {
+        if (!_settings.Sprints) return null;
+        return (await GetFieldsAsync(cancellationToken)).FirstOrDefault(f => f.CustomType == SprintValues.FieldType)?.Id
+            ?? throw new JiraException("This Jira has no Sprint field (Jira Software's), so milestones cannot be sprints here; set jira.milestoneAs to \"fixVersion\" in .backlog-jira/config.json.");
+    }
+
+    private async Task<IssueFieldIds> IssueFieldIdsAsync(CancellationToken cancellationToken) =>
+        new(await _epicLinkField.GetAsync(cancellationToken), await _sprintField.GetAsync(cancellationToken));
+
+    /// <summary>Data Center's Epic Link field, found by its type (its id differs per site; docs/reference/jira.md §10);
+    /// null on Cloud, where an epic is the parent, and on a site without Jira Software.</summary>
+    private async Task<string?> FindEpicLinkFieldAsync(CancellationToken cancellationToken)
+    {
+        if ((await ApiAsync(cancellationToken)).Deployment == JiraDeployment.Cloud) return null;
+        return (await GetFieldsAsync(cancellationToken)).FirstOrDefault(f => f.CustomType == JiraReader.EpicLinkType)?.Id;
+    }
+
+    private async Task<string> EpicLinkFieldAsync(CancellationToken cancellationToken) =>
+        await _epicLinkField.GetAsync(cancellationToken)
+        ?? throw new JiraException("This Jira has no Epic Link field (Jira Software's); an issue cannot be put under an epic here.");
 
     /// <summary>What every issue read asks for: our fields and those of the custom-field rules
     /// (<see cref="JiraConnectionSettings.CustomFields"/>), names resolved to ids through <c>/field</c> (read only then).</summary>
     private async Task<IReadOnlyList<string>> ReadIssueFieldsAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<string> ours = _settings.IssueLinks ? [.. JiraReader.IssueFields, "issuelinks"] : JiraReader.IssueFields;
+        if (await _epicLinkField.GetAsync(cancellationToken) is { } epicLink) ours = [.. ours, epicLink];
+        if (await _sprintField.GetAsync(cancellationToken) is { } sprint) ours = [.. ours, sprint];
         if (_settings.CustomFields.Count == 0) return ours;
         var known = await GetFieldsAsync(cancellationToken);
         var extra = _settings.CustomFields.Select(f => Core.CustomFields.JiraFieldResolver.Find(known, f)?.Id).OfType<string>();
@@ -179,7 +208,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         var fields = await _issueFields.GetAsync(cancellationToken);
         var json = await _http.SendAsync(HttpMethod.Get, $"{api}/issue/{Uri.EscapeDataString(key)}?fields={string.Join(',', fields)}",
             null, true, cancellationToken, notFoundIsNull: true);
-        return json is null ? null : await WithExtrasAsync(JiraReader.Issue(json, deployment, fields), cancellationToken);
+        return json is null ? null : await WithExtrasAsync(JiraReader.Issue(json, deployment, fields, await IssueFieldIdsAsync(cancellationToken)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<JiraIssue>> GetIssuesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
@@ -317,6 +346,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         var issues = new List<JiraIssue>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var wanted = await _issueFields.GetAsync(cancellationToken);
+        var ids = await IssueFieldIdsAsync(cancellationToken);
         var fields = new JsonArray([.. wanted.Select(f => (JsonNode)f)]);
         if (deployment == JiraDeployment.Cloud)
         {
@@ -353,7 +383,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         void Add(JsonNode? json)
         {
             // Offset paging can repeat an issue when others change under it; keep the first sighting.
-            if (json is not null && seen.Add(JiraReader.Text(json["key"]) ?? "")) issues.Add(JiraReader.Issue(json, deployment, wanted));
+            if (json is not null && seen.Add(JiraReader.Text(json["key"]) ?? "")) issues.Add(JiraReader.Issue(json, deployment, wanted, ids));
         }
     }
 
@@ -371,6 +401,7 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         if (draft.PriorityName is not null) fields["priority"] = new JsonObject { ["name"] = draft.PriorityName };
         if (draft.Assignee is not null) fields["assignee"] = UserReference(draft.Assignee, deployment);
         if (draft.ParentKey is not null) fields["parent"] = new JsonObject { ["key"] = draft.ParentKey };
+        if (draft.EpicKey is not null) fields[await EpicLinkFieldAsync(cancellationToken)] = draft.EpicKey;
         if (draft.DueDate is not null) fields["duedate"] = draft.DueDate;
         if (draft.Reporter is not null) fields["reporter"] = UserReference(draft.Reporter, deployment);
         if (draft.FixVersions.Count > 0) fields["fixVersions"] = VersionList(draft.FixVersions);
@@ -397,6 +428,8 @@ public sealed partial class JiraRestClient : IJiraClient, IDisposable
         if (update.Reporter is not null) fields["reporter"] = UserReference(update.Reporter, deployment);
         if (update.FixVersions is not null) fields["fixVersions"] = VersionList(update.FixVersions);
         foreach (var (id, value) in update.CustomFields) fields[id] = FieldValue(value, deployment);
+        if (update.ChangeParent) fields["parent"] = update.ParentKey is null ? null : new JsonObject { ["key"] = update.ParentKey };
+        if (update.ChangeEpic) fields[await EpicLinkFieldAsync(cancellationToken)] = update.EpicKey;
         await _http.SendAsync(HttpMethod.Put, $"{api}/issue/{Uri.EscapeDataString(key)}", new JsonObject { ["fields"] = fields }, true, cancellationToken);
     }
 

@@ -9,6 +9,10 @@ namespace BacklogJira.Jira.Wire;
 
 /// <summary>Reads Jira's JSON (docs/reference/jira.md §2) into the port's records. Rich text becomes Markdown; its
 /// fingerprint is taken from Jira's own form (normalised ADF, or the wiki string).</summary>
+/// <summary>The ids of Jira Software's fields an issue read asks for, where this site has them: Data Center's Epic
+/// Link, and the Sprint field when milestones are sprints.</summary>
+internal sealed record IssueFieldIds(string? EpicLink, string? Sprint);
+
 internal static class JiraReader
 {
     /// <summary>The fields every read asks for; nothing more, so pages stay at Jira's 100-issue maximum.</summary>
@@ -25,9 +29,12 @@ internal static class JiraReader
             ? new JiraRemoteLink(Text(json?["globalId"]), url, Text(json?["object"]?["title"]) ?? url) { Id = Text(json?["id"]) }
             : null;
 
+    /// <summary>The plugin key of Jira Software's Epic Link field (Data Center).</summary>
+    public const string EpicLinkType = "com.pyxis.greenhopper.jira:gh-epic-link";
+
     /// <summary>The issue; <paramref name="requested"/> names the fields asked for, so a custom field Jira left out is
     /// told apart from one it returned empty.</summary>
-    public static JiraIssue Issue(JsonNode json, JiraDeployment deployment, IReadOnlyList<string>? requested = null)
+    public static JiraIssue Issue(JsonNode json, JiraDeployment deployment, IReadOnlyList<string>? requested = null, IssueFieldIds? ids = null)
     {
         var fields = json["fields"] as JsonObject ?? [];
         var (description, fingerprint) = Description(fields["description"], deployment);
@@ -46,6 +53,9 @@ internal static class JiraReader
             Priority = fields["priority"] is JsonObject priority ? new JiraPriority(Text(priority["id"]) ?? "", Text(priority["name"]) ?? "") : null,
             Labels = [.. (fields["labels"] as JsonArray ?? []).Select(l => Text(l) ?? "").Where(l => l.Length > 0)],
             ParentKey = Text(fields["parent"]?["key"]),
+            EpicKey = ids?.EpicLink is { } epicLink ? Text(fields[epicLink]) : null,
+            Sprints = ids?.Sprint is { } sprint ? SprintValues.Parse(fields[sprint]) : null,
+            IsSubtask = fields["issuetype"]?["subtask"]?.GetValueKind() == JsonValueKind.True,
             Resolution = Text(fields["resolution"]?["name"]),
             DueDate = Text(fields["duedate"]),
             FixVersions = [.. (fields["fixVersions"] as JsonArray ?? []).Select(v => Text(v?["name"]) ?? "").Where(v => v.Length > 0)],

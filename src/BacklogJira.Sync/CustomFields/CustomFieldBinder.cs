@@ -23,6 +23,8 @@ public static class CustomFieldBinder
             throw new SyncConfigException("sync.fields.dependencies in .backlog-jira/config.json needs the REST transport: the MCP Atlassian server cannot list an issue's links with their ids nor delete one. Set jira.transport to \"rest\", or turn dependencies off.");
         if (config.ReadsComments && !jira.ReadsComments)
             throw new SyncConfigException("sync.fields.comments in .backlog-jira/config.json needs the REST transport: the MCP Atlassian server reads at most 100 comments of an issue, so a longer thread could not be told from one with comments deleted. Set jira.transport to \"rest\", or turn comments off.");
+        if (config.ReadsSprints && !jira.ReadsSprints)
+            throw new SyncConfigException("jira.milestoneAs \"sprint\" in .backlog-jira/config.json needs the REST transport: the MCP Atlassian server's issue answers carry no sprint ids. Set jira.transport to \"rest\", or jira.milestoneAs to \"fixVersion\".");
         if (config.CustomFieldRules.Count == 0 || config.RuleFields.Count > 0) return;
         if (!jira.ReadsCustomFields)
             throw new SyncConfigException("customFields in .backlog-jira/config.json need the REST transport: the MCP Atlassian server simplifies custom field values (options to their text, users to their names), which cannot be mapped back safely. Set jira.transport to \"rest\", or remove customFields.");
@@ -40,7 +42,9 @@ public static class CustomFieldBinder
             }
             if (CustomFieldKinds.Of(field) is not { } kind)
             {
-                problems.Add($"{where}: Jira field \"{field.Name}\" ({field.Id}) is {CustomFieldKinds.Describe(field)}, which backlog-jira cannot map; the types it maps are listed in docs/field-mapping.md.");
+                problems.Add(field.CustomType == "com.pyxis.greenhopper.jira:gh-sprint"
+                    ? $"{where}: \"{field.Name}\" ({field.Id}) is Jira Software's Sprint field, which is not a custom-field rule: set jira.milestoneAs to \"sprint\" to map the milestone to it (docs/sync.md, \"Milestones\")."
+                    : $"{where}: Jira field \"{field.Name}\" ({field.Id}) is {CustomFieldKinds.Describe(field)}, which backlog-jira cannot map; the types it maps are listed in docs/field-mapping.md.");
                 continue;
             }
             if (PlaceProblem(rule.Place, kind) is { } problem)

@@ -211,7 +211,8 @@ public sealed class IssueCreator(BacklogMdTaskStore store, IJiraClient jira, Syn
         if (string.Equals(parent.IssueType, "Epic", StringComparison.OrdinalIgnoreCase))
         {
             if ((await jira.GetServerInfoAsync(cancellationToken)).Deployment == JiraDeployment.Cloud) return (draft with { ParentKey = parent.Key }, null);
-            warnings.Add($"{id}: its parent's issue {parent.Key} is an epic, which Data Center links through its Epic Link field; the new issue is not linked to it (set Epic Link in Jira).");
+            if (jira.WritesEpicLink) return (draft with { EpicKey = parent.Key }, null);
+            warnings.Add($"{id}: its parent's issue {parent.Key} is an epic, which Data Center links through its Epic Link field, and the MCP transport cannot set it; the new issue is not linked to it (set Epic Link in Jira).");
             return (draft, null);
         }
         var subtaskType = config.SubtaskIssueType ?? await _subtaskTypes.GetOrAdd(draft.ProjectKey,

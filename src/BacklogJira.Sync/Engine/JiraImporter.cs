@@ -135,7 +135,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
         while (left.Count > 0)
         {
             var keys = left.Select(i => issue(i).Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var ready = left.Where(i => issue(i).ParentKey is not { } parent || !keys.Contains(parent)).ToList();
+            var ready = left.Where(i => issue(i).HierarchyParentKey() is not { } parent || !keys.Contains(parent)).ToList();
             if (ready.Count == 0) ready = left; // a cycle Jira would not allow; keep the given order
             ordered.AddRange(ready);
             left = [.. left.Except(ready)];
@@ -149,7 +149,7 @@ public sealed class JiraImporter(BacklogMdTaskStore store, IJiraClient jira, Syn
     private static NewTask UnderParent(NewTask task, JiraIssue issue, List<string> warnings, int position, Dictionary<string, int> batch, MappingFile mappings,
         IReadOnlyDictionary<string, BacklogMdTask> orphans, HashSet<string> existing, string prefix)
     {
-        if (issue.ParentKey is not { } parentKey) return task;
+        if (issue.HierarchyParentKey() is not { } parentKey) return task;
         if (mappings.ForIssue(parentKey) is { } pair && existing.Contains(pair.TaskId)) return task with { ParentId = pair.TaskId };
         if (batch.TryGetValue(parentKey, out var index) && index < position) return task with { ParentInBatch = index };
         if (orphans.TryGetValue(parentKey, out var orphan)) return task with { ParentId = orphan.Id.Normalized(prefix) };

@@ -273,15 +273,16 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
         string.Join("\n", [.. unresolved, .. outcome.Fields.Where(f => unresolved.Contains(f.Field)).Select(f => f.Backlog + "\u241f" + f.Jira),
             .. outcome.Waiting.Select(w => w.Reason), .. warnings]);
 
-    /// <summary>The issue cache belongs to one site and one set of fields read: a cache read without a custom-field rule's
-    /// field would read that field as absent for every issue not updated since.</summary>
-    /// <summary>The cache is for one site and one set of fields read: a rule, web links, comments or issue links turned on start a full read.</summary>
+    /// <summary>The issue cache belongs to one site and one set of fields read (a cache read without a custom-field rule's
+    /// field would read that field as absent for every issue not updated since): a rule, web links, comments, issue links
+    /// or sprints turned on start a full read.</summary>
     private string CacheKey(string site)
     {
         var key = site;
         if (config.ReadsRemoteLinks) key += "|remotelinks";
         if (config.ReadsComments) key += "|comments";
         if (config.ReadsIssueLinks) key += "|issuelinks";
+        if (config.ReadsSprints) key += "|sprints";
         if (config.CustomJiraFields.Count > 0) key += "|" + string.Join(",", config.CustomJiraFields);
         return key;
     }

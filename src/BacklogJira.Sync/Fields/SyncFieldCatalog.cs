@@ -15,6 +15,10 @@ public static class SyncFieldCatalog
     public static PriorityField Priority { get; } = new();
     public static DueDateField DueDate { get; } = new();
     public static MilestoneField Milestone { get; } = new();
+    public static ParentField Parent { get; } = new();
+
+    /// <summary>Stands in for <see cref="Milestone"/> when config <c>jira.milestoneAs</c> is <c>"sprint"</c>; not in <see cref="All"/>.</summary>
+    public static SprintMilestoneField SprintMilestone { get; } = new();
     public static ReferencesField References { get; } = new();
     public static AcceptanceCriteriaField AcceptanceCriteria { get; } = new();
     public static DefinitionOfDoneField DefinitionOfDone { get; } = new();
@@ -25,7 +29,7 @@ public static class SyncFieldCatalog
     public static DependenciesField Dependencies { get; } = new();
 
     public static IReadOnlyList<ISyncField> All { get; } =
-        [Title, Description, Status, Assignee, Reporter, Type, Labels, Priority, DueDate, Milestone, References, Dependencies, AcceptanceCriteria, DefinitionOfDone, ImplementationPlan, ImplementationNotes, FinalSummary, Comments];
+        [Title, Description, Status, Assignee, Reporter, Type, Labels, Priority, DueDate, Milestone, Parent, References, Dependencies, AcceptanceCriteria, DefinitionOfDone, ImplementationPlan, ImplementationNotes, FinalSummary, Comments];
 
     public static ISyncField? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -12,7 +12,7 @@ internal static class ConfigKeys
     private static readonly Dictionary<string, string[]> Known = new(StringComparer.Ordinal)
     {
         [""] = ["schemaVersion", "jira", "backlog", "sync", "mcp", "customFields"],
-        ["jira"] = ["baseUrl", "projectKey", "issueType", "jqlFilter", "transport", "transitionFields", "transitionTargets", "createVersions", "projectMap", "dependencyLinkType", "subtaskIssueType"],
+        ["jira"] = ["baseUrl", "projectKey", "issueType", "jqlFilter", "transport", "transitionFields", "transitionTargets", "createVersions", "projectMap", "dependencyLinkType", "subtaskIssueType", "milestoneAs", "sprintBoardId"],
         ["backlog"] = ["statusMapping", "projectOverrides", "priorityMapping", "statusCategories", "assigneeMapping", "typeMapping"],
         ["sync"] = ["conflictStrategy", "watchInterval", "fields", "commentsSince"],
         ["mcp"] = ["command", "serverCommand", "args", "serverArgs", "env", "envVars"],

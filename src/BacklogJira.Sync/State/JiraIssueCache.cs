@@ -50,10 +50,10 @@ public sealed class JiraIssueCache
     /// <summary>Bumped whenever <see cref="JiraIssue"/> gains a field read from Jira: an older cache would read as that
     /// field empty for every issue not updated since, and an empty side takes the other's value (a milestone pushed over
     /// the issue's fix versions). Version 2: fix versions. Version 3: the fields of custom-field rules. Version 4: remote links. Version 5: comments. Version 6: issue links.</summary>
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 8;
 
     /// <summary>The <see cref="JiraIssue"/> members <see cref="SchemaVersion"/> was set for; a test fails when they change.</summary>
-    public const string CachedMembers = "Id,Key,ProjectKey,IssueType,Summary,Description,DescriptionFingerprint,Status,Assignee,Reporter,Priority,Labels,ParentKey,Resolution,DueDate,FixVersions,CustomFields,RemoteLinks,Comments,Links,Created,Updated";
+    public const string CachedMembers = "Id,Key,ProjectKey,IssueType,Summary,Description,DescriptionFingerprint,Status,Assignee,Reporter,Priority,Labels,ParentKey,EpicKey,IsSubtask,Resolution,DueDate,FixVersions,CustomFields,RemoteLinks,Comments,Links,Sprints,Created,Updated";
 
     private readonly StatePaths _paths;
     private readonly Dictionary<string, IssueStamp> _stamps;

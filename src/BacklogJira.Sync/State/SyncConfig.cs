@@ -32,6 +32,9 @@ public sealed class SyncConfig
         ProjectKey = Read(() => Text("jira", "projectKey") ?? "", "");
         IssueType = Read(() => Text("jira", "issueType") is { Length: > 0 } type ? type : "Task", "Task");
         CreateVersions = Read(() => Flag("jira", "createVersions"), false);
+        MilestonesAsSprints = Read(ReadMilestonesAsSprints, false);
+        SprintBoardId = Read(ReadSprintBoardId, null);
+        if (MilestonesAsSprints) Fields = [.. SyncFieldCatalog.All.Select(f => f == SyncFieldCatalog.Milestone ? SyncFieldCatalog.SprintMilestone : f)];
         ProjectMap = Read(() => StringMap(Section("jira")?["projectMap"], "jira.projectMap"), new Dictionary<string, string>());
         JqlFilter = Read(() => Text("jira", "jqlFilter") ?? "", "");
         Strategy = Read(() => ParseStrategy(Text("sync", "conflictStrategy")), ConflictStrategy.Prompt);
@@ -119,6 +122,27 @@ public sealed class SyncConfig
 
     /// <summary>Whether a milestone with no Jira version creates one (config <c>jira.createVersions</c>, default false).</summary>
     public bool CreateVersions { get; }
+
+    /// <summary>Config <c>jira.milestoneAs</c>: <c>"sprint"</c> maps a task's milestone to the issue's sprint (docs/sync.md,
+    /// "Milestones"); <c>"fixVersion"</c> (the default) to its fix version.</summary>
+    public bool MilestonesAsSprints { get; }
+
+    /// <summary>Config <c>jira.sprintBoardId</c>: the scrum board whose sprints milestones name; null: the project's first.</summary>
+    public long? SprintBoardId { get; }
+
+    private bool ReadMilestonesAsSprints() => Text("jira", "milestoneAs")?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "fixversion" or "fixversions" => false,
+        "sprint" => true,
+        var other => throw new SyncConfigException($"'jira.milestoneAs' in config.json is \"{other}\"; use \"fixVersion\" (the default) or \"sprint\"."),
+    };
+
+    private long? ReadSprintBoardId() => Section("jira")?["sprintBoardId"] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<long>(out var id) && id > 0 => id,
+        var other => throw new SyncConfigException($"'jira.sprintBoardId' in config.json is {other.ToJsonString()}; use the board's number, e.g. 12 (from the board's address in Jira, rapidView=12 or boards/12)."),
+    };
     public string JqlFilter { get; }
     public ConflictStrategy Strategy { get; }
     public StatusMapping Statuses { get; }
@@ -167,8 +191,8 @@ public sealed class SyncConfig
 
     internal void UseRuleFields(IReadOnlyList<ISyncField> fields)
     {
+        Fields = [.. Fields.Except(RuleFields), .. fields];
         RuleFields = fields;
-        Fields = [.. SyncFieldCatalog.All, .. fields];
     }
 
     /// <summary>The pairs of this project, for fields that name other pairs (dependencies); set by the command that runs
@@ -190,6 +214,9 @@ public sealed class SyncConfig
 
     /// <summary>Whether issue reads must bring each issue's remote links (the <c>references</c> field is on).</summary>
     public bool ReadsRemoteLinks => Syncs(SyncFieldCatalog.References);
+
+    /// <summary>Whether issue reads must bring each issue's sprints (milestones are sprints and the field is on).</summary>
+    public bool ReadsSprints => MilestonesAsSprints && Syncs(SyncFieldCatalog.Milestone);
 
     /// <summary>Whether issue reads must bring each issue's comments (the <c>comments</c> field is on).</summary>
     public bool ReadsComments => Syncs(SyncFieldCatalog.Comments);

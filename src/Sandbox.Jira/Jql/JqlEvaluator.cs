@@ -50,6 +50,7 @@ public sealed partial class JqlEvaluator(SandboxData data, SandboxUser currentUs
             "resolved" or "resolutiondate" => DateClause(clause, i => i.ResolutionDate),
             "summary" => TextClause(clause, i => i.Summary),
             "text" or "description" => TextClause(clause, i => i.Summary + " " + RichTextPlain(i)),
+            "sprint" => Match(clause, SprintValues(clause), i => [.. SprintMembership.Of(i).Select(id => id.ToString(CultureInfo.InvariantCulture))]),
             _ when CustomFieldCatalog.ByClause(clause.Field) is { } custom => CustomClause(clause, custom),
             _ => throw new JqlException($"Field '{clause.Field}' does not exist or you do not have permission to view it."),
         };
@@ -116,6 +117,26 @@ public sealed partial class JqlEvaluator(SandboxData data, SandboxUser currentUs
             "IS NOT" => i => actual(i).Count > 0,
             _ => throw new JqlException($"The operator '{clause.Operator}' is not supported by the '{clause.Field}' field."),
         };
+    }
+
+    /// <summary>Sprints by id or name, and Jira Software's <c>openSprints()</c> and <c>closedSprints()</c> (docs/reference/jira.md §11).</summary>
+    private List<string> SprintValues(JqlClause clause)
+    {
+        IEnumerable<Model.SandboxSprint> Named(JqlValue value)
+        {
+            if (!value.IsFunction)
+            {
+                var named = data.Sprints.Where(s => s.Id.ToString(CultureInfo.InvariantCulture) == value.Text || s.Name.Equals(value.Text, StringComparison.OrdinalIgnoreCase)).ToList();
+                return named.Count > 0 ? named : throw new JqlException($"Sprint with name '{value.Text}' does not exist or you do not have permission to view it.");
+            }
+            return value.Text.ToLowerInvariant() switch
+            {
+                "opensprints" => data.Sprints.Where(s => s.IsOpen),
+                "closedsprints" => data.Sprints.Where(s => !s.IsOpen),
+                _ => throw new JqlException($"Unable to find JQL function '{value.Text}({value.Arguments})'."),
+            };
+        }
+        return [.. clause.Values.SelectMany(Named).Select(s => s.Id.ToString(CultureInfo.InvariantCulture))];
     }
 
     private List<string> ProjectValues(JqlClause clause) =>

@@ -88,6 +88,8 @@ public sealed class JqlParser
         {
             var op = IsKeyword("NOT") ? "NOT IN" : "IN";
             _position += op == "IN" ? 1 : 2;
+            // A list function stands for the list itself: sprint in openSprints(), assignee in membersOf("team").
+            if (Current.Kind == Kind.Word && Peek(1) is { Kind: Kind.Symbol, Text: "(" }) return new JqlClause(field, op, [Value()]);
             if (!TrySymbol("(")) throw Expecting("'('");
             var values = new List<JqlValue> { Value() };
             while (TrySymbol(",")) values.Add(Value());

@@ -9,6 +9,13 @@ public static class CustomFieldCatalog
     private static CustomField Field(int id, string name, string type, string? items, string kind, params CustomFieldOption[] options) =>
         new($"customfield_{id}", name, type, items, CustomField.PluginPrefix + kind, options);
 
+    /// <summary>Jira Software's Epic Link: on Data Center the way a standard issue belongs to an epic (the key of an Epic
+    /// issue); on Cloud it is listed but cannot be set, the parent field having replaced it (docs/reference/jira.md §10).</summary>
+    public static CustomField EpicLink { get; } = new("customfield_10014", "Epic Link", "any", null, "com.pyxis.greenhopper.jira:gh-epic-link", []);
+
+    /// <summary>Jira Software's Sprint field: the sprints an issue has been in (docs/reference/jira.md §11).</summary>
+    public static CustomField Sprint { get; } = new("customfield_10010", "Sprint", "array", "json", "com.pyxis.greenhopper.jira:gh-sprint", []);
+
     public static IReadOnlyList<CustomField> All { get; } =
     [
         Field(10016, "Story Points", "number", null, "float"),
@@ -29,6 +36,8 @@ public static class CustomFieldCatalog
         Field(10032, "Tags", "array", "string", "labels"),
         Field(10033, "Target version", "version", null, "version"),
         Field(10034, "Affected builds", "array", "version", "multiversion"),
+        EpicLink,
+        Sprint,
     ];
 
     public static CustomField? Find(string id) => All.FirstOrDefault(f => f.Id == id);

@@ -58,6 +58,7 @@ internal sealed class CustomFieldValues(SandboxData data, SandboxProject project
                 : null,
             "user" => data.Users.FirstOrDefault(u => u.Key == item?.ToString())?.DisplayName,
             "version" => project.Versions.FirstOrDefault(v => v.Id == item?.ToString())?.Name,
+            "json" when field == CustomFieldCatalog.Sprint => SprintMembership.Find(data, item!.GetValue<long>())?.Name,
             _ => ItemTexts(field, type, item, data, project, isCloud).FirstOrDefault(),
         }).OfType<string>());
     }
@@ -89,6 +90,7 @@ internal sealed class CustomFieldValues(SandboxData data, SandboxProject project
         "option-with-child" => Cascading(field, value),
         "user" => JsonValue.Create(User(value)),
         "version" => JsonValue.Create(Version(value)),
+        "any" when field == CustomFieldCatalog.EpicLink => JsonValue.Create(Epic(value)),
         _ => throw new FieldValueException($"Field type {type} is not supported."),
     };
 
@@ -119,6 +121,16 @@ internal sealed class CustomFieldValues(SandboxData data, SandboxProject project
         return user is { Active: true } ? user.Key : throw new FieldValueException(context.IsCloud ? $"Specified user does not exist or you do not have required permissions" : $"User '{wanted}' does not exist.");
     }
 
+    /// <summary>The id of the epic an Epic Link names by key (Data Center takes the key as a plain string).</summary>
+    private string Epic(JsonNode value)
+    {
+        var key = Text(value) ?? Property(value, "key") ?? throw new FieldValueException("Epic Link must be an issue key");
+        var epic = SandboxState.TryFindIssue(data, key) ?? throw new FieldValueException($"Issue '{key}' does not exist.");
+        return SandboxProject.IssueTypes.Single(t => t.Id == epic.IssueTypeId).HierarchyLevel == 1
+            ? epic.Id
+            : throw new FieldValueException($"Issue '{key}' is not an Epic.");
+    }
+
     private string Version(JsonNode value)
     {
         if (Property(value, "id") is { } id)
@@ -138,6 +150,8 @@ internal sealed class CustomFieldValues(SandboxData data, SandboxProject project
             : null,
         "user" => JiraJson.UserByKey(data, stored?.ToString(), context),
         "version" => project.Versions.FirstOrDefault(v => v.Id == stored?.ToString()) is { } version ? VersionEndpoints.Render(version, project, context) : null,
+        "any" when field == CustomFieldCatalog.EpicLink => SandboxState.TryFindIssue(data, stored?.ToString() ?? "") is { } epic ? JsonValue.Create(epic.Key) : null,
+        "json" when field == CustomFieldCatalog.Sprint => SprintMembership.Find(data, stored!.GetValue<long>()) is { } sprint ? SprintMembership.Render(sprint, context) : null,
         _ => stored?.DeepClone(),
     };
 
@@ -148,6 +162,8 @@ internal sealed class CustomFieldValues(SandboxData data, SandboxProject project
             .SelectMany(o => new[] { o.Value, o.Id }.Concat(o.Children.Where(c => c.Id == Property(stored, "child")).SelectMany(c => new[] { c.Value, c.Id }))),
         "user" => data.Users.Where(u => u.Key == stored?.ToString()).SelectMany(u => new[] { u.AccountId, u.Name, u.Key }),
         "version" => project.Versions.Where(v => v.Id == stored?.ToString()).SelectMany(v => new[] { v.Name, v.Id }),
+        "any" when field == CustomFieldCatalog.EpicLink => SandboxState.TryFindIssue(data, stored?.ToString() ?? "") is { } epic ? [epic.Key, epic.Id] : [],
+        "json" when field == CustomFieldCatalog.Sprint => SprintMembership.Find(data, stored!.GetValue<long>()) is { } sprint ? [sprint.Id.ToString(CultureInfo.InvariantCulture), sprint.Name] : [],
         "string" when field.Kind == "textarea" => [RichText.PlainText(stored, isCloud)],
         "number" => [stored!.GetValue<double>().ToString(CultureInfo.InvariantCulture)],
         _ => stored is null ? [] : [stored.ToString()],

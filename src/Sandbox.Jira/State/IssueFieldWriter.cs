@@ -28,6 +28,7 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
         foreach (var (name, operations) in update) ApplyOperations(name, operations as JsonArray, creating);
         if (creating && string.IsNullOrWhiteSpace(issue.Summary)) _errors.TryAdd("summary", "You must specify a summary of the issue.");
         if (_errors.Count == 0) CheckHierarchy(fields.ContainsKey("parent") || fields.ContainsKey("issuetype"), creating, fields.ContainsKey("parent"));
+        if (_errors.Count == 0) CheckEpicLink();
         if (_errors.Count > 0) throw new JiraApiException(400, [], _errors);
         return _changes;
     }
@@ -56,9 +57,18 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
             _errors["parent"] = "Given parent work item does not belong to appropriate hierarchy.";
     }
 
+    /// <summary>Data Center's Epic Link: only a standard issue has one (a sub-task follows its parent's epic).</summary>
+    private void CheckEpicLink()
+    {
+        var epicLink = CustomFieldCatalog.EpicLink.Id;
+        if (issue.CustomFields.ContainsKey(epicLink) && SandboxProject.IssueTypes.Single(t => t.Id == issue.IssueTypeId).HierarchyLevel != 0)
+            _errors[epicLink] = "Epic Link can only be set on a standard issue; a sub-task belongs to its parent's epic.";
+    }
+
     private bool CheckSettable(string name, bool creating)
     {
-        if (!(Settable.Contains(name) || CustomFieldCatalog.Find(name) is not null) || project.HiddenFields.Contains(name) || (!creating && name is "project"))
+        if (!(Settable.Contains(name) || CustomFieldCatalog.Find(name) is not null) || project.HiddenFields.Contains(name) || (!creating && name is "project")
+            || (context.IsCloud && name == CustomFieldCatalog.EpicLink.Id))
         {
             _errors[name] = $"Field '{name}' cannot be set. It is not on the appropriate screen, or unknown.";
             return false;
@@ -128,6 +138,11 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
     /// <summary>A custom field's value, checked and kept in its canonical form (docs/reference/jira.md §7).</summary>
     private void SetCustom(CustomField field, JsonNode? value)
     {
+        if (field == CustomFieldCatalog.Sprint)
+        {
+            SetSprint(value);
+            return;
+        }
         var values = new CustomFieldValues(data, project, context);
         var stored = values.Parse(field, value, out var error);
         if (error is not null)
@@ -140,6 +155,28 @@ internal sealed class IssueFieldWriter(SandboxIssue issue, SandboxProject projec
         Change(field.Name, null, Shown(field, before), null, Shown(field, stored));
         if (stored is null) issue.CustomFields.Remove(field.Id);
         else issue.CustomFields[field.Id] = stored;
+    }
+
+    /// <summary>The Sprint field takes one sprint id (or null: back to the backlog); only a future or active sprint.</summary>
+    private void SetSprint(JsonNode? value)
+    {
+        SandboxSprint? target = null;
+        if (value is not null)
+        {
+            var id = value is JsonValue number && number.TryGetValue<long>(out var parsed) ? parsed : (long?)null;
+            target = id is null ? null : SprintMembership.Find(data, id.Value);
+            if (target is null)
+            {
+                _errors[CustomFieldCatalog.Sprint.Id] = $"Sprint with id {value.ToJsonString()} does not exist.";
+                return;
+            }
+            if (!target.IsOpen)
+            {
+                _errors[CustomFieldCatalog.Sprint.Id] = "Issues can only be moved to a future or active sprint.";
+                return;
+            }
+        }
+        if (SprintMembership.MoveTo(issue, target, data) is { } change) _changes.Add(change);
     }
 
     private string? Shown(CustomField field, JsonNode? stored) =>

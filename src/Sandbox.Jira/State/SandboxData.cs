@@ -18,6 +18,9 @@ public sealed class SandboxData
     public long NextIssueLinkId { get; set; } = 10000;
     public List<SandboxWebhook> Webhooks { get; set; } = [];
     public long NextWebhookId { get; set; } = 1;
+    public List<SandboxBoard> Boards { get; set; } = [];
+    public List<SandboxSprint> Sprints { get; set; } = [];
+    public long NextSprintId { get; set; } = 1;
 
     public static SandboxData Seed(SandboxOptions options)
     {
@@ -37,6 +40,7 @@ public sealed class SandboxData
         };
         data.Projects.Add(new SandboxProject { Id = "10000", Key = options.ProjectKey, Name = options.ProjectKey + " project", LeadId = me.Key,
             Components = [new("10200", "Backend"), new("10201", "Frontend"), new("10202", "API")] });
+        data.Boards.Add(new SandboxBoard(1, options.ProjectKey + " board", "scrum", options.ProjectKey));
         return data;
     }
 }

@@ -146,10 +146,13 @@ public class DoctorCommandTests
         hidden["detail"]!.GetValue<string>().ShouldContain("Story Points (customfield_10016) is not on the create screen of DEMO Task");
         hidden["fix"]!.GetValue<string>().ShouldContain("Screens");
 
-        await cli.EditConfigAsync(config => config["customFields"] = new JsonArray(new JsonObject { ["jira"] = "Sprint", ["backlog"] = "label:sprint:" }));
+        await cli.EditConfigAsync(config => config["customFields"] = new JsonArray(new JsonObject { ["jira"] = "Velocity", ["backlog"] = "label:velocity:" }));
         var unknown = await cli.RunAsync("doctor", "--json");
         unknown.ExitCode.ShouldBe(1);
-        Checks(unknown.Stdout)["custom fields"]["detail"]!.GetValue<string>().ShouldContain("Jira has no field \"Sprint\"");
+        Checks(unknown.Stdout)["custom fields"]["detail"]!.GetValue<string>().ShouldContain("Jira has no field \"Velocity\"");
+
+        await cli.EditConfigAsync(config => config["customFields"] = new JsonArray(new JsonObject { ["jira"] = "Sprint", ["backlog"] = "label:sprint:" }));
+        Checks((await cli.RunAsync("doctor", "--json")).Stdout)["custom fields"]["detail"]!.GetValue<string>().ShouldContain("set jira.milestoneAs to \"sprint\"");
 
         await cli.EditConfigAsync(config => config["customFields"] = new JsonArray(new JsonObject { ["jira"] = "Story Points", ["backlog"] = "label:sp:" }));
         cli.Jira.Sandbox.State.Write(data => data.Projects[0].HiddenFields.Clear());
@@ -226,6 +229,24 @@ public class DoctorCommandTests
         var check = Checks(broken.Stdout)["dependency links"];
         check["status"]!.GetValue<string>().ShouldBe("failed");
         check["detail"]!.GetValue<string>().ShouldBe("this Jira has no issue link type named \"Depends\"; it has \"Blocks\", \"Cloners\", \"Duplicate\", \"Relates\"");
+    }
+
+    [Fact]
+    public async Task With_milestones_as_sprints_the_board_and_its_open_sprints_are_checked()
+    {
+        await using var cli = await InitializedAsync();
+        await cli.EditConfigAsync(config => config["jira"]!["milestoneAs"] = "sprint");
+        var check = Checks((await cli.RunAsync("doctor", "--json")).Stdout)["sprints"];
+        check["status"]!.GetValue<string>().ShouldBe("ok");
+        check["detail"]!.GetValue<string>().ShouldBe("milestones name the sprints of DEMO's scrum board; open now: none yet (plan one in Jira)");
+
+        await cli.EditConfigAsync(config => config["jira"]!["sprintBoardId"] = 9);
+        var broken = await cli.RunAsync("doctor", "--json");
+        broken.ExitCode.ShouldBe(1);
+        var failed = Checks(broken.Stdout)["sprints"];
+        failed["status"]!.GetValue<string>().ShouldBe("failed");
+        failed["detail"]!.GetValue<string>().ShouldContain("Board does not exist");
+        failed["fix"]!.GetValue<string>().ShouldContain("jira.sprintBoardId");
     }
 
     private sealed class ShiftedClock(TimeSpan offset) : TimeProvider

@@ -48,7 +48,7 @@ internal sealed class SyncWorld : IAsyncDisposable
         await SyncConfig.SaveAsync(world.Paths, config, CancellationToken.None);
         world.Client = world.Jira.Client();
         var saved = SyncConfig.Load(world.Paths);
-        world.SyncClient = world.Jira.ClientFor(transport, saved.CustomJiraFields, saved.ReadsRemoteLinks, saved.ReadsComments, saved.ReadsIssueLinks);
+        world.SyncClient = world.Jira.ClientFor(transport, saved.CustomJiraFields, saved.ReadsRemoteLinks, saved.ReadsComments, saved.ReadsIssueLinks, saved.ReadsSprints, saved.SprintBoardId);
         return world;
     }
 

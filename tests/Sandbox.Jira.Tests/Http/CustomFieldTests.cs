@@ -71,7 +71,8 @@ public class CustomFieldTests
         var risk = all.Single(f => f!["id"]!.GetValue<string>() == "customfield_10022")!;
         risk["schema"]!["custom"]!.GetValue<string>().ShouldBe("com.atlassian.jira.plugin.system.customfieldtypes:select");
         risk["clauseNames"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldBe(["cf[10022]", "Risk"]);
-        all.Count(f => f!["custom"]!.GetValue<bool>()).ShouldBe(16);
+        all.Count(f => f!["custom"]!.GetValue<bool>()).ShouldBe(18);
+        all.Single(f => f!["name"]!.GetValue<string>() == "Epic Link")!["schema"]!["custom"]!.GetValue<string>().ShouldBe("com.pyxis.greenhopper.jira:gh-epic-link");
 
         var meta = (await SendAsync(http, "GET", "/rest/api/3/issue/createmeta/DEMO/issuetypes/10001")).Body!;
         var screen = (meta["fields"] ?? meta["values"])!.AsArray();

@@ -56,4 +56,37 @@ public class HierarchyAndLinkTests
             ? "Given parent work item does not belong to appropriate hierarchy."
             : "Field 'parent' cannot be set. It is not on the appropriate screen, or unknown.");
     }
+
+    [Fact]
+    public async Task Data_center_s_epic_link_names_an_epic_by_key_only_on_a_standard_issue_and_cloud_refuses_it()
+    {
+        await using var dc = await JiraSandbox.StartAsync(new SandboxOptions { Mode = SandboxMode.DataCenter, User = "demo" });
+        dc.SeedIssues(2);
+        using var http = Client(dc);
+        (await SendAsync(http, "POST", "/rest/api/2/issue", """{"fields":{"project":{"key":"DEMO"},"issuetype":{"name":"Epic"},"summary":"Theme"}}""")).Status.ShouldBe(HttpStatusCode.Created);
+        (await SendAsync(http, "POST", "/rest/api/2/issue", """{"fields":{"project":{"key":"DEMO"},"issuetype":{"name":"Subtask"},"summary":"s","parent":{"key":"DEMO-1"}}}""")).Status.ShouldBe(HttpStatusCode.Created);
+
+        (await SendAsync(http, "PUT", "/rest/api/2/issue/DEMO-2", """{"fields":{"customfield_10014":"DEMO-3"}}""")).Status.ShouldBe(HttpStatusCode.NoContent);
+        var linked = (await SendAsync(http, "GET", "/rest/api/2/issue/DEMO-2?fields=customfield_10014,parent")).Body!["fields"]!;
+        linked["customfield_10014"]!.GetValue<string>().ShouldBe("DEMO-3");
+        linked["parent"].ShouldBeNull();
+        var history = (await SendAsync(http, "GET", "/rest/api/2/issue/DEMO-2?expand=changelog")).Body!["changelog"]!["histories"]!.AsArray();
+        history.SelectMany(h => h!["items"]!.AsArray()).ShouldContain(i => i!["field"]!.GetValue<string>() == "Epic Link");
+
+        var (notEpic, notEpicError) = await SendAsync(http, "PUT", "/rest/api/2/issue/DEMO-2", """{"fields":{"customfield_10014":"DEMO-1"}}""");
+        notEpic.ShouldBe(HttpStatusCode.BadRequest);
+        notEpicError!["errors"]!["customfield_10014"]!.GetValue<string>().ShouldBe("Issue 'DEMO-1' is not an Epic.");
+        var (subtask, subtaskError) = await SendAsync(http, "PUT", "/rest/api/2/issue/DEMO-4", """{"fields":{"customfield_10014":"DEMO-3"}}""");
+        subtask.ShouldBe(HttpStatusCode.BadRequest);
+        subtaskError!["errors"]!["customfield_10014"]!.GetValue<string>().ShouldContain("only be set on a standard issue");
+        (await SendAsync(http, "PUT", "/rest/api/2/issue/DEMO-2", """{"fields":{"customfield_10014":null}}""")).Status.ShouldBe(HttpStatusCode.NoContent);
+        (await SendAsync(http, "GET", "/rest/api/2/issue/DEMO-2?fields=customfield_10014")).Body!["fields"]!["customfield_10014"].ShouldBeNull();
+
+        await using var cloud = await JiraSandbox.StartAsync(new SandboxOptions());
+        cloud.SeedIssues(1);
+        using var cloudHttp = Client(cloud);
+        var (refused, refusal) = await SendAsync(cloudHttp, "PUT", "/rest/api/3/issue/DEMO-1", """{"fields":{"customfield_10014":"DEMO-1"}}""");
+        refused.ShouldBe(HttpStatusCode.BadRequest);
+        refusal!["errors"]!["customfield_10014"]!.GetValue<string>().ShouldContain("cannot be set");
+    }
 }

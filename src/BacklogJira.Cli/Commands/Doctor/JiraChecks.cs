@@ -56,6 +56,7 @@ internal sealed class JiraChecks(IJiraClient jira, JiraConnectionSettings settin
         results.Add(await ProjectsAndTypesAsync(config, cancellationToken));
         if (config.CustomFieldRules.Count > 0) results.Add(await new CustomFieldChecks(jira, config).RunAsync(cancellationToken));
         if (config.ReadsIssueLinks && jira is JiraRestClient links) results.Add(await DependencyLinkTypeAsync(links, config, cancellationToken));
+        if (config.ReadsSprints) results.Add(await SprintChecks.RunAsync(jira, config, cancellationToken));
         return results;
     }
 
