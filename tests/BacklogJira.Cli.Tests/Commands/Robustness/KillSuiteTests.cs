@@ -83,6 +83,73 @@ public class KillSuiteTests(ITestOutputHelper output)
         status["tasks"]!.AsArray().ShouldAllBe(t => t!["state"]!.GetValue<string>() == "in-sync");
     }
 
+    /// <summary>Issue 17: comments travel one by one, each marked and recorded; a sync killed at any moment and run
+    /// again posts each comment exactly once on the other side.</summary>
+    [Fact]
+    public async Task Sync_killed_while_posting_comments_posts_each_comment_once()
+    {
+        var random = new Random(Setting("BJ_KILL_SEED", 2026) + 17);
+        await using var cli = await CliRun.StartAsync();
+        (await cli.RunAsync("init", "--project-key", "DEMO")).ExitCode.ShouldBe(0);
+        await cli.EditConfigAsync(config => config["sync"]!["fields"] = new JsonObject { ["comments"] = true });
+        for (var i = 1; i <= Tasks; i++) (await cli.BacklogAsync("task", "create", $"Task {i}")).EnsureSuccess("create");
+        var ids = Enumerable.Range(1, Tasks).Select(i => $"TASK-{i}").ToList();
+        (await cli.RunAsync(["create-issue", .. ids])).ExitCode.ShouldBe(0);
+        var keys = Mapped(cli);
+        cli.Jira.Sandbox.Faults.Plan = new Sandbox.Jira.Faults.FaultPlan { Latency = TimeSpan.FromMilliseconds(40) };
+
+        var written = ids.ToDictionary(id => id, _ => new List<string>());
+        var posted = 0;
+        var cut = await KillRepeatedlyAsync(cli, random, () => ["sync"], async () =>
+        {
+            // Before each run: a comment in Backlog on two tasks and one in Jira on two others.
+            for (var n = 0; n < 2; n++)
+            {
+                var (backlogTask, jiraTask) = (ids[(2 * posted + n) % ids.Count], ids[(2 * posted + n + 1) % ids.Count]);
+                var backlogText = $"Backlog comment {posted}-{n}";
+                await CommentWithRetryAsync(cli, backlogTask, backlogText);
+                written[backlogTask].Add(backlogText);
+                var jiraText = $"Jira comment {posted}-{n}";
+                using var rest = cli.Jira.Client();
+                await rest.AddCommentAsync(keys[jiraTask], jiraText, CancellationToken.None);
+                written[jiraTask].Add(jiraText);
+            }
+            posted++;
+        });
+        var final = await cli.RunAsync("sync");
+        final.ExitCode.ShouldBe(0, final.Stdout + final.Stderr);
+        output.WriteLine($"comments: {Kills} kills ({cut} cut a run short), {4 * posted} comments written");
+
+        using var client = cli.Jira.Client();
+        var store = BacklogJira.BacklogMd.BacklogMdTaskStore.Open(cli.Root);
+        foreach (var id in ids)
+        {
+            var inJira = (await client.GetCommentsAsync(keys[id], CancellationToken.None)).Select(c => c.Body).ToList();
+            var inTask = store.Get(id).Comments.Select(c => c.Body).ToList();
+            foreach (var text in written[id])
+            {
+                inJira.Count(body => body.Contains(text, StringComparison.Ordinal)).ShouldBe(1, $"{text} in {keys[id]}");
+                inTask.Count(body => body.Contains(text, StringComparison.Ordinal)).ShouldBe(1, $"{text} in {id}");
+            }
+            inJira.Count.ShouldBe(written[id].Count, $"{keys[id]} holds only the comments written");
+            inTask.Count.ShouldBe(written[id].Count, $"{id} holds only the comments written");
+        }
+        var status = JsonNode.Parse((await cli.RunAsync(["status", "--json"])).Stdout)!;
+        status["tasks"]!.AsArray().ShouldAllBe(t => t!["state"]!.GetValue<string>() == "in-sync");
+    }
+
+    private static async Task CommentWithRetryAsync(CliRun cli, string taskId, string text)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var result = await cli.BacklogAsync("task", "edit", taskId, "--comment", text, "--comment-author", "@alice");
+            if (result.ExitCode == 0) return;
+            if (waited.Elapsed > TimeSpan.FromSeconds(30) || !result.Stderr.Contains("being modified", StringComparison.Ordinal)) result.EnsureSuccess("task edit --comment");
+            await Task.Delay(500);
+        }
+    }
+
     /// <summary>Starts the command <see cref="Kills"/> times and kills it with SIGKILL after a random 0.3–2 s (the first
     /// half second is the runtime starting); returns how many runs were still going when killed.</summary>
     private static async Task<int> KillRepeatedlyAsync(CliRun cli, Random random, Func<string[]> command, Func<Task>? before = null)
