@@ -99,6 +99,7 @@ public sealed class NulabSandbox : IAsyncDisposable
         app.UseRouting();
         var routes = new NulabRoutes(app, space);
         ReadEndpoints.Map(routes, limits);
+        WikiEndpoints.Map(routes);
         AttachmentDownload.Map(app, space);
         WriteEndpoints.Map(routes);
         app.MapFallback((HttpContext http) =>

@@ -13,9 +13,10 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         var tools = await Server.Client.ListToolsAsync();
         tools.Select(t => t.Name).Order().ShouldBe(new[]
         {
-            "backlog_download_attachment", "backlog_export_issue_context", "backlog_get_attachments", "backlog_get_categories", "backlog_get_comments",
+            "backlog_count_issues", "backlog_download_attachment", "backlog_export_issue_context", "backlog_get_attachments", "backlog_get_categories", "backlog_get_comments",
             "backlog_get_custom_fields", "backlog_get_issue", "backlog_get_issue_list", "backlog_get_issue_types", "backlog_get_milestones", "backlog_get_myself",
-            "backlog_get_priorities", "backlog_get_projects", "backlog_get_resolutions", "backlog_get_space", "backlog_get_statuses", "backlog_get_users",
+            "backlog_get_priorities", "backlog_get_project", "backlog_get_projects", "backlog_get_resolutions", "backlog_get_space", "backlog_get_statuses", "backlog_get_users",
+            "backlog_get_wiki", "backlog_get_wiki_pages", "backlog_get_wikis_count",
         });
         foreach (var tool in tools)
         {
@@ -263,5 +264,37 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         fields.ShouldContain("| 2 | Platform | multiple list | no | iOS, Android, Web |");
         ((string)fieldsJson["customFields"]![0]!["kind"]!).ShouldBe("number");
         (await Server.ErrorAsync("backlog_get_custom_fields", new { projectIdOrKey = "NOPE" })).ShouldContain("NOPE");
+    }
+
+    [Fact]
+    public async Task Project_issue_count_and_wiki_pages_answer_as_nulab_s_server_names_them()
+    {
+        var (project, projectJson) = await Server.OkAsync("backlog_get_project", new { projectIdOrKey = "WEB" });
+        ((int)projectJson["id"]!).ShouldBe(11);
+        ((string)projectJson["textFormattingRule"]!).ShouldNotBeNullOrEmpty();
+        project.ShouldContain("| Key | WEB |");
+        (await Server.ErrorAsync("backlog_get_project", new { projectIdOrKey = "NOPE" })).ShouldContain("No project.");
+
+        // The count takes the list's filters, names resolved the same way: it agrees with the list's total.
+        var (_, counted) = await Server.OkAsync("backlog_count_issues", new { projectIdOrKey = "BLG", statusId = new[] { "Open" } });
+        var (_, listed) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "BLG", statusId = new[] { "Open" }, count = 1 });
+        ((int)counted["count"]!).ShouldBe((int)listed["total"]!);
+        ((int)counted["count"]!).ShouldBeGreaterThan(0);
+        (await Server.ErrorAsync("backlog_count_issues", new { categoryId = new[] { "Nope" } })).ShouldContain("categoryId");
+
+        var (pages, pagesJson) = await Server.OkAsync("backlog_get_wiki_pages", new { projectIdOrKey = "BLG" });
+        pagesJson["wikiPages"]!.AsArray().Select(p => (string)p!["name"]!).ShouldBe(["Guides/Release checklist", "Guides/Setup", "Home"]);
+        pages.ShouldContain("| 501 | Guides/Setup | guide, onboarding |");
+        var (_, found) = await Server.OkAsync("backlog_get_wiki_pages", new { projectIdOrKey = "BLG", keyword = "make" });
+        found["wikiPages"]!.AsArray().Select(p => (int)p!["id"]!).ShouldBe([501]);
+        ((int)(await Server.OkAsync("backlog_get_wikis_count", new { projectIdOrKey = "BLG" })).Structured["count"]!).ShouldBe(3);
+
+        var (wiki, wikiJson) = await Server.OkAsync("backlog_get_wiki", new { wikiId = 501 });
+        wiki.ShouldContain("## Content\n\n## Setup\n\n1. Clone the repository.");
+        wiki.ShouldContain("| 900 | architecture.png |");
+        ((bool)wikiJson["truncated"]!).ShouldBeFalse();
+        wikiJson["tags"]!.AsArray().Select(t => (string)t!).ShouldBe(["guide", "onboarding"]);
+        (await Server.ErrorAsync("backlog_get_wiki", new { wikiId = 999 })).ShouldContain("No wiki.");
+        (await Server.ErrorAsync("backlog_get_wiki", new { })).ShouldContain("wikiId");
     }
 }

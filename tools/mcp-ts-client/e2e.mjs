@@ -39,7 +39,7 @@ try {
   check(client.getServerVersion()?.name === "backlog-mcp", "server name is backlog-mcp");
 
   const { tools } = await client.listTools();
-  check(tools.length === 17, `17 tools listed, got ${tools.length}`);
+  check(tools.length === 22, `22 tools listed, got ${tools.length}`);
   for (const tool of tools) check(tool.outputSchema?.type === "object", `${tool.name} has an output schema`);
 
   // callTool validates structuredContent against each tool's outputSchema (the SDK does this itself).
@@ -70,6 +70,11 @@ try {
   await call("backlog_get_myself", {}, (t, s) => s.id > 0 && t.startsWith("# Myself"));
   await call("backlog_get_issue_types", { projectIdOrKey: "BLG" }, (t, s) => s.issueTypes.map((i) => i.name).join() === "Bug,Task,Request,Other");
   await call("backlog_get_resolutions", {}, (t, s) => s.resolutions.length === 5 && t.includes("Won't Fix"));
+  await call("backlog_get_project", { projectIdOrKey: "BLG" }, (t, s) => s.projectKey === "BLG" && typeof s.useWiki === "boolean");
+  await call("backlog_count_issues", { projectIdOrKey: "BLG" }, (t, s) => s.count === 130);
+  await call("backlog_get_wiki_pages", { projectIdOrKey: "BLG" }, (t, s) => s.wikiPages.length === 3 && s.wikiPages[1].tags.length === 2);
+  await call("backlog_get_wikis_count", { projectIdOrKey: "WEB" }, (t, s) => s.count === 1);
+  await call("backlog_get_wiki", { wikiId: 503 }, (t, s) => s.name === "運用手順" && s.content.includes("デプロイ") && s.truncated === false);
   await call("backlog_get_custom_fields", { projectIdOrKey: "BLG" }, (t, s) => s.customFields.length === 3 && s.customFields[1].kind === "multiple list" && s.customFields[1].items.length === 3);
 
   const bad = await client.callTool({ name: "backlog_get_issue_list", arguments: { count: 500 } });

@@ -17,7 +17,17 @@ public sealed record NulabCategory(int Id, string? Name, int DisplayOrder);
 
 public sealed record NulabVersion(int Id, int ProjectId, string? Name, string? Description, string? StartDate, string? ReleaseDueDate, bool Archived, int DisplayOrder);
 
-public sealed record NulabProject(int Id, string? ProjectKey, string? Name, bool Archived, string? TextFormattingRule);
+public sealed record NulabProject(int Id, string? ProjectKey, string? Name, bool Archived, string? TextFormattingRule,
+    bool SubtaskingEnabled = false, bool UseWiki = false, bool UseGit = false, bool UseFileSharing = false);
+
+public sealed record NulabWikiTag(int Id, string? Name);
+
+/// <summary>A wiki page as the page list gives it (no content).</summary>
+public sealed record NulabWikiPage(int Id, int ProjectId, string? Name, IReadOnlyList<NulabWikiTag>? Tags, NulabUser? CreatedUser, string? Created, NulabUser? UpdatedUser, string? Updated);
+
+/// <summary>One wiki page whole: its content (Markdown or Backlog notation, as the project's formatting rule says) and attachments.</summary>
+public sealed record NulabWiki(int Id, int ProjectId, string? Name, string? Content, IReadOnlyList<NulabWikiTag>? Tags, IReadOnlyList<NulabAttachment>? Attachments,
+    NulabUser? CreatedUser, string? Created, NulabUser? UpdatedUser, string? Updated);
 
 public sealed record NulabAttachment(int Id, string? Name, long Size, NulabUser? CreatedUser, string? Created);
 
@@ -82,4 +92,6 @@ public sealed record NulabIssue(
 [JsonSerializable(typeof(NulabCount))]
 [JsonSerializable(typeof(NulabSpace))]
 [JsonSerializable(typeof(List<NulabCustomField>))]
+[JsonSerializable(typeof(List<NulabWikiPage>))]
+[JsonSerializable(typeof(NulabWiki))]
 internal sealed partial class NulabJsonContext : JsonSerializerContext;

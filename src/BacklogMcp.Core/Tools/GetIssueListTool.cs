@@ -28,25 +28,13 @@ public sealed class GetIssueListTool : NulabTool
         + "and parentChild: 0 all, 1 exclude child issues, 2 child issues only, 3 neither parent nor child, 4 parent issues only. "
         + "Page with offset and count (1-100, default 20); the result says which offset comes next.";
 
-    public override JsonObject InputSchema => Schema.Input(new JsonObject
+    public override JsonObject InputSchema => Schema.Input(IssueFilters.Properties(new JsonObject
     {
-        ["projectIdOrKey"] = Schema.Text("Project key(s) or id(s), comma-separated, e.g. \"MYPROJ\", \"12345\" or \"MYPROJ,OTHER\". Keys are resolved to ids."),
-        ["statusId"] = Schema.IdOrNameList("Status ids (any, including custom statuses such as 101) or status names, as an array or a comma-separated string. Defaults: 1 Open, 2 In Progress, 3 Resolved, 4 Closed."),
-        ["priorityId"] = Schema.IdOrNameList("Priority ids or names: 2 High, 3 Normal, 4 Low."),
-        ["assigneeId"] = Schema.IdOrNameList("Assignee user ids or names (backlog_get_users lists them); \"me\" is the API key's user. Names need projectIdOrKey."),
-        ["categoryId"] = Schema.IdOrNameList("Category ids or names (backlog_get_categories). Names need projectIdOrKey."),
-        ["milestoneId"] = Schema.IdOrNameList("Milestone ids or names (backlog_get_milestones). Names need projectIdOrKey."),
-        ["keyword"] = Schema.Text("Text to search for in summaries and descriptions."),
-        ["parentChild"] = new JsonObject
-        {
-            ["type"] = "integer", ["enum"] = new JsonArray(0, 1, 2, 3, 4),
-            ["description"] = "0 all issues, 1 exclude child issues, 2 child issues only, 3 issues that are neither parent nor child, 4 parent issues only.",
-        },
         ["count"] = Schema.WholeNumber("Issues per page, 1-100.", 1, 100, 20),
         ["offset"] = Schema.WholeNumber("How many matching issues to skip.", 0, null, 0),
         ["sort"] = Schema.Enum("Sort key.", SortKeys),
         ["order"] = Schema.Enum("Sort order.", ["asc", "desc"], "desc"),
-    });
+    }));
 
     public override JsonObject OutputSchema => Schema.Output(new JsonObject
     {
@@ -60,38 +48,11 @@ public sealed class GetIssueListTool : NulabTool
 
     protected override async Task<ToolOutput> ExecuteAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
     {
-        var projectText = args.Text("projectIdOrKey") ?? "";
-        var statuses = args.IdsOrNames("statusId");
-        var priorities = args.IdsOrNames("priorityId");
-        var assignees = args.IdsOrNames("assigneeId");
-        var categories = args.IdsOrNames("categoryId");
-        var milestones = args.IdsOrNames("milestoneId");
-        var keyword = args.Text("keyword");
-        var parentChild = args.WholeNumber("parentChild", 0, 4);
         var count = args.WholeNumber("count", 1, 100) ?? 20;
         var offset = args.WholeNumber("offset", 0, int.MaxValue) ?? 0;
         var sort = args.Choice("sort", SortKeys);
         var order = args.Choice("order", ["asc", "desc"]) ?? "desc";
-
-        var projectParts = projectText.Split(',').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
-        var projects = await Task.WhenAll(projectParts.Select(async part =>
-            int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id > 0 ? (Id: id, Key: (string?)null) : (Id: (await context.ProjectAsync(part, cancellationToken)).Id, Key: part)));
-        var statusIds = await StatusResolver.ResolveAsync(context, statuses, projectParts, cancellationToken);
-        var priorityIds = await PriorityResolver.ResolveAsync(context, priorities, cancellationToken);
-        var projectIds = projects.Select(p => p.Id).ToList();
-        var assigneeIds = await NamedIdResolver.AssigneesAsync(context, assignees, projectIds, cancellationToken);
-        var categoryIds = await NamedIdResolver.CategoriesAsync(context, categories, projectIds, cancellationToken);
-        var milestoneIds = await NamedIdResolver.MilestonesAsync(context, milestones, projectIds, cancellationToken);
-
-        var filters = new NulabQuery()
-            .AddArray("projectId", projects.Select(p => p.Id))
-            .AddArray("statusId", statusIds)
-            .AddArray("priorityId", priorityIds)
-            .AddArray("assigneeId", assigneeIds)
-            .AddArray("categoryId", categoryIds)
-            .AddArray("milestoneId", milestoneIds)
-            .Add("keyword", string.IsNullOrEmpty(keyword) ? null : keyword)
-            .Add("parentChild", parentChild);
+        var filters = await IssueFilters.ReadAsync(args, context, cancellationToken);
         var page = new NulabQuery();
         foreach (var (name, value) in filters.Pairs) page.Add(name, value);
         page.Add("offset", offset).Add("count", count).Add("sort", sort).Add("order", order);

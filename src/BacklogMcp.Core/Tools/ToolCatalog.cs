@@ -1,6 +1,6 @@
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>The tools the server offers: the reference's twelve reads and five of Nulab's server's, and the three writes when enabled, of the
+/// <summary>The tools the server offers: the reference's twelve reads and ten of Nulab's server's, and the three writes when enabled, of the
 /// toolsets chosen (all when none are named).</summary>
 public static class ToolCatalog
 {
@@ -11,6 +11,7 @@ public static class ToolCatalog
             new GetIssueListTool(), new GetIssueTool(), new GetCommentsTool(), new GetStatusesTool(), new GetPrioritiesTool(), new GetCategoriesTool(),
             new GetMilestonesTool(), new GetProjectsTool(), new GetUsersTool(), new GetAttachmentsTool(), new DownloadAttachmentTool(), new ExportIssueContextTool(),
             new GetSpaceTool(), new GetMyselfTool(), new GetIssueTypesTool(), new GetResolutionsTool(), new GetCustomFieldsTool(),
+            new GetProjectTool(), new CountIssuesTool(), new GetWikiPagesTool(), new GetWikisCountTool(), new GetWikiTool(),
         ];
         if (writesEnabled) tools.AddRange([new AddIssueTool(), new UpdateIssueTool(), new AddCommentTool()]);
         return toolsets is null ? tools : [.. tools.Where(t => toolsets.Contains(t.Toolset))];

@@ -11,11 +11,12 @@ public static class Toolsets
     public const string Space = "space";
     public const string Project = "project";
     public const string Issue = "issue";
+    public const string Wiki = "wiki";
 
     /// <summary>Nulab's server's toolsets that backlog-mcp has no tools in yet.</summary>
-    public static IReadOnlyList<string> NotOffered { get; } = ["wiki", "git", "document", "notifications"];
+    public static IReadOnlyList<string> NotOffered { get; } = ["git", "document", "notifications"];
 
-    public static IReadOnlyList<string> Offered { get; } = [Space, Project, Issue];
+    public static IReadOnlyList<string> Offered { get; } = [Space, Project, Issue, Wiki];
 
     /// <summary>The toolsets named in <paramref name="text"/> (comma or space separated, <c>all</c> for every one; empty:
     /// every one), or why it cannot be used.</summary>

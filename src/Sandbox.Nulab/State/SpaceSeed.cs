@@ -62,6 +62,22 @@ public static class SpaceSeed
         writer.Bulk(blg, 130 - blg.NextKeyId + 1);
         writer.Bulk(web, 80 - web.NextKeyId + 1);
         writer.Bulk(old, 15);
+        SeedWikis(space, blg, web);
+    }
+
+    /// <summary>Wiki pages: a home page and guides in BLG (one with attachments and tags), one Japanese page in WEB.</summary>
+    private static void SeedWikis(SpaceState space, StoredProject blg, StoredProject web)
+    {
+        StoredWiki Page(int id, StoredProject project, string name, string content, int user, int day) =>
+            new() { Id = id, ProjectId = project.Id, Name = name, Content = content, CreatedUserId = user, Created = Epoch.AddDays(day), UpdatedUserId = user, Updated = Epoch.AddDays(day + 1) };
+        var home = Page(500, blg, "Home", "# Backlog sandbox\n\nStart with [[Guides/Setup]].", 1, -30);
+        var setup = Page(501, blg, "Guides/Setup", "## Setup\n\n1. Clone the repository.\n2. Run `make`.\n\nSee the attached diagram.", 2, -20);
+        setup.Tags.AddRange([new NamedEntry(1, "guide"), new NamedEntry(2, "onboarding")]);
+        setup.Attachments.Add(new StoredAttachment(900, "architecture.png", 48213, 2, Epoch.AddDays(-20), null, DispositionStyle.Quoted));
+        var release = Page(502, blg, "Guides/Release checklist", "- [ ] Tag the build\n- [ ] Publish notes", 3, -10);
+        release.Tags.Add(new NamedEntry(1, "guide"));
+        var japanese = Page(503, web, "運用手順", "## デプロイ\n\n金曜日はデプロイしない。", 3, -5);
+        space.Wikis.AddRange([home, setup, release, japanese]);
     }
 
     private static StoredProject Project(int id, string key, string name, string rule, bool archived, string[] statusNames, (int Id, string Name)? custom,

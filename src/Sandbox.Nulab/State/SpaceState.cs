@@ -27,6 +27,8 @@ public sealed class SpaceState
 
     public List<StoredIssue> Issues { get; } = [];
 
+    public List<StoredWiki> Wikis { get; } = [];
+
     public int NextIssueId { get; set; } = 1;
 
     public int NextCommentId { get; set; } = 1;
