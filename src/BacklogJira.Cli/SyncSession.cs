@@ -2,33 +2,31 @@ using BacklogJira.BacklogMd;
 using BacklogJira.BacklogMd.Locks;
 using BacklogJira.Core.Ports;
 using BacklogJira.Jira.Configuration;
+using BacklogJira.Operations;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Sync.State;
 
 namespace BacklogJira.Cli;
 
-/// <summary>Everything a sync command needs, opened from the working directory: the Backlog.md store, the
-/// <c>.backlog-jira/</c> state and config, and (on first use) the Jira client built from <c>JIRA_*</c> and <c>.env</c>.</summary>
+/// <summary>The CLI's <see cref="Workspace"/>: opened from the working directory, with config warnings said on stderr
+/// and the Jira client built (on first use) from <c>JIRA_*</c> and <c>.env</c>, its secrets registered for redaction.</summary>
 internal sealed class SyncSession : IDisposable
 {
     private readonly CliContext _context;
-    private IJiraClient? _client;
     private JiraConnectionSettings? _settings;
 
-    private SyncSession(CliContext context, BacklogMdTaskStore store, StatePaths paths, SyncConfig config)
+    private SyncSession(CliContext context)
     {
         _context = context;
-        Store = store;
-        Paths = paths;
-        Config = config;
+        Workspace = Workspace.Open(context.WorkingDirectory, config => new JiraConnection(JiraClientFactory.Create(context, config, Settings), Settings.BaseUrl.ToString()));
     }
 
-    public BacklogMdTaskStore Store { get; }
-    public StatePaths Paths { get; }
-    public SyncConfig Config { get; }
-    public TimeProvider Clock { get; } = TimeProvider.System;
-
-    public IJiraClient Jira => _client ??= JiraClientFactory.Create(_context, Config, Settings);
+    public Workspace Workspace { get; }
+    public BacklogMdTaskStore Store => Workspace.Store;
+    public StatePaths Paths => Workspace.Paths;
+    public SyncConfig Config => Workspace.Config;
+    public TimeProvider Clock => Workspace.Clock;
+    public IJiraClient Jira => Workspace.Jira;
 
     private JiraConnectionSettings Settings => _settings ??= Announced(JiraSettingsLoader.Load(Store.Project.RootPath, _context.Environment));
 
@@ -40,15 +38,13 @@ internal sealed class SyncSession : IDisposable
     }
 
     /// <summary>Where people open an issue (<c>jira_url</c>); unknown until the Jira settings are read.</summary>
-    public string BrowseBase => Settings.BaseUrl.ToString();
+    public string BrowseBase => Workspace.BrowseBase;
 
     public static SyncSession Open(CliContext context)
     {
-        var store = BacklogMdTaskStore.Open(context.WorkingDirectory);
-        var paths = new StatePaths(store.Project.RootPath);
-        var config = SyncConfig.Load(paths);
-        foreach (var warning in config.Warnings) context.Error.WriteLine("warning: " + warning);
-        return new SyncSession(context, store, paths, config);
+        var session = new SyncSession(context);
+        foreach (var warning in session.Config.Warnings) context.Error.WriteLine("warning: " + warning);
+        return session;
     }
 
     /// <summary>One writing run per repository at a time; once it holds the lock, what a killed run left is swept away.</summary>
@@ -59,19 +55,13 @@ internal sealed class SyncSession : IDisposable
         return held;
     }
 
-    public SyncEngine Engine() => new(Store, Jira, Config, Paths, Clock, BrowseBase);
+    public SyncEngine Engine() => Workspace.Engine();
 
-    public IssueCreator Creator(string? projectOverride = null) => new(Store, Jira, Config, Paths, Clock, BrowseBase) { ProjectOverride = projectOverride };
+    public IssueCreator Creator(string? projectOverride = null) => Workspace.Creator(projectOverride);
 
-    public JiraImporter Importer() => new(Store, Jira, Config, Paths, Clock, BrowseBase);
+    public JiraImporter Importer() => Workspace.Importer();
 
-    public MappingService Mappings() => new(Store, Paths, Clock);
+    public MappingService Mappings() => Workspace.Mappings();
 
-    private string? TryBrowseBase()
-    {
-        try { return BrowseBase; }
-        catch (BacklogJira.Jira.Errors.JiraConfigurationException) { return null; }
-    }
-
-    public void Dispose() => (_client as IDisposable)?.Dispose();
+    public void Dispose() => Workspace.Dispose();
 }

@@ -37,6 +37,8 @@ internal sealed record MatchListJson(int SchemaVersion, string Kind, bool DryRun
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(RunJson))]
+[JsonSerializable(typeof(List<PairJson>))]
+[JsonSerializable(typeof(PairJson))]
 [JsonSerializable(typeof(MappingListJson))]
 [JsonSerializable(typeof(MatchListJson))]
 internal sealed partial class RunJsonContext : JsonSerializerContext;

@@ -110,7 +110,7 @@ internal static class RunReport
         outcomes.Count(o => o.Failed),
         outcomes.GroupBy(ReportedState).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
 
-    private static PairJson ToJson(PairOutcome outcome) => new(
+    public static PairJson ToJson(PairOutcome outcome) => new(
         outcome.TaskId, outcome.JiraKey, ReportedState(outcome),
         outcome.Pushed, outcome.Pulled, outcome.Conflicts,
         [.. outcome.Changes.Select(c => new ChangeJson(c.Field, c.Direction, c.OldValue, c.NewValue))],

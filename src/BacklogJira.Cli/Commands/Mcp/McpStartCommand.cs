@@ -19,7 +19,7 @@ internal static class McpStartCommand
             "Example: backlog-jira mcp start --dns-servers 10.0.0.2 --dns-search-domains corp.example\n" +
             "(an MCP client's config: {\"command\": \"backlog-jira\", \"args\": [\"mcp\", \"start\"]})") { dnsServers, dnsSearch };
         start.SetAction((parse, token) => RunAsync(context, parse.GetValue(dnsServers) ?? [], parse.GetValue(dnsSearch) ?? [], parse.GetValue(CliApp.VerboseOption), token));
-        return new Command("mcp", "The MCP Atlassian server behind the mcp transport") { start };
+        return new Command("mcp", "MCP: backlog-jira's own tools for coding agents (serve), and the MCP Atlassian server behind the mcp transport (start)") { start, Serve.McpServeCommand.Create(context) };
     }
 
     private static async Task<int> RunAsync(CliContext context, string[] dnsServers, string[] dnsSearch, bool verbose, CancellationToken cancellationToken)

@@ -1,0 +1,77 @@
+using BacklogJira.Core.Merge;
+using BacklogJira.Sync.Engine;
+
+namespace BacklogJira.Operations;
+
+/// <summary>
+/// The operations on pairs (docs/agents.md): what every pair needs, one pair side by side, a plan and its exact
+/// application, push, pull and sync, and settling a conflict field by field. Reads never take the run lock; every write
+/// does, so they queue behind serve, watch and the CLI. <paramref name="canWrite"/> is the face's permission.
+/// </summary>
+public sealed class PairOperations(Workspace workspace, bool canWrite)
+{
+    /// <summary>Every mapped pair (or <paramref name="taskIds"/>): its state, what would be written and what waits.</summary>
+    public Task<IReadOnlyList<PairOutcome>> StatusAsync(IReadOnlyList<string> taskIds, CancellationToken cancellationToken) =>
+        workspace.Engine().RunAsync(new SyncRequest { Mode = SyncMode.Status, DryRun = true, TaskIds = taskIds }, cancellationToken);
+
+    /// <summary>One pair, every field as each side holds it and what the merge makes of it.</summary>
+    public async Task<PairOutcome> ViewAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var outcome = (await StatusAsync([workspace.TaskId(taskId)], cancellationToken)).Single();
+        return outcome is { Error: { } error, JiraKey: null } ? throw new OperationRefusedException(error) : outcome;
+    }
+
+    /// <summary>What <paramref name="mode"/> would do to <paramref name="taskIds"/> (every mapped pair when empty), with
+    /// the fingerprints it was computed from. Conflicts are settled by <paramref name="strategy"/> in the plan
+    /// (manual when none: they stay conflicts).</summary>
+    public async Task<SyncPlan> PlanAsync(SyncMode mode, IReadOnlyList<string> taskIds, ConflictStrategy? strategy, CancellationToken cancellationToken)
+    {
+        var settle = strategy ?? ConflictStrategy.Manual;
+        var outcomes = await workspace.Engine().RunAsync(new SyncRequest { Mode = mode, DryRun = true, TaskIds = taskIds, Strategy = settle }, cancellationToken);
+        var basis = await PlanBasis.ComputeAsync(workspace, [.. outcomes.Select(o => o.TaskId)], cancellationToken);
+        return new SyncPlan(mode, settle, outcomes, basis);
+    }
+
+    /// <summary>Applies a plan exactly, given its mode, strategy and <paramref name="basis"/> (as a face received it back
+    /// from its user): under the run lock the fingerprints are taken again, and any that differs refuses the whole plan
+    /// with what changed. Returns what was done.</summary>
+    public async Task<IReadOnlyList<PairOutcome>> ApplyAsync(SyncMode mode, ConflictStrategy strategy, IReadOnlyDictionary<string, string> basis, CancellationToken cancellationToken)
+    {
+        RequireWrites("apply a plan");
+        if (basis.Count == 0) return [];
+        await using var held = await workspace.LockAsync(cancellationToken);
+        var now = await PlanBasis.ComputeAsync(workspace, [.. basis.Keys], cancellationToken);
+        var changed = basis.Where(b => !now.TryGetValue(b.Key, out var current) || current != b.Value).Select(b => b.Key).ToList();
+        if (changed.Count > 0)
+            throw new PlanDriftException($"{string.Join(", ", changed)} changed since the plan was made (in the task file, in Jira, or in its pairing); make a new plan, look at it, and apply that one.");
+        return await workspace.Engine().RunAsync(new SyncRequest { Mode = mode, TaskIds = [.. basis.Keys], Strategy = strategy }, cancellationToken);
+    }
+
+    /// <summary>Push, pull or sync now, without a plan first.</summary>
+    public async Task<IReadOnlyList<PairOutcome>> RunAsync(SyncMode mode, IReadOnlyList<string> taskIds, ConflictStrategy? strategy, CancellationToken cancellationToken)
+    {
+        RequireWrites(mode.ToString().ToLowerInvariant());
+        await using var held = await workspace.LockAsync(cancellationToken);
+        return await workspace.Engine().RunAsync(new SyncRequest { Mode = mode, TaskIds = taskIds, Strategy = strategy ?? ConflictStrategy.Manual }, cancellationToken);
+    }
+
+    /// <summary>Settles the conflicts of one pair field by field: each named field takes the chosen side's value
+    /// (<see cref="ConflictChoice.Backlog"/> or <see cref="ConflictChoice.Jira"/>); every other conflict stays, and every
+    /// change without a conflict is made as sync makes it.</summary>
+    public async Task<PairOutcome> ResolveAsync(string taskId, IReadOnlyDictionary<string, ConflictChoice> choices, CancellationToken cancellationToken)
+    {
+        RequireWrites("settle a conflict");
+        var id = workspace.TaskId(taskId);
+        await using var held = await workspace.LockAsync(cancellationToken);
+        var request = new SyncRequest
+        {
+            Mode = SyncMode.Sync,
+            TaskIds = [id],
+            Strategy = ConflictStrategy.Prompt,
+            Prompt = conflict => choices.TryGetValue(conflict.Field.Name, out var choice) ? choice : ConflictChoice.LeaveUnresolved,
+        };
+        return (await workspace.Engine().RunAsync(request, cancellationToken)).Single();
+    }
+
+    private void RequireWrites(string what) => WritesNotAllowedException.ThrowUnless(canWrite, what);
+}
