@@ -100,6 +100,7 @@ public sealed class NulabSandbox : IAsyncDisposable
         var routes = new NulabRoutes(app, space);
         ReadEndpoints.Map(routes, limits);
         WikiEndpoints.Map(routes);
+        GitEndpoints.Map(routes);
         AttachmentDownload.Map(app, space);
         WriteEndpoints.Map(routes);
         app.MapFallback((HttpContext http) =>

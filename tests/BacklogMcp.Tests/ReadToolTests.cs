@@ -14,8 +14,10 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         tools.Select(t => t.Name).Order().ShouldBe(new[]
         {
             "backlog_count_issues", "backlog_download_attachment", "backlog_export_issue_context", "backlog_get_attachments", "backlog_get_categories", "backlog_get_comments",
-            "backlog_get_custom_fields", "backlog_get_issue", "backlog_get_issue_list", "backlog_get_issue_types", "backlog_get_milestones", "backlog_get_myself",
-            "backlog_get_priorities", "backlog_get_project", "backlog_get_projects", "backlog_get_resolutions", "backlog_get_space", "backlog_get_statuses", "backlog_get_users",
+            "backlog_get_custom_fields", "backlog_get_git_repositories", "backlog_get_git_repository", "backlog_get_issue", "backlog_get_issue_list", "backlog_get_issue_types",
+            "backlog_get_milestones", "backlog_get_myself", "backlog_get_priorities", "backlog_get_project", "backlog_get_projects", "backlog_get_pull_request",
+            "backlog_get_pull_request_comments", "backlog_get_pull_requests", "backlog_get_pull_requests_count", "backlog_get_resolutions", "backlog_get_space",
+            "backlog_get_statuses", "backlog_get_users",
             "backlog_get_wiki", "backlog_get_wiki_pages", "backlog_get_wikis_count",
         });
         foreach (var tool in tools)
@@ -296,5 +298,35 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         wikiJson["tags"]!.AsArray().Select(t => (string)t!).ShouldBe(["guide", "onboarding"]);
         (await Server.ErrorAsync("backlog_get_wiki", new { wikiId = 999 })).ShouldContain("No wiki.");
         (await Server.ErrorAsync("backlog_get_wiki", new { })).ShouldContain("wikiId");
+    }
+
+    [Fact]
+    public async Task Git_repositories_and_pull_requests_answer_as_nulab_s_server_names_them()
+    {
+        var (repos, reposJson) = await Server.OkAsync("backlog_get_git_repositories", new { projectIdOrKey = "BLG" });
+        reposJson["repositories"]!.AsArray().Select(r => (string)r!["name"]!).ShouldBe(["api", "web-client"]);
+        repos.ShouldContain("| 700 | api | The REST API |");
+        var (_, repo) = await Server.OkAsync("backlog_get_git_repository", new { projectIdOrKey = "BLG", repoIdOrName = "700" });
+        ((string)repo["httpUrl"]!).ShouldEndWith("/git/BLG/api.git");
+        (await Server.ErrorAsync("backlog_get_git_repository", new { projectIdOrKey = "BLG", repoIdOrName = "nope" })).ShouldContain("No repository.");
+
+        var (list, listJson) = await Server.OkAsync("backlog_get_pull_requests", new { projectIdOrKey = "BLG", repoIdOrName = "api" });
+        listJson["pullRequests"]!.AsArray().Select(p => (int)p!["number"]!).ShouldBe([3, 2, 1]);
+        ((int)listJson["total"]!).ShouldBe(3);
+        list.ShouldContain("| 3 | Fix the login redirect | Open | fix/login → main |");
+        var (_, open) = await Server.OkAsync("backlog_get_pull_requests", new { projectIdOrKey = "BLG", repoIdOrName = "api", statusId = new object[] { "Open", 3 }, count = 1 });
+        open["pullRequests"]!.AsArray().Select(p => (string)p!["status"]!).ShouldBe(["Open"]);
+        ((int)open["total"]!).ShouldBe(2);
+        ((int)open["nextOffset"]!).ShouldBe(1);
+        ((int)(await Server.OkAsync("backlog_get_pull_requests_count", new { projectIdOrKey = "BLG", repoIdOrName = "api", statusId = "merged" })).Structured["count"]!).ShouldBe(1);
+        (await Server.ErrorAsync("backlog_get_pull_requests", new { projectIdOrKey = "BLG", repoIdOrName = "api", statusId = "Draft" })).ShouldContain("1 Open, 2 Closed or 3 Merged");
+
+        var (pull, pullJson) = await Server.OkAsync("backlog_get_pull_request", new { projectIdOrKey = "BLG", repoIdOrName = "api", number = 3 });
+        ((string)pullJson["issueKey"]!).ShouldBe("BLG-1");
+        pull.ShouldContain("Fixes BLG-1.");
+        var (comments, commentsJson) = await Server.OkAsync("backlog_get_pull_request_comments", new { projectIdOrKey = "BLG", repoIdOrName = "api", number = 3, order = "asc" });
+        commentsJson["comments"]!.AsArray().Select(c => (string)c!["content"]!).ShouldBe(["Please add a test.", "Added in the second commit."]);
+        comments.ShouldContain("Nguyễn Văn Minh");
+        (await Server.ErrorAsync("backlog_get_pull_request", new { projectIdOrKey = "BLG", repoIdOrName = "api", number = 9 })).ShouldContain("No pull request.");
     }
 }

@@ -39,7 +39,7 @@ try {
   check(client.getServerVersion()?.name === "backlog-mcp", "server name is backlog-mcp");
 
   const { tools } = await client.listTools();
-  check(tools.length === 22, `22 tools listed, got ${tools.length}`);
+  check(tools.length === 28, `28 tools listed, got ${tools.length}`);
   for (const tool of tools) check(tool.outputSchema?.type === "object", `${tool.name} has an output schema`);
 
   // callTool validates structuredContent against each tool's outputSchema (the SDK does this itself).
@@ -75,6 +75,12 @@ try {
   await call("backlog_get_wiki_pages", { projectIdOrKey: "BLG" }, (t, s) => s.wikiPages.length === 3 && s.wikiPages[1].tags.length === 2);
   await call("backlog_get_wikis_count", { projectIdOrKey: "WEB" }, (t, s) => s.count === 1);
   await call("backlog_get_wiki", { wikiId: 503 }, (t, s) => s.name === "運用手順" && s.content.includes("デプロイ") && s.truncated === false);
+  await call("backlog_get_git_repositories", { projectIdOrKey: "BLG" }, (t, s) => s.repositories.length === 2);
+  await call("backlog_get_git_repository", { projectIdOrKey: "BLG", repoIdOrName: "api" }, (t, s) => s.name === "api");
+  await call("backlog_get_pull_requests", { projectIdOrKey: "BLG", repoIdOrName: "api", statusId: ["Open"] }, (t, s) => s.pullRequests.length === 1 && s.total === 1 && s.nextOffset === null);
+  await call("backlog_get_pull_requests_count", { projectIdOrKey: "BLG", repoIdOrName: "api" }, (t, s) => s.count === 3);
+  await call("backlog_get_pull_request", { projectIdOrKey: "BLG", repoIdOrName: "api", number: 3 }, (t, s) => s.issueKey === "BLG-1" && s.description === "Fixes BLG-1.");
+  await call("backlog_get_pull_request_comments", { projectIdOrKey: "BLG", repoIdOrName: "api", number: 3 }, (t, s) => s.comments.length === 2);
   await call("backlog_get_custom_fields", { projectIdOrKey: "BLG" }, (t, s) => s.customFields.length === 3 && s.customFields[1].kind === "multiple list" && s.customFields[1].items.length === 3);
 
   const bad = await client.callTool({ name: "backlog_get_issue_list", arguments: { count: 500 } });

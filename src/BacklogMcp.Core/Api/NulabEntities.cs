@@ -22,6 +22,14 @@ public sealed record NulabProject(int Id, string? ProjectKey, string? Name, bool
 
 public sealed record NulabWikiTag(int Id, string? Name);
 
+public sealed record NulabRepository(int Id, int ProjectId, string? Name, string? Description, string? HttpUrl, string? SshUrl, string? PushedAt, NulabUser? CreatedUser, string? Created);
+
+/// <summary>A pull request; <see cref="Status"/> is 1 Open, 2 Closed or 3 Merged.</summary>
+public sealed record NulabPullRequest(int Id, int ProjectId, int RepositoryId, int Number, string? Summary, string? Description, string? Base, string? Branch,
+    NulabNamed? Status, NulabUser? Assignee, NulabIssue? Issue, NulabUser? CreatedUser, string? Created, string? Updated);
+
+public sealed record NulabPullRequestComment(int Id, string? Content, NulabUser? CreatedUser, string? Created, string? Updated);
+
 /// <summary>A wiki page as the page list gives it (no content).</summary>
 public sealed record NulabWikiPage(int Id, int ProjectId, string? Name, IReadOnlyList<NulabWikiTag>? Tags, NulabUser? CreatedUser, string? Created, NulabUser? UpdatedUser, string? Updated);
 
@@ -94,4 +102,9 @@ public sealed record NulabIssue(
 [JsonSerializable(typeof(List<NulabCustomField>))]
 [JsonSerializable(typeof(List<NulabWikiPage>))]
 [JsonSerializable(typeof(NulabWiki))]
+[JsonSerializable(typeof(List<NulabRepository>))]
+[JsonSerializable(typeof(NulabRepository))]
+[JsonSerializable(typeof(List<NulabPullRequest>))]
+[JsonSerializable(typeof(NulabPullRequest))]
+[JsonSerializable(typeof(List<NulabPullRequestComment>))]
 internal sealed partial class NulabJsonContext : JsonSerializerContext;

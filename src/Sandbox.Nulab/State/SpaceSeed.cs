@@ -63,6 +63,26 @@ public static class SpaceSeed
         writer.Bulk(web, 80 - web.NextKeyId + 1);
         writer.Bulk(old, 15);
         SeedWikis(space, blg, web);
+        SeedGit(space, blg);
+    }
+
+    /// <summary>Two repositories in BLG; "api" has an open, a merged and a closed pull request, the open one with comments
+    /// and linked to BLG-1.</summary>
+    private static void SeedGit(SpaceState space, StoredProject blg)
+    {
+        var api = new StoredRepository { Id = 700, ProjectId = blg.Id, Name = "api", Description = "The REST API", DisplayOrder = 0, PushedAt = Epoch.AddDays(-1), CreatedUserId = 1, Created = Epoch.AddDays(-90) };
+        var client = new StoredRepository { Id = 701, ProjectId = blg.Id, Name = "web-client", Description = "", DisplayOrder = 1, CreatedUserId = 2, Created = Epoch.AddDays(-60) };
+        var login = space.Issues.Find(i => i.IssueKey == "BLG-1");
+        var open = new StoredPullRequest { Id = 800, Number = 3, Summary = "Fix the login redirect", Description = "Fixes BLG-1.", Base = "main", Branch = "fix/login", StatusId = 1, AssigneeId = 2, IssueId = login?.Id, CreatedUserId = 4, Created = Epoch.AddDays(-3), Updated = Epoch.AddDays(-1) };
+        open.Comments.Add(new StoredComment(space.NextCommentId++, 0, "Please add a test.", [], 2, Epoch.AddDays(-2), Epoch.AddDays(-2)));
+        open.Comments.Add(new StoredComment(space.NextCommentId++, 0, "Added in the second commit.", [], 4, Epoch.AddDays(-1), Epoch.AddDays(-1)));
+        api.PullRequests.AddRange(
+        [
+            new StoredPullRequest { Id = 801, Number = 1, Summary = "Add rate limiting", Base = "main", Branch = "feature/rate-limit", StatusId = 3, CreatedUserId = 2, Created = Epoch.AddDays(-40), Updated = Epoch.AddDays(-35) },
+            new StoredPullRequest { Id = 802, Number = 2, Summary = "Try GraphQL", Base = "main", Branch = "spike/graphql", StatusId = 2, CreatedUserId = 3, Created = Epoch.AddDays(-30), Updated = Epoch.AddDays(-20) },
+            open,
+        ]);
+        space.Repositories.AddRange([api, client]);
     }
 
     /// <summary>Wiki pages: a home page and guides in BLG (one with attachments and tags), one Japanese page in WEB.</summary>

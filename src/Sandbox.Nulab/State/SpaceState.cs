@@ -29,6 +29,8 @@ public sealed class SpaceState
 
     public List<StoredWiki> Wikis { get; } = [];
 
+    public List<StoredRepository> Repositories { get; } = [];
+
     public int NextIssueId { get; set; } = 1;
 
     public int NextCommentId { get; set; } = 1;
