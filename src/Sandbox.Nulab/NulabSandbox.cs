@@ -101,6 +101,7 @@ public sealed class NulabSandbox : IAsyncDisposable
         ReadEndpoints.Map(routes, limits);
         WikiEndpoints.Map(routes);
         GitEndpoints.Map(routes);
+        InboxEndpoints.Map(routes);
         AttachmentDownload.Map(app, space);
         WriteEndpoints.Map(routes);
         app.MapFallback((HttpContext http) =>

@@ -53,9 +53,9 @@ public class SettingsLoaderTests
     }
 
     [Theory]
-    [InlineData(null, null, "git,issue,project,space,wiki")]
+    [InlineData(null, null, "git,issue,notifications,project,space,wiki")]
     [InlineData("issue, project", null, "issue,project")]
-    [InlineData("ALL", null, "git,issue,project,space,wiki")]
+    [InlineData("ALL", null, "git,issue,notifications,project,space,wiki")]
     [InlineData(null, "project", "project")]
     [InlineData("space", "project", "space")]
     public void Toolsets_come_from_backlog_toolsets_or_nulab_s_enable_toolsets(string? ours, string? nulabs, string expected)
@@ -90,7 +90,7 @@ public class SettingsLoaderTests
         using var dir = new TempDirectory("bmcp-config");
         var error = Should.Throw<BacklogMcpConfigurationException>(() =>
             SettingsLoader.Load(dir.Path, new Hashtable { ["BACKLOG_BASE_URL"] = "http://127.0.0.1:5000", ["BACKLOG_API_KEY"] = "k", ["BACKLOG_TOOLSETS"] = text }));
-        error.Message.ShouldContain($"BACKLOG_TOOLSETS: {reason}. Choose among space, project, issue, wiki, git (or all), e.g. BACKLOG_TOOLSETS=issue,project");
+        error.Message.ShouldContain($"BACKLOG_TOOLSETS: {reason}. Choose among space, project, issue, wiki, git, notifications (or all), e.g. BACKLOG_TOOLSETS=issue,project");
     }
 
     [Fact]

@@ -13,11 +13,11 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         var tools = await Server.Client.ListToolsAsync();
         tools.Select(t => t.Name).Order().ShouldBe(new[]
         {
-            "backlog_count_issues", "backlog_download_attachment", "backlog_export_issue_context", "backlog_get_attachments", "backlog_get_categories", "backlog_get_comments",
+            "backlog_count_issues", "backlog_count_notifications", "backlog_download_attachment", "backlog_export_issue_context", "backlog_get_attachments", "backlog_get_categories", "backlog_get_comments",
             "backlog_get_custom_fields", "backlog_get_git_repositories", "backlog_get_git_repository", "backlog_get_issue", "backlog_get_issue_list", "backlog_get_issue_types",
-            "backlog_get_milestones", "backlog_get_myself", "backlog_get_priorities", "backlog_get_project", "backlog_get_projects", "backlog_get_pull_request",
+            "backlog_get_milestones", "backlog_get_myself", "backlog_get_notifications", "backlog_get_priorities", "backlog_get_project", "backlog_get_projects", "backlog_get_pull_request",
             "backlog_get_pull_request_comments", "backlog_get_pull_requests", "backlog_get_pull_requests_count", "backlog_get_resolutions", "backlog_get_space",
-            "backlog_get_statuses", "backlog_get_users",
+            "backlog_get_statuses", "backlog_get_users", "backlog_get_watching_list_count", "backlog_get_watching_list_items",
             "backlog_get_wiki", "backlog_get_wiki_pages", "backlog_get_wikis_count",
         });
         foreach (var tool in tools)
@@ -328,5 +328,28 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         commentsJson["comments"]!.AsArray().Select(c => (string)c!["content"]!).ShouldBe(["Please add a test.", "Added in the second commit."]);
         comments.ShouldContain("Nguyễn Văn Minh");
         (await Server.ErrorAsync("backlog_get_pull_request", new { projectIdOrKey = "BLG", repoIdOrName = "api", number = 9 })).ShouldContain("No pull request.");
+    }
+
+    [Fact]
+    public async Task Notifications_and_watched_issues_of_the_key_s_user()
+    {
+        var (list, listJson) = await Server.OkAsync("backlog_get_notifications");
+        listJson["notifications"]!.AsArray().Select(n => (int)n!["id"]!).ShouldBe([1004, 1003, 1002, 1001]);
+        listJson["notifications"]![1]!["reasonName"]!.GetValue<string>().ShouldBe("assigned to a pull request");
+        ((int)listJson["notifications"]![1]!["pullRequestNumber"]!).ShouldBe(3);
+        list.ShouldContain("| 1001 | assigned to an issue | Nguyễn Văn Minh | BLG-1 ");
+        var (_, window) = await Server.OkAsync("backlog_get_notifications", new { minId = 1002, maxId = 1003, order = "asc" });
+        window["notifications"]!.AsArray().Select(n => (int)n!["id"]!).ShouldBe([1002, 1003]);
+        (await Server.ErrorAsync("backlog_get_notifications", new { minId = 5, maxId = 2 })).ShouldContain("minId (5) is above maxId (2)");
+        ((int)(await Server.OkAsync("backlog_count_notifications", new { alreadyRead = false })).Structured["count"]!).ShouldBe(3);
+        ((int)(await Server.OkAsync("backlog_count_notifications")).Structured["count"]!).ShouldBe(4);
+
+        var (watched, watchedJson) = await Server.OkAsync("backlog_get_watching_list_items");
+        ((int)watchedJson["userId"]!).ShouldBe(1);
+        watchedJson["items"]!.AsArray().Select(w => (string)w!["issueKey"]!).ShouldBe(["BLG-2", "BLG-1"]);
+        watched.ShouldContain("| Waiting for the fix | yes |");
+        ((int)(await Server.OkAsync("backlog_get_watching_list_count", new { resourceAlreadyRead = false })).Structured["count"]!).ShouldBe(1);
+        ((int)(await Server.OkAsync("backlog_get_watching_list_count", new { userId = 3 })).Structured["count"]!).ShouldBe(0);
+        (await Server.ErrorAsync("backlog_get_watching_list_items", new { userId = 99 })).ShouldContain("No user.");
     }
 }

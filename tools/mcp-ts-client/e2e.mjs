@@ -39,7 +39,7 @@ try {
   check(client.getServerVersion()?.name === "backlog-mcp", "server name is backlog-mcp");
 
   const { tools } = await client.listTools();
-  check(tools.length === 28, `28 tools listed, got ${tools.length}`);
+  check(tools.length === 32, `32 tools listed, got ${tools.length}`);
   for (const tool of tools) check(tool.outputSchema?.type === "object", `${tool.name} has an output schema`);
 
   // callTool validates structuredContent against each tool's outputSchema (the SDK does this itself).
@@ -81,6 +81,10 @@ try {
   await call("backlog_get_pull_requests_count", { projectIdOrKey: "BLG", repoIdOrName: "api" }, (t, s) => s.count === 3);
   await call("backlog_get_pull_request", { projectIdOrKey: "BLG", repoIdOrName: "api", number: 3 }, (t, s) => s.issueKey === "BLG-1" && s.description === "Fixes BLG-1.");
   await call("backlog_get_pull_request_comments", { projectIdOrKey: "BLG", repoIdOrName: "api", number: 3 }, (t, s) => s.comments.length === 2);
+  await call("backlog_get_notifications", { count: 2 }, (t, s) => s.notifications.length === 2 && s.notifications[0].id === 1004);
+  await call("backlog_count_notifications", { alreadyRead: false }, (t, s) => s.count === 3);
+  await call("backlog_get_watching_list_items", {}, (t, s) => s.items.length === 2 && s.userId > 0);
+  await call("backlog_get_watching_list_count", {}, (t, s) => s.count === 2);
   await call("backlog_get_custom_fields", { projectIdOrKey: "BLG" }, (t, s) => s.customFields.length === 3 && s.customFields[1].kind === "multiple list" && s.customFields[1].items.length === 3);
 
   const bad = await client.callTool({ name: "backlog_get_issue_list", arguments: { count: 500 } });

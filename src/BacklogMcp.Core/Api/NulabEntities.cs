@@ -28,6 +28,13 @@ public sealed record NulabRepository(int Id, int ProjectId, string? Name, string
 public sealed record NulabPullRequest(int Id, int ProjectId, int RepositoryId, int Number, string? Summary, string? Description, string? Base, string? Branch,
     NulabNamed? Status, NulabUser? Assignee, NulabIssue? Issue, NulabUser? CreatedUser, string? Created, string? Updated);
 
+/// <summary>A notification to the API key's user; <see cref="Reason"/> is Backlog's number (docs/backlog-mcp.md).</summary>
+public sealed record NulabNotification(int Id, bool AlreadyRead, int Reason, bool ResourceAlreadyRead, NulabProject? Project, NulabIssue? Issue, NulabComment? Comment,
+    NulabPullRequest? PullRequest, NulabUser? Sender, string? Created);
+
+/// <summary>An issue a user watches.</summary>
+public sealed record NulabWatching(int Id, bool ResourceAlreadyRead, string? Note, string? Type, NulabIssue? Issue, string? LastContentUpdated, string? Created);
+
 public sealed record NulabPullRequestComment(int Id, string? Content, NulabUser? CreatedUser, string? Created, string? Updated);
 
 /// <summary>A wiki page as the page list gives it (no content).</summary>
@@ -107,4 +114,6 @@ public sealed record NulabIssue(
 [JsonSerializable(typeof(List<NulabPullRequest>))]
 [JsonSerializable(typeof(NulabPullRequest))]
 [JsonSerializable(typeof(List<NulabPullRequestComment>))]
+[JsonSerializable(typeof(List<NulabNotification>))]
+[JsonSerializable(typeof(List<NulabWatching>))]
 internal sealed partial class NulabJsonContext : JsonSerializerContext;

@@ -1,6 +1,6 @@
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>The tools the server offers: the reference's twelve reads and sixteen of Nulab's server's, and the three writes when enabled, of the
+/// <summary>The tools the server offers: the reference's twelve reads and twenty of Nulab's server's, and the three writes when enabled, of the
 /// toolsets chosen (all when none are named).</summary>
 public static class ToolCatalog
 {
@@ -13,6 +13,7 @@ public static class ToolCatalog
             new GetSpaceTool(), new GetMyselfTool(), new GetIssueTypesTool(), new GetResolutionsTool(), new GetCustomFieldsTool(),
             new GetProjectTool(), new CountIssuesTool(), new GetWikiPagesTool(), new GetWikisCountTool(), new GetWikiTool(),
             new GetGitRepositoriesTool(), new GetGitRepositoryTool(), new GetPullRequestsTool(), new GetPullRequestsCountTool(), new GetPullRequestTool(), new GetPullRequestCommentsTool(),
+            new GetNotificationsTool(), new CountNotificationsTool(), new GetWatchingListItemsTool(), new GetWatchingListCountTool(),
         ];
         if (writesEnabled) tools.AddRange([new AddIssueTool(), new UpdateIssueTool(), new AddCommentTool()]);
         return toolsets is null ? tools : [.. tools.Where(t => toolsets.Contains(t.Toolset))];

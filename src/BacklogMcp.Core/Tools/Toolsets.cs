@@ -13,11 +13,12 @@ public static class Toolsets
     public const string Issue = "issue";
     public const string Wiki = "wiki";
     public const string Git = "git";
+    public const string Notifications = "notifications";
 
     /// <summary>Nulab's server's toolsets that backlog-mcp has no tools in yet.</summary>
-    public static IReadOnlyList<string> NotOffered { get; } = ["document", "notifications"];
+    public static IReadOnlyList<string> NotOffered { get; } = ["document"];
 
-    public static IReadOnlyList<string> Offered { get; } = [Space, Project, Issue, Wiki, Git];
+    public static IReadOnlyList<string> Offered { get; } = [Space, Project, Issue, Wiki, Git, Notifications];
 
     /// <summary>The toolsets named in <paramref name="text"/> (comma or space separated, <c>all</c> for every one; empty:
     /// every one), or why it cannot be used.</summary>

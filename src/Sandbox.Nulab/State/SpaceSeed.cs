@@ -64,6 +64,27 @@ public static class SpaceSeed
         writer.Bulk(old, 15);
         SeedWikis(space, blg, web);
         SeedGit(space, blg);
+        SeedInbox(space);
+    }
+
+    /// <summary>The API key's user (aiko, id 1): four notifications (one read), and two watched issues (one unread).</summary>
+    private static void SeedInbox(SpaceState space)
+    {
+        var login = space.Issues.Find(i => i.IssueKey == "BLG-1")!;
+        var discussion = space.Issues.Find(i => i.IssueKey == "BLG-2")!;
+        var pull = space.Repositories[0].PullRequests.Find(p => p.Number == 3)!;
+        space.Notifications.AddRange(
+        [
+            new StoredNotification(1001, 1, 1, 2, Epoch.AddDays(-4), IssueId: login.Id) { AlreadyRead = true, ResourceAlreadyRead = true },
+            new StoredNotification(1002, 1, 2, 3, Epoch.AddDays(-3), IssueId: discussion.Id, CommentId: discussion.Comments[^1].Id),
+            new StoredNotification(1003, 1, 10, 4, Epoch.AddDays(-2), PullRequestId: pull.Id),
+            new StoredNotification(1004, 1, 4, 2, Epoch.AddDays(-1), IssueId: login.Id),
+        ]);
+        space.Watchings.AddRange(
+        [
+            new StoredWatching(2001, 1, login.Id, "Waiting for the fix", Epoch.AddDays(-10)) { ResourceAlreadyRead = false },
+            new StoredWatching(2002, 1, discussion.Id, "", Epoch.AddDays(-8)) { ResourceAlreadyRead = true },
+        ]);
     }
 
     /// <summary>Two repositories in BLG; "api" has an open, a merged and a closed pull request, the open one with comments

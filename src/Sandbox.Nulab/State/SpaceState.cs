@@ -31,6 +31,10 @@ public sealed class SpaceState
 
     public List<StoredRepository> Repositories { get; } = [];
 
+    public List<StoredNotification> Notifications { get; } = [];
+
+    public List<StoredWatching> Watchings { get; } = [];
+
     public int NextIssueId { get; set; } = 1;
 
     public int NextCommentId { get; set; } = 1;
