@@ -102,6 +102,7 @@ public sealed class NulabSandbox : IAsyncDisposable
         WikiEndpoints.Map(routes);
         GitEndpoints.Map(routes);
         InboxEndpoints.Map(routes);
+        DocumentEndpoints.Map(routes);
         AttachmentDownload.Map(app, space);
         WriteEndpoints.Map(routes);
         app.MapFallback((HttpContext http) =>

@@ -53,9 +53,9 @@ public class SettingsLoaderTests
     }
 
     [Theory]
-    [InlineData(null, null, "git,issue,notifications,project,space,wiki")]
+    [InlineData(null, null, "document,git,issue,notifications,project,space,wiki")]
     [InlineData("issue, project", null, "issue,project")]
-    [InlineData("ALL", null, "git,issue,notifications,project,space,wiki")]
+    [InlineData("ALL", null, "document,git,issue,notifications,project,space,wiki")]
     [InlineData(null, "project", "project")]
     [InlineData("space", "project", "space")]
     public void Toolsets_come_from_backlog_toolsets_or_nulab_s_enable_toolsets(string? ours, string? nulabs, string expected)
@@ -83,14 +83,14 @@ public class SettingsLoaderTests
     }
 
     [Theory]
-    [InlineData("document", "'document' is a toolset of Nulab's server that backlog-mcp does not offer yet")]
+    [InlineData("wikis", "'wikis' is not a toolset")]
     [InlineData("issues", "'issues' is not a toolset")]
     public void A_toolset_not_offered_stops_the_start_with_what_is_offered(string text, string reason)
     {
         using var dir = new TempDirectory("bmcp-config");
         var error = Should.Throw<BacklogMcpConfigurationException>(() =>
             SettingsLoader.Load(dir.Path, new Hashtable { ["BACKLOG_BASE_URL"] = "http://127.0.0.1:5000", ["BACKLOG_API_KEY"] = "k", ["BACKLOG_TOOLSETS"] = text }));
-        error.Message.ShouldContain($"BACKLOG_TOOLSETS: {reason}. Choose among space, project, issue, wiki, git, notifications (or all), e.g. BACKLOG_TOOLSETS=issue,project");
+        error.Message.ShouldContain($"BACKLOG_TOOLSETS: {reason}. Choose among space, project, issue, wiki, git, notifications, document (or all), e.g. BACKLOG_TOOLSETS=issue,project");
     }
 
     [Fact]

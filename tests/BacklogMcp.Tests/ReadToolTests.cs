@@ -14,7 +14,7 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         tools.Select(t => t.Name).Order().ShouldBe(new[]
         {
             "backlog_count_issues", "backlog_count_notifications", "backlog_download_attachment", "backlog_export_issue_context", "backlog_get_attachments", "backlog_get_categories", "backlog_get_comments",
-            "backlog_get_custom_fields", "backlog_get_git_repositories", "backlog_get_git_repository", "backlog_get_issue", "backlog_get_issue_list", "backlog_get_issue_types",
+            "backlog_get_custom_fields", "backlog_get_document", "backlog_get_document_tree", "backlog_get_documents", "backlog_get_git_repositories", "backlog_get_git_repository", "backlog_get_issue", "backlog_get_issue_list", "backlog_get_issue_types",
             "backlog_get_milestones", "backlog_get_myself", "backlog_get_notifications", "backlog_get_priorities", "backlog_get_project", "backlog_get_projects", "backlog_get_pull_request",
             "backlog_get_pull_request_comments", "backlog_get_pull_requests", "backlog_get_pull_requests_count", "backlog_get_resolutions", "backlog_get_space",
             "backlog_get_statuses", "backlog_get_users", "backlog_get_watching_list_count", "backlog_get_watching_list_items",
@@ -351,5 +351,28 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         ((int)(await Server.OkAsync("backlog_get_watching_list_count", new { resourceAlreadyRead = false })).Structured["count"]!).ShouldBe(1);
         ((int)(await Server.OkAsync("backlog_get_watching_list_count", new { userId = 3 })).Structured["count"]!).ShouldBe(0);
         (await Server.ErrorAsync("backlog_get_watching_list_items", new { userId = 99 })).ShouldContain("No user.");
+    }
+
+    [Fact]
+    public async Task Documents_list_tree_and_one_whole()
+    {
+        var (list, listJson) = await Server.OkAsync("backlog_get_documents", new { projectIdOrKey = "BLG" });
+        listJson["documents"]!.AsArray().Select(d => (string)d!["title"]!).ShouldBe(["On-call", "Code reviews", "Team handbook"]);
+        listJson["nextOffset"].ShouldBeNull();
+        list.ShouldContain("| 0193a1b2c3d4e5f60718293a4b5c6d71 | Code reviews | process |");
+        var (_, page) = await Server.OkAsync("backlog_get_documents", new { projectIdOrKey = "BLG", count = 2, keyword = "e" });
+        ((int)page["nextOffset"]!).ShouldBe(2);
+
+        var (tree, treeJson) = await Server.OkAsync("backlog_get_document_tree", new { projectIdOrKey = "BLG" });
+        treeJson["nodes"]!.AsArray().Select(n => ((string)n!["name"]!, (int)n["depth"]!, (bool)n["inTrash"]!))
+            .ShouldBe([("Team handbook", 0, false), ("Code reviews", 1, false), ("On-call", 1, false), ("Old deploy notes", 0, true)]);
+        tree.ShouldContain("  - Code reviews (`0193a1b2c3d4e5f60718293a4b5c6d71`)");
+        tree.ShouldContain("## Trash");
+
+        var (doc, docJson) = await Server.OkAsync("backlog_get_document", new { documentId = "0193a1b2c3d4e5f60718293a4b5c6d70" });
+        docJson["childDocumentIds"]!.AsArray().Count.ShouldBe(2);
+        ((bool)docJson["truncated"]!).ShouldBeFalse();
+        doc.ShouldContain("# 📘 Team handbook");
+        (await Server.ErrorAsync("backlog_get_document", new { documentId = "nope" })).ShouldContain("No document.");
     }
 }

@@ -35,6 +35,16 @@ public sealed record NulabNotification(int Id, bool AlreadyRead, int Reason, boo
 /// <summary>An issue a user watches.</summary>
 public sealed record NulabWatching(int Id, bool ResourceAlreadyRead, string? Note, string? Type, NulabIssue? Issue, string? LastContentUpdated, string? Created);
 
+/// <summary>A document (ids are strings); <see cref="Plain"/> is its text.</summary>
+public sealed record NulabDocument(string Id, int ProjectId, string? Title, string? Plain, string? Emoji, IReadOnlyList<NulabWikiTag>? Tags,
+    NulabUser? CreatedUser, string? Created, NulabUser? UpdatedUser, string? Updated, IReadOnlyList<string>? ChildDocumentIds);
+
+public sealed record NulabDocumentTree(int ProjectId, NulabDocumentTreeRoot? ActiveTree, NulabDocumentTreeRoot? TrashTree);
+
+public sealed record NulabDocumentTreeRoot(string? Id, IReadOnlyList<NulabDocumentTreeNode>? Children);
+
+public sealed record NulabDocumentTreeNode(string Id, string? Name, IReadOnlyList<NulabDocumentTreeNode>? Children, string? Emoji, string? Updated);
+
 public sealed record NulabPullRequestComment(int Id, string? Content, NulabUser? CreatedUser, string? Created, string? Updated);
 
 /// <summary>A wiki page as the page list gives it (no content).</summary>
@@ -116,4 +126,7 @@ public sealed record NulabIssue(
 [JsonSerializable(typeof(List<NulabPullRequestComment>))]
 [JsonSerializable(typeof(List<NulabNotification>))]
 [JsonSerializable(typeof(List<NulabWatching>))]
+[JsonSerializable(typeof(List<NulabDocument>))]
+[JsonSerializable(typeof(NulabDocument))]
+[JsonSerializable(typeof(NulabDocumentTree))]
 internal sealed partial class NulabJsonContext : JsonSerializerContext;

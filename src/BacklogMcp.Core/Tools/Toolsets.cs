@@ -14,11 +14,12 @@ public static class Toolsets
     public const string Wiki = "wiki";
     public const string Git = "git";
     public const string Notifications = "notifications";
+    public const string Document = "document";
 
-    /// <summary>Nulab's server's toolsets that backlog-mcp has no tools in yet.</summary>
-    public static IReadOnlyList<string> NotOffered { get; } = ["document"];
+    /// <summary>Nulab's server's toolsets that backlog-mcp has no tools in yet (none: every one of its groups is offered).</summary>
+    public static IReadOnlyList<string> NotOffered { get; } = [];
 
-    public static IReadOnlyList<string> Offered { get; } = [Space, Project, Issue, Wiki, Git, Notifications];
+    public static IReadOnlyList<string> Offered { get; } = [Space, Project, Issue, Wiki, Git, Notifications, Document];
 
     /// <summary>The toolsets named in <paramref name="text"/> (comma or space separated, <c>all</c> for every one; empty:
     /// every one), or why it cannot be used.</summary>

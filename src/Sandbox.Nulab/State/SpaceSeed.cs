@@ -65,6 +65,20 @@ public static class SpaceSeed
         SeedWikis(space, blg, web);
         SeedGit(space, blg);
         SeedInbox(space);
+        SeedDocuments(space, blg);
+    }
+
+    /// <summary>BLG's documents: a handbook with two children (one tagged) and one in the trash.</summary>
+    private static void SeedDocuments(SpaceState space, StoredProject blg)
+    {
+        StoredDocument Doc(string id, string title, string plain, string? parent, int day, bool trash = false) =>
+            new() { Id = id, ProjectId = blg.Id, Title = title, Plain = plain, ParentId = parent, InTrash = trash, Emoji = parent is null ? "📘" : null, CreatedUserId = 1, Created = Epoch.AddDays(day), Updated = Epoch.AddDays(day + 2) };
+        var handbook = Doc("0193a1b2c3d4e5f60718293a4b5c6d70", "Team handbook", "# Team handbook\n\nHow we work.", null, -50);
+        var reviews = Doc("0193a1b2c3d4e5f60718293a4b5c6d71", "Code reviews", "Every change gets one review.\n\n- Be kind\n- Be quick", handbook.Id, -40);
+        reviews.Tags.Add(new NamedEntry(1, "process"));
+        var oncall = Doc("0193a1b2c3d4e5f60718293a4b5c6d72", "On-call", "Rotation is weekly.", handbook.Id, -30);
+        var old = Doc("0193a1b2c3d4e5f60718293a4b5c6d73", "Old deploy notes", "Superseded.", null, -100, trash: true);
+        space.Documents.AddRange([handbook, reviews, oncall, old]);
     }
 
     /// <summary>The API key's user (aiko, id 1): four notifications (one read), and two watched issues (one unread).</summary>

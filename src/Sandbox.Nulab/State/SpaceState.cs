@@ -35,6 +35,8 @@ public sealed class SpaceState
 
     public List<StoredWatching> Watchings { get; } = [];
 
+    public List<StoredDocument> Documents { get; } = [];
+
     public int NextIssueId { get; set; } = 1;
 
     public int NextCommentId { get; set; } = 1;
