@@ -103,6 +103,7 @@ public sealed class NulabSandbox : IAsyncDisposable
         GitEndpoints.Map(routes);
         InboxEndpoints.Map(routes);
         DocumentEndpoints.Map(routes);
+        ContentWriteEndpoints.Map(routes);
         AttachmentDownload.Map(app, space);
         WriteEndpoints.Map(routes);
         app.MapFallback((HttpContext http) =>

@@ -9,7 +9,7 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
     public async Task Writes_are_listed_with_annotations_when_enabled()
     {
         var tools = await Server.Client.ListToolsAsync();
-        tools.Count.ShouldBe(38);
+        tools.Count.ShouldBe(45);
         var update = tools.Single(t => t.Name == "backlog_update_issue").ProtocolTool.Annotations!;
         update.ReadOnlyHint.ShouldBe(false);
         update.DestructiveHint.ShouldBe(true);
@@ -50,6 +50,35 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
         var status = await Server.ErrorAsync("backlog_update_issue", new { issueIdOrKey = "BLG-1", status = "Shipped" });
         status.ShouldContain("no status named 'Shipped' in BLG;");
         (await Server.ErrorAsync("backlog_get_comments", new { issueIdOrKey = "BLG-1", minId = 50, maxId = 10 })).ShouldContain("minId (50) is above maxId (10)");
+    }
+    [Fact]
+    public async Task Comments_wiki_pull_request_comments_and_watchings_are_written_as_nulab_s_server_names_them()
+    {
+        var (_, issue) = await Server.OkAsync("backlog_add_issue", new { projectIdOrKey = "BLG", summary = "Writes beyond issues", issueType = "Task" });
+        var key = (string)issue["issue"]!["issueKey"]!;
+        var (_, added) = await Server.OkAsync("backlog_add_comment", new { issueIdOrKey = key, content = "First wording" });
+        var commentId = (int)added["commentId"]!;
+        await Server.OkAsync("backlog_update_issue_comment", new { issueIdOrKey = key, commentId, content = "Second wording" });
+        (await Server.OkAsync("backlog_get_comments", new { issueIdOrKey = key })).Text.ShouldContain("Second wording");
+        var (_, deleted) = await Server.OkAsync("backlog_delete_issue_comment", new { issueIdOrKey = key, commentId });
+        ((string)deleted["deletedContent"]!).ShouldBe("Second wording");
+        (await Server.ErrorAsync("backlog_delete_issue_comment", new { issueIdOrKey = key, commentId })).ShouldContain("No comment.");
+
+        var (_, wiki) = await Server.OkAsync("backlog_add_wiki", new { projectIdOrKey = "BLG", name = "Guides/Agents", content = "Written by an agent." });
+        var wikiId = (int)wiki["wikiId"]!;
+        await Server.OkAsync("backlog_update_wiki", new { wikiId, content = "Rewritten by an agent." });
+        ((string)(await Server.OkAsync("backlog_get_wiki", new { wikiId })).Structured["content"]!).ShouldBe("Rewritten by an agent.");
+        (await Server.ErrorAsync("backlog_add_wiki", new { projectIdOrKey = "BLG", name = "Guides/Agents" })).ShouldContain("already exists");
+        (await Server.ErrorAsync("backlog_update_wiki", new { wikiId })).ShouldContain("give a new name, new content, or both");
+
+        await Server.OkAsync("backlog_add_pull_request_comment", new { projectIdOrKey = "BLG", repoIdOrName = "api", number = 3, content = "LGTM" });
+        (await Server.OkAsync("backlog_get_pull_request_comments", new { projectIdOrKey = "BLG", repoIdOrName = "api", number = 3 })).Structured["comments"]![0]!["content"]!.GetValue<string>().ShouldBe("LGTM");
+
+        var (_, watching) = await Server.OkAsync("backlog_add_watching", new { issueIdOrKey = key, note = "Agent follows" });
+        ((string)watching["issueKey"]!).ShouldBe(key);
+        (await Server.OkAsync("backlog_get_watching_list_items")).Structured["items"]!.AsArray().ShouldContain(w => (string)w!["issueKey"]! == key);
+        await Server.OkAsync("backlog_delete_watching", new { watchingId = (int)watching["watchingId"]! });
+        (await Server.OkAsync("backlog_get_watching_list_items")).Structured["items"]!.AsArray().ShouldNotContain(w => (string)w!["issueKey"]! == key);
     }
 }
 

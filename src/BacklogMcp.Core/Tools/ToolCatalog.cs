@@ -1,6 +1,6 @@
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>The tools the server offers: the reference's twelve reads and twenty-three of Nulab's server's, and the three writes when enabled, of the
+/// <summary>The tools the server offers: the reference's twelve reads and twenty-three of Nulab's server's, and the ten writes when enabled, of the
 /// toolsets chosen (all when none are named).</summary>
 public static class ToolCatalog
 {
@@ -16,7 +16,11 @@ public static class ToolCatalog
             new GetNotificationsTool(), new CountNotificationsTool(), new GetWatchingListItemsTool(), new GetWatchingListCountTool(),
             new GetDocumentsTool(), new GetDocumentTreeTool(), new GetDocumentTool(),
         ];
-        if (writesEnabled) tools.AddRange([new AddIssueTool(), new UpdateIssueTool(), new AddCommentTool()]);
+        if (writesEnabled)
+        {
+            tools.AddRange([new AddIssueTool(), new UpdateIssueTool(), new AddCommentTool(), new UpdateIssueCommentTool(), new DeleteIssueCommentTool(),
+                new AddWikiTool(), new UpdateWikiTool(), new AddPullRequestCommentTool(), new AddWatchingTool(), new DeleteWatchingTool()]);
+        }
         return toolsets is null ? tools : [.. tools.Where(t => toolsets.Contains(t.Toolset))];
     }
 }

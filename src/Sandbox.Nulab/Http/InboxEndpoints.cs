@@ -72,7 +72,7 @@ internal static class InboxEndpoints
         };
     }
 
-    private static JsonObject Watching(SpaceState space, StoredWatching watching)
+    internal static JsonObject Watching(SpaceState space, StoredWatching watching)
     {
         var issue = space.Issues.Find(i => i.Id == watching.IssueId)!;
         return new JsonObject

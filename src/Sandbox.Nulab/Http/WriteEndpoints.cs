@@ -126,9 +126,9 @@ internal static class WriteEndpoints
         _ => node.GetValue<string>() is var text && text.EndsWith("T00:00:00Z", StringComparison.Ordinal) ? text[..10] : node.GetValue<string>(),
     };
 
-    private static string? Text(IFormCollection form, string name) => form.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
+    internal static string? Text(IFormCollection form, string name) => form.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
 
-    private static int? Int(IFormCollection form, string name) => Text(form, name) is { Length: > 0 } text
+    internal static int? Int(IFormCollection form, string name) => Text(form, name) is { Length: > 0 } text
         ? int.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : throw NulabApiException.Invalid($"Invalid value for '{name}': '{text}' is not a number.")
         : null;
 

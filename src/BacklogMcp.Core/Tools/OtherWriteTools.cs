@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using BacklogMcp.Core.Api;
+using BacklogMcp.Core.Formatting;
+
+namespace BacklogMcp.Core.Tools;
+
+/// <summary>backlog_add_pull_request_comment, as Nulab's server names it (docs/backlog-mcp.md). Only when
+/// BACKLOG_ENABLE_WRITES=true.</summary>
+public sealed class AddPullRequestCommentTool : NulabTool
+{
+    public override string Toolset => Toolsets.Git;
+
+    public override string Name => "backlog_add_pull_request_comment";
+
+    public override string Title => "Comment on a pull request";
+
+    public override string Description => "Add a comment to a pull request.";
+
+    public override ToolHints Hints => new(ReadOnly: false, Destructive: false, Idempotent: false);
+
+    public override JsonObject InputSchema => Schema.Input(RepositoryArguments.With(new JsonObject { ["content"] = Schema.Text("The comment text.", 1) }, number: true),
+        [.. RepositoryArguments.Required(number: true), "content"]);
+
+    public override JsonObject OutputSchema => Schema.Output(new JsonObject { ["commentId"] = Schema.Type("integer"), ["created"] = Schema.Nullable("string") }, "commentId");
+
+    protected override async Task<ToolOutput> ExecuteAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
+    {
+        var (path, shown) = RepositoryArguments.Read(args);
+        var number = RepositoryArguments.ReadNumber(args);
+        var comment = await context.Api.SendFormAsync(HttpMethod.Post, $"{path}/pullRequests/{number}/comments", new WriteForm().Add("content", args.RequiredString("content")).Fields,
+            NulabJsonContext.Default.NulabPullRequestComment, cancellationToken);
+        return new ToolOutput($"# Comment Added\n\n**Pull request:** {shown} #{number}\n**Comment #{comment.Id}** — {NulabFormat.Date(comment.Created)}",
+            new JsonObject { ["commentId"] = comment.Id, ["created"] = comment.Created });
+    }
+}
+
+/// <summary>backlog_add_watching, as Nulab's server names it (docs/backlog-mcp.md): the API key's user watches an issue.
+/// Only when BACKLOG_ENABLE_WRITES=true.</summary>
+public sealed class AddWatchingTool : NulabTool
+{
+    public override string Name => "backlog_add_watching";
+
+    public override string Title => "Watch an issue";
+
+    public override string Description => "Add an issue to the watching list of the user this API key acts as, with an optional note.";
+
+    public override ToolHints Hints => new(ReadOnly: false, Destructive: false, Idempotent: false);
+
+    public override JsonObject InputSchema => Schema.Input(new JsonObject
+    {
+        ["issueIdOrKey"] = Schema.Text("Issue key such as \"PROJ-123\", or the numeric issue id.", 1),
+        ["note"] = Schema.Text("Why it is watched."),
+    }, "issueIdOrKey");
+
+    public override JsonObject OutputSchema => Schema.Output(new JsonObject { ["watchingId"] = Schema.Type("integer"), ["issueKey"] = Schema.Nullable("string") }, "watchingId");
+
+    protected override async Task<ToolOutput> ExecuteAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
+    {
+        var form = new WriteForm().Add("issueIdOrKey", args.RequiredString("issueIdOrKey").Trim()).Add("note", args.Text("note"));
+        var watching = await context.Api.SendFormAsync(HttpMethod.Post, "/api/v2/watchings", form.Fields, NulabJsonContext.Default.NulabWatching, cancellationToken);
+        return new ToolOutput($"# Watching\n\n**{watching.Issue?.IssueKey}** is on the watching list (watching id {watching.Id}).",
+            new JsonObject { ["watchingId"] = watching.Id, ["issueKey"] = watching.Issue?.IssueKey });
+    }
+}
+
+/// <summary>backlog_delete_watching, as Nulab's server names it (docs/backlog-mcp.md). Only when BACKLOG_ENABLE_WRITES=true.</summary>
+public sealed class DeleteWatchingTool : NulabTool
+{
+    public override string Name => "backlog_delete_watching";
+
+    public override string Title => "Stop watching an issue";
+
+    public override string Description => "Remove an item from the watching list (backlog_get_watching_list_items gives the ids).";
+
+    public override ToolHints Hints => new(ReadOnly: false, Destructive: true, Idempotent: false);
+
+    public override JsonObject InputSchema => Schema.Input(new JsonObject { ["watchingId"] = Schema.WholeNumber("The watching item's id.", 1) }, "watchingId");
+
+    public override JsonObject OutputSchema => Schema.Output(new JsonObject { ["watchingId"] = Schema.Type("integer"), ["issueKey"] = Schema.Nullable("string") }, "watchingId");
+
+    protected override async Task<ToolOutput> ExecuteAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
+    {
+        var id = args.WholeNumber("watchingId", 1, int.MaxValue) ?? throw ToolArgs.Invalid("watchingId is required.");
+        var watching = await context.Api.SendFormAsync(HttpMethod.Delete, $"/api/v2/watchings/{id}", [], NulabJsonContext.Default.NulabWatching, cancellationToken);
+        return new ToolOutput($"# Not Watching\n\n**{watching.Issue?.IssueKey}** left the watching list.", new JsonObject { ["watchingId"] = watching.Id, ["issueKey"] = watching.Issue?.IssueKey });
+    }
+}

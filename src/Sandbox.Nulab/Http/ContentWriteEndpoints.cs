@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Sandbox.Nulab.Model;
+using Sandbox.Nulab.State;
+using static Sandbox.Nulab.Http.WriteEndpoints;
+
+namespace Sandbox.Nulab.Http;
+
+/// <summary>The writes of Nulab's server's tools beyond issues (docs/reference/nulab-backlog.md §2.11): edit and delete
+/// an issue comment (its author only, as Backlog allows), add and edit a wiki page, comment on a pull request, and
+/// watch or stop watching an issue. Form-encoded; each answers the entity as written (a deletion: as it was).</summary>
+internal static class ContentWriteEndpoints
+{
+    private const int Actor = 1;
+
+    public static void Map(NulabRoutes routes)
+    {
+        routes.Write("PATCH", "/issues/{issue}/comments/{comment}", (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var (issue, index) = Comment(http, s);
+            var content = Text(form, "content");
+            if (string.IsNullOrWhiteSpace(content)) throw NulabApiException.Invalid("Please input a comment.");
+            issue.Comments[index] = issue.Comments[index] with { Content = content, Updated = s.Now() };
+            return NulabJson.Comment(s, issue, issue.Comments[index]);
+        })));
+        routes.Write("DELETE", "/issues/{issue}/comments/{comment}", (http, _, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var (issue, index) = Comment(http, s);
+            var comment = issue.Comments[index];
+            issue.Comments.RemoveAt(index);
+            return NulabJson.Comment(s, issue, comment);
+        })));
+
+        routes.Write("POST", "/wikis", (_, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var project = s.FindProject(Text(form, "projectId") ?? throw NulabApiException.Invalid("Please specify projectId.")) ?? throw NulabApiException.NotFound("No project.");
+            var name = Text(form, "name");
+            if (string.IsNullOrWhiteSpace(name)) throw NulabApiException.Invalid("Please input a page name.");
+            if (s.Wikis.Exists(w => w.ProjectId == project.Id && w.Name == name)) throw NulabApiException.Invalid($"A wiki page named '{name}' already exists.");
+            var now = s.Now();
+            var wiki = new StoredWiki { Id = s.Wikis.Max(w => w.Id) + 1, ProjectId = project.Id, Name = name, Content = Text(form, "content") ?? "", CreatedUserId = Actor, Created = now, UpdatedUserId = Actor, Updated = now };
+            s.Wikis.Add(wiki);
+            return Wiki(s, wiki);
+        })));
+        routes.Write("PATCH", "/wikis/{wiki}", (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var id = NulabRoutes.Route(http, "wiki");
+            var wiki = s.Wikis.Find(w => w.Id.ToString(CultureInfo.InvariantCulture) == id) ?? throw NulabApiException.NotFound("No wiki.");
+            if (Text(form, "name") is { } name)
+                wiki.Name = string.IsNullOrWhiteSpace(name) ? throw NulabApiException.Invalid("Please input a page name.") : name;
+            if (Text(form, "content") is { } content) wiki.Content = content;
+            wiki.Updated = s.Now();
+            wiki.UpdatedUserId = Actor;
+            return Wiki(s, wiki);
+        })));
+
+        routes.Write("POST", "/projects/{project}/git/repositories/{repo}/pullRequests/{number}/comments", (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var project = ReadEndpoints.Project(http, s);
+            var reference = NulabRoutes.Route(http, "repo");
+            var repo = s.Repositories.Find(r => r.ProjectId == project.Id && (r.Id.ToString(CultureInfo.InvariantCulture) == reference || r.Name == reference)) ?? throw NulabApiException.NotFound("No repository.");
+            var pull = repo.PullRequests.Find(p => p.Number.ToString(CultureInfo.InvariantCulture) == NulabRoutes.Route(http, "number")) ?? throw NulabApiException.NotFound("No pull request.");
+            var content = Text(form, "content");
+            if (string.IsNullOrWhiteSpace(content)) throw NulabApiException.Invalid("Please input a comment.");
+            var now = s.Now();
+            var comment = new StoredComment(s.NextCommentId++, 0, content, [], Actor, now, now);
+            pull.Comments.Add(comment);
+            return new JsonObject
+            {
+                ["id"] = comment.Id, ["content"] = comment.Content, ["changeLog"] = new JsonArray(), ["createdUser"] = NulabJson.User(s.User(Actor)),
+                ["created"] = NulabJson.Time(now), ["updated"] = NulabJson.Time(now), ["stars"] = new JsonArray(), ["notifications"] = new JsonArray(),
+            };
+        })));
+
+        routes.Write("POST", "/watchings", (_, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var issue = s.FindIssue(Text(form, "issueIdOrKey") ?? throw NulabApiException.Invalid("Please specify issueIdOrKey.")) ?? throw NulabApiException.NotFound("No issue.");
+            if (s.Watchings.Exists(w => w.UserId == Actor && w.IssueId == issue.Id)) throw NulabApiException.Invalid("You are already watching this issue.");
+            var watching = new StoredWatching(s.Watchings.Count == 0 ? 2001 : s.Watchings.Max(w => w.Id) + 1, Actor, issue.Id, Text(form, "note") ?? "", s.Now()) { ResourceAlreadyRead = true };
+            s.Watchings.Add(watching);
+            return InboxEndpoints.Watching(s, watching);
+        })));
+        routes.Write("DELETE", "/watchings/{watching}", (http, _, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var id = NulabRoutes.Route(http, "watching");
+            var watching = s.Watchings.Find(w => w.Id.ToString(CultureInfo.InvariantCulture) == id) ?? throw NulabApiException.NotFound("No watching.");
+            s.Watchings.Remove(watching);
+            return InboxEndpoints.Watching(s, watching);
+        })));
+    }
+
+    /// <summary>The issue and the index of its comment; only its author may change it (Backlog answers 403 otherwise).</summary>
+    private static (StoredIssue Issue, int Index) Comment(Microsoft.AspNetCore.Http.HttpContext http, SpaceState space)
+    {
+        var issue = ReadEndpoints.Issue(http, space);
+        var id = NulabRoutes.Route(http, "comment");
+        var index = issue.Comments.FindIndex(c => c.Id.ToString(CultureInfo.InvariantCulture) == id);
+        if (index < 0) throw NulabApiException.NotFound("No comment.");
+        if (issue.Comments[index].CreatedUserId != Actor) throw new NulabApiException(403, 11, "You do not have permission to edit or delete this comment.");
+        return (issue, index);
+    }
+
+    private static JsonObject Wiki(SpaceState space, StoredWiki wiki) => new()
+    {
+        ["id"] = wiki.Id, ["projectId"] = wiki.ProjectId, ["name"] = wiki.Name, ["content"] = wiki.Content, ["tags"] = new JsonArray(), ["attachments"] = new JsonArray(),
+        ["sharedFiles"] = new JsonArray(), ["stars"] = new JsonArray(),
+        ["createdUser"] = NulabJson.User(space.User(wiki.CreatedUserId)), ["created"] = NulabJson.Time(wiki.Created),
+        ["updatedUser"] = NulabJson.User(space.User(wiki.UpdatedUserId)), ["updated"] = NulabJson.Time(wiki.Updated),
+    };
+}
