@@ -375,4 +375,18 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         doc.ShouldContain("# 📘 Team handbook");
         (await Server.ErrorAsync("backlog_get_document", new { documentId = "nope" })).ShouldContain("No document.");
     }
+
+    [Fact]
+    public async Task Field_selection_narrows_each_issue_and_keeps_the_answer_small_and_valid()
+    {
+        var (fullText, full) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "BLG", count = 100 });
+        var (narrowText, narrow) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "BLG", count = 100, fields = new[] { "summary", "status" } });
+        narrow["issues"]!.AsArray().Count.ShouldBe(100);
+        narrow["issues"]!.AsArray().ShouldAllBe(i => i!.AsObject().Select(p => p.Key).Order().SequenceEqual(new[] { "issueKey", "status", "summary" }));
+        narrowText.ShouldContain("| issueKey | summary | status |");
+        narrowText.ShouldContain("fields: [\"summary\", \"status\"]");
+        var (fullCost, narrowCost) = (fullText.Length + full.ToJsonString().Length, narrowText.Length + narrow.ToJsonString().Length);
+        narrowCost.ShouldBeLessThan(fullCost / 3, $"{narrowCost} characters against {fullCost}");
+        (await Server.ErrorAsync("backlog_get_issue_list", new { fields = new[] { "summary", "colour" } })).ShouldContain("'colour' is not an issue field");
+    }
 }

@@ -34,6 +34,7 @@ public sealed class GetIssueListTool : NulabTool
         ["offset"] = Schema.WholeNumber("How many matching issues to skip.", 0, null, 0),
         ["sort"] = Schema.Enum("Sort key.", SortKeys),
         ["order"] = Schema.Enum("Sort order.", ["asc", "desc"], "desc"),
+        ["fields"] = IssueJson.FieldsSchema(),
     }));
 
     public override JsonObject OutputSchema => Schema.Output(new JsonObject
@@ -52,6 +53,7 @@ public sealed class GetIssueListTool : NulabTool
         var offset = args.WholeNumber("offset", 0, int.MaxValue) ?? 0;
         var sort = args.Choice("sort", SortKeys);
         var order = args.Choice("order", ["asc", "desc"]) ?? "desc";
+        var fields = IssueJson.ReadFields(args);
         var filters = await IssueFilters.ReadAsync(args, context, cancellationToken);
         var page = new NulabQuery();
         foreach (var (name, value) in filters.Pairs) page.Add(name, value);
@@ -61,37 +63,50 @@ public sealed class GetIssueListTool : NulabTool
         var totalTask = context.Api.GetAsync("/api/v2/issues/count", filters, NulabJsonContext.Default.NulabCount, cancellationToken);
         var issues = await issuesTask;
         var total = (await totalTask).Count;
-        var output = Output(issues, offset, total, count, context, args, cut: false);
+        var output = Output(issues, offset, total, count, context, args, fields, cut: false);
         if (context.Budget.Fits(output.Text, output.Structured) || issues.Count == 1) return output;
         // Over the budget: the most issues that fit (at least one), cut at an issue; the next page starts after them.
         var (fits, over) = (1, issues.Count);
         while (over - fits > 1)
         {
             var middle = (fits + over) / 2;
-            var trial = Output(issues[..middle], offset, total, count, context, args, cut: true);
+            var trial = Output(issues[..middle], offset, total, count, context, args, fields, cut: true);
             if (context.Budget.Fits(trial.Text, trial.Structured)) fits = middle;
             else over = middle;
         }
-        output = Output(issues[..fits], offset, total, count, context, args, cut: true);
+        output = Output(issues[..fits], offset, total, count, context, args, fields, cut: true);
         return output;
     }
 
-    private static ToolOutput Output(List<NulabIssue> issues, int offset, int total, int count, ToolContext context, ToolArgs args, bool cut)
+    private static ToolOutput Output(List<NulabIssue> issues, int offset, int total, int count, ToolContext context, ToolArgs args, IReadOnlyList<string>? fields, bool cut)
     {
         var nextOffset = offset + issues.Count < total ? offset + issues.Count : (int?)null;
         var structured = new JsonObject
         {
-            ["issues"] = new JsonArray([.. issues.Select(i => (JsonNode)IssueJson.Of(i, context.IssueUrl(i.IssueKey)))]),
+            ["issues"] = new JsonArray([.. issues.Select(i => (JsonNode)IssueJson.Narrow(IssueJson.Of(i, context.IssueUrl(i.IssueKey)), fields))]),
             ["offset"] = offset,
             ["count"] = issues.Count,
             ["total"] = total,
             ["nextOffset"] = nextOffset,
             ["truncated"] = cut,
         };
-        var text = Render(issues, offset, total, nextOffset, count, context, args);
+        var text = fields is null ? Render(issues, offset, total, nextOffset, count, context, args) : RenderNarrow(structured, offset, total, nextOffset, args, fields);
         if (cut)
             text = $"_Cut to {issues.Count} issue(s) to stay within BACKLOG_MAX_TOKENS ({context.Budget.MaxTokens}); the next page starts at offset {nextOffset}._\n\n" + text;
         return new ToolOutput(text, structured);
+    }
+
+    /// <summary>With <c>fields</c>: one table of the chosen fields, no summaries, so the answer is as small as asked.</summary>
+    private static string RenderNarrow(JsonObject structured, int offset, int total, int? nextOffset, ToolArgs args, IReadOnlyList<string> fields)
+    {
+        var text = new StringBuilder("# Backlog Issue List\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"**Showing:** {structured["count"]} issue(s) (offset: {offset}); **total matching:** {total}; **fields:** {string.Join(", ", fields)}\n\n");
+        var table = new MarkdownTable([.. fields.Prepend("issueKey")]);
+        foreach (var issue in (structured["issues"] as JsonArray ?? []).OfType<JsonObject>())
+            table.Row([.. fields.Prepend("issueKey").Select(f => issue[f] switch { null => NulabFormat.None, JsonArray list => NulabFormat.Join(list.Select(i => i?.ToString())), var v => v.ToString() })]);
+        text.Append(table);
+        if (nextOffset is { } next) text.Append(NextHints.Block(($"backlog_get_issue_list({NextPageArguments(args, next)}, fields: [{string.Join(", ", fields.Select(NextHints.Quote))}])", $"load the next page ({total - next} more)")));
+        return text.ToString();
     }
 
     private static string Render(List<NulabIssue> issues, int offset, int total, int? nextOffset, int count, ToolContext context, ToolArgs args)

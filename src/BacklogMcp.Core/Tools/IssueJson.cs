@@ -62,5 +62,37 @@ public static class IssueJson
         ["parentIssueId"] = Tools.Schema.Nullable("integer"),
         ["created"] = Tools.Schema.Nullable("string"),
         ["updated"] = Tools.Schema.Nullable("string"),
-    }, "id", "issueKey", "url");
+    }, "issueKey");
+
+    /// <summary>The fields an answer may be narrowed to (the <c>fields</c> argument); the issue key always stays.</summary>
+    public static IReadOnlyList<string> Selectable { get; } =
+        ["id", "url", "summary", "issueType", "status", "statusId", "priority", "priorityId", "resolution", "assignee", "assigneeId", "reporter",
+         "categories", "versions", "milestones", "startDate", "dueDate", "estimatedHours", "actualHours", "parentIssueId", "created", "updated"];
+
+    public static JsonObject FieldsSchema() => new()
+    {
+        ["type"] = "array",
+        ["items"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. Selectable.Select(f => (JsonNode)f)]) },
+        ["description"] = "Only these fields of each issue (the key always stays), to keep a long list small, e.g. [\"summary\", \"status\", \"assignee\"]. Default: every field.",
+    };
+
+    /// <summary>The fields named in the <c>fields</c> argument, or null for all; an unknown name is refused with the list.</summary>
+    public static IReadOnlyList<string>? ReadFields(ToolArgs args)
+    {
+        var (ids, names) = args.IdsOrNames("fields");
+        if (ids.Count > 0) throw ToolArgs.Invalid($"fields are names, not numbers; choose among {string.Join(", ", Selectable)}.");
+        if (names.Count == 0) return null;
+        foreach (var name in names.Where(n => !Selectable.Contains(n, StringComparer.Ordinal)))
+            throw ToolArgs.Invalid($"fields: '{name}' is not an issue field; choose among {string.Join(", ", Selectable)}.");
+        return names;
+    }
+
+    /// <summary><paramref name="issue"/> narrowed to <paramref name="fields"/> (and its key).</summary>
+    public static JsonObject Narrow(JsonObject issue, IReadOnlyList<string>? fields)
+    {
+        if (fields is null) return issue;
+        var narrowed = new JsonObject { ["issueKey"] = issue["issueKey"]?.DeepClone() };
+        foreach (var field in fields) narrowed[field] = issue[field]?.DeepClone();
+        return narrowed;
+    }
 }
