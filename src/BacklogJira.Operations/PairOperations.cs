@@ -21,6 +21,18 @@ public sealed class PairOperations(Workspace workspace, bool canWrite)
         return outcome is { Error: { } error, JiraKey: null } ? throw new OperationRefusedException(error) : outcome;
     }
 
+    /// <summary>The last <paramref name="count"/> operations of the ops log (of one task when <paramref name="taskId"/> is
+    /// given), oldest first, each as the log recorded it; a line that is not JSON is kept as text.</summary>
+    public IReadOnlyList<System.Text.Json.Nodes.JsonNode> History(string? taskId, int count)
+    {
+        var lines = new Sync.State.OpsLog(workspace.Paths, workspace.Clock).Tail(count, taskId is null ? null : workspace.TaskId(taskId));
+        return [.. lines.Select(line =>
+        {
+            try { return System.Text.Json.Nodes.JsonNode.Parse(line) ?? new System.Text.Json.Nodes.JsonObject { ["unreadable"] = line }; }
+            catch (System.Text.Json.JsonException) { return new System.Text.Json.Nodes.JsonObject { ["unreadable"] = line }; }
+        })];
+    }
+
     /// <summary>What <paramref name="mode"/> would do to <paramref name="taskIds"/> (every mapped pair when empty), with
     /// the fingerprints it was computed from. Conflicts are settled by <paramref name="strategy"/> in the plan
     /// (manual when none: they stay conflicts).</summary>

@@ -25,7 +25,7 @@ public class McpServeTests
         await using var agent = await AgentClient.StartAsync(cli);
 
         var tools = await agent.Client.ListToolsAsync();
-        tools.Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(["jira_import_preview", "jira_pair_view", "jira_sync_plan", "jira_sync_status"]);
+        tools.Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(["jira_import_preview", "jira_pair_view", "jira_sync_plan", "jira_sync_status", "jira_task_history"]);
         foreach (var tool in tools)
         {
             tool.ProtocolTool.OutputSchema.ShouldNotBeNull(tool.Name);
@@ -63,6 +63,11 @@ public class McpServeTests
         var (_, applied) = await agent.OkAsync("jira_sync_apply", new { mode = "push", strategy = "manual", basis = fresh["basis"] });
         applied["pairs"]![0]!["pushed"]!.AsArray().Select(f => f!.GetValue<string>()).ShouldBe(["title"]);
         cli.Jira.Sandbox.State.Read(d => d.Issues.Single().Summary).ShouldBe("Renamed in Backlog");
+
+        var (history, logged) = await agent.OkAsync("jira_task_history", new { taskId, count = 5 });
+        logged["operations"]!.AsArray().ShouldNotBeEmpty();
+        history.ShouldContain("title");
+        (await agent.ErrorAsync("jira_task_history", new { count = 0 })).ShouldContain("count must be a whole number from 1 to 500");
     }
 
     [Fact]

@@ -25,6 +25,13 @@ internal sealed class AgentArgs(JsonObject values)
 
     public string Required(string name) => Text(name) ?? throw new AgentInputException($"{name} is required.");
 
+    public int? Count(string name, int min, int max) => values[name] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<int>(out var n) && n >= min && n <= max => n,
+        var other => throw new AgentInputException($"{name} must be a whole number from {min} to {max}, not {other.ToJsonString()}."),
+    };
+
     public bool Flag(string name) => values[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
     public IReadOnlyList<string> List(string name) => values[name] switch

@@ -38,6 +38,19 @@ internal static class AgentTools
             }, "pair", "fields"),
             false, false, true, async (args, token) => View(await pairs.ViewAsync(args.Required("taskId"), token))),
 
+        new("jira_task_history", "What was synced, and when",
+            "The last operations of the ops log (pushes, pulls, conflicts, creations, imports), oldest first; of one task when taskId is given. Reads only.",
+            Object(new JsonObject { ["taskId"] = Text("Only this task's operations."), ["count"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 500, ["description"] = "How many (default 20)." } }),
+            Object(new JsonObject { ["operations"] = ArrayOf(new JsonObject { ["type"] = "object" }) }, "operations"),
+            false, false, true,
+            (args, _) =>
+            {
+                var count = args.Count("count", 1, 500) ?? 20;
+                var operations = pairs.History(args.Text("taskId"), count);
+                var text = operations.Count == 0 ? "No operations in the ops log yet." : string.Join("\n", operations.Select(o => o.ToJsonString()));
+                return Task.FromResult(new AgentAnswer(text, new JsonObject { ["operations"] = new JsonArray([.. operations.Select(o => o.DeepClone())]) }));
+            }),
+
         new("jira_sync_plan", "Plan a push, pull or sync",
             "What a push, pull or sync would write, field by field, without writing anything. The answer carries mode, strategy and basis (fingerprints of both sides); give them unchanged to jira_sync_apply to make exactly these writes.",
             Object(new JsonObject { ["mode"] = Choice("push, pull or sync (the default).", "push", "pull", "sync"), ["taskIds"] = TaskIds, ["strategy"] = StrategySchema }),
