@@ -9,7 +9,7 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
     public async Task Writes_are_listed_with_annotations_when_enabled()
     {
         var tools = await Server.Client.ListToolsAsync();
-        tools.Count.ShouldBe(45);
+        tools.Count.ShouldBe(49);
         var update = tools.Single(t => t.Name == "backlog_update_issue").ProtocolTool.Annotations!;
         update.ReadOnlyHint.ShouldBe(false);
         update.DestructiveHint.ShouldBe(true);
@@ -77,8 +77,21 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
         var (_, watching) = await Server.OkAsync("backlog_add_watching", new { issueIdOrKey = key, note = "Agent follows" });
         ((string)watching["issueKey"]!).ShouldBe(key);
         (await Server.OkAsync("backlog_get_watching_list_items")).Structured["items"]!.AsArray().ShouldContain(w => (string)w!["issueKey"]! == key);
-        await Server.OkAsync("backlog_delete_watching", new { watchingId = (int)watching["watchingId"]! });
+        var watchingId = (int)watching["watchingId"]!;
+        ((string)(await Server.OkAsync("backlog_update_watching", new { watchingId, note = "Still following" })).Structured["note"]!).ShouldBe("Still following");
+        await Server.OkAsync("backlog_mark_watching_as_read", new { watchingId });
+        await Server.OkAsync("backlog_delete_watching", new { watchingId });
         (await Server.OkAsync("backlog_get_watching_list_items")).Structured["items"]!.AsArray().ShouldNotContain(w => (string)w!["issueKey"]! == key);
+    }
+    [Fact]
+    public async Task Notifications_are_marked_read_one_by_one_or_all_at_once()
+    {
+        var unread = (int)(await Server.OkAsync("backlog_count_notifications", new { alreadyRead = false })).Structured["count"]!;
+        await Server.OkAsync("backlog_mark_notification_as_read", new { notificationId = 1002 });
+        ((int)(await Server.OkAsync("backlog_count_notifications", new { alreadyRead = false })).Structured["count"]!).ShouldBe(unread - 1);
+        ((int)(await Server.OkAsync("backlog_reset_unread_notification_count")).Structured["count"]!).ShouldBe(unread - 1);
+        ((int)(await Server.OkAsync("backlog_count_notifications", new { alreadyRead = false })).Structured["count"]!).ShouldBe(0);
+        (await Server.ErrorAsync("backlog_mark_notification_as_read", new { notificationId = 9 })).ShouldContain("No notification.");
     }
 }
 

@@ -50,6 +50,12 @@ public sealed partial class NulabApiClient : IDisposable
     public Task<T> SendFormAsync<T>(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> form, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         SendJsonAsync(method, path, null, form, type, cancellationToken);
 
+    /// <summary>A write Backlog answers with 204 No Content (mark as read).</summary>
+    public async Task SendFormNoContentAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, path, null, form, _policy.RequestTimeout, HttpCompletionOption.ResponseContentRead, cancellationToken);
+    }
+
     /// <summary>Streams a download to <paramref name="write"/> (given the body, the server's file name and the length);
     /// nothing is buffered whole in memory.</summary>
     public async Task<TResult> DownloadAsync<TResult>(string path, Func<Stream, string?, long?, CancellationToken, Task<TResult>> write, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>The tools the server offers: the reference's twelve reads and twenty-three of Nulab's server's, and the ten writes when enabled, of the
+/// <summary>The tools the server offers: the reference's twelve reads and twenty-three of Nulab's server's, and the fourteen writes when enabled, of the
 /// toolsets chosen (all when none are named).</summary>
 public static class ToolCatalog
 {
@@ -19,7 +19,8 @@ public static class ToolCatalog
         if (writesEnabled)
         {
             tools.AddRange([new AddIssueTool(), new UpdateIssueTool(), new AddCommentTool(), new UpdateIssueCommentTool(), new DeleteIssueCommentTool(),
-                new AddWikiTool(), new UpdateWikiTool(), new AddPullRequestCommentTool(), new AddWatchingTool(), new DeleteWatchingTool()]);
+                new AddWikiTool(), new UpdateWikiTool(), new AddPullRequestCommentTool(), new AddWatchingTool(), new DeleteWatchingTool(),
+                new UpdateWatchingTool(), new MarkWatchingAsReadTool(), new MarkNotificationAsReadTool(), new ResetUnreadNotificationCountTool()]);
         }
         return toolsets is null ? tools : [.. tools.Where(t => toolsets.Contains(t.Toolset))];
     }

@@ -54,3 +54,55 @@ public sealed class DeleteWatchingTool : NulabTool
         return new ToolOutput($"# Not Watching\n\n**{watching.Issue?.IssueKey}** left the watching list.", new JsonObject { ["watchingId"] = watching.Id, ["issueKey"] = watching.Issue?.IssueKey });
     }
 }
+
+/// <summary>backlog_update_watching, as Nulab's server names it (docs/backlog-mcp.md): replaces a watching item's note.
+/// Only when BACKLOG_ENABLE_WRITES=true.</summary>
+public sealed class UpdateWatchingTool : NulabTool
+{
+    public override string Name => "backlog_update_watching";
+
+    public override string Title => "Change a watching note";
+
+    public override string Description => "Replace the note of a watching item.";
+
+    public override ToolHints Hints => new(ReadOnly: false, Destructive: true, Idempotent: true);
+
+    public override JsonObject InputSchema => Schema.Input(new JsonObject
+    {
+        ["watchingId"] = Schema.WholeNumber("The watching item's id.", 1),
+        ["note"] = Schema.Text("The new note (empty clears it)."),
+    }, "watchingId", "note");
+
+    public override JsonObject OutputSchema => Schema.Output(new JsonObject { ["watchingId"] = Schema.Type("integer"), ["note"] = Schema.Nullable("string") }, "watchingId");
+
+    protected override async Task<ToolOutput> ExecuteAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
+    {
+        var id = args.WholeNumber("watchingId", 1, int.MaxValue) ?? throw ToolArgs.Invalid("watchingId is required.");
+        var watching = await context.Api.SendFormAsync(HttpMethod.Patch, $"/api/v2/watchings/{id}", new WriteForm().Add("note", args.Text("note") ?? "").Fields, NulabJsonContext.Default.NulabWatching, cancellationToken);
+        return new ToolOutput($"# Watching\n\n**{watching.Issue?.IssueKey}**: note now \"{watching.Note}\".", new JsonObject { ["watchingId"] = watching.Id, ["note"] = watching.Note });
+    }
+}
+
+/// <summary>backlog_mark_watching_as_read, as Nulab's server names it (docs/backlog-mcp.md). Only when
+/// BACKLOG_ENABLE_WRITES=true.</summary>
+public sealed class MarkWatchingAsReadTool : NulabTool
+{
+    public override string Name => "backlog_mark_watching_as_read";
+
+    public override string Title => "Mark a watched issue seen";
+
+    public override string Description => "Mark a watched issue as seen since its last change.";
+
+    public override ToolHints Hints => new(ReadOnly: false, Destructive: false, Idempotent: true);
+
+    public override JsonObject InputSchema => Schema.Input(new JsonObject { ["watchingId"] = Schema.WholeNumber("The watching item's id.", 1) }, "watchingId");
+
+    public override JsonObject OutputSchema => Schema.Output(new JsonObject { ["watchingId"] = Schema.Type("integer") }, "watchingId");
+
+    protected override async Task<ToolOutput> ExecuteAsync(ToolArgs args, ToolContext context, CancellationToken cancellationToken)
+    {
+        var id = args.WholeNumber("watchingId", 1, int.MaxValue) ?? throw ToolArgs.Invalid("watchingId is required.");
+        await context.Api.SendFormNoContentAsync(HttpMethod.Post, $"/api/v2/watchings/{id}/markAsRead", [], cancellationToken);
+        return new ToolOutput($"Watching item {id} marked as seen.", new JsonObject { ["watchingId"] = id });
+    }
+}

@@ -72,6 +72,31 @@ internal static class ContentWriteEndpoints
             };
         })));
 
+        routes.Write("PATCH", "/watchings/{watching}", (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var index = WatchingIndex(http, s);
+            s.Watchings[index] = s.Watchings[index] with { Note = Text(form, "note") ?? "" };
+            return InboxEndpoints.Watching(s, s.Watchings[index]);
+        })));
+        routes.Write("POST", "/watchings/{watching}/markAsRead", (http, _, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            s.Watchings[WatchingIndex(http, s)].ResourceAlreadyRead = true;
+            return NoContent(http);
+        })));
+        routes.Write("POST", "/notifications/markAsRead", (_, _, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var unread = s.Notifications.Count(n => n.UserId == Actor && !n.AlreadyRead);
+            foreach (var n in s.Notifications.Where(n => n.UserId == Actor)) n.AlreadyRead = true;
+            return new JsonObject { ["count"] = unread };
+        })));
+        routes.Write("POST", "/notifications/{notification}/markAsRead", (http, _, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var id = NulabRoutes.Route(http, "notification");
+            var notification = s.Notifications.Find(n => n.UserId == Actor && n.Id.ToString(CultureInfo.InvariantCulture) == id) ?? throw NulabApiException.NotFound("No notification.");
+            notification.AlreadyRead = true;
+            return NoContent(http);
+        })));
+
         routes.Write("POST", "/watchings", (_, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
         {
             var issue = s.FindIssue(Text(form, "issueIdOrKey") ?? throw NulabApiException.Invalid("Please specify issueIdOrKey.")) ?? throw NulabApiException.NotFound("No issue.");
@@ -87,6 +112,20 @@ internal static class ContentWriteEndpoints
             s.Watchings.Remove(watching);
             return InboxEndpoints.Watching(s, watching);
         })));
+    }
+
+    private static int WatchingIndex(Microsoft.AspNetCore.Http.HttpContext http, SpaceState space)
+    {
+        var id = NulabRoutes.Route(http, "watching");
+        var index = space.Watchings.FindIndex(w => w.Id.ToString(CultureInfo.InvariantCulture) == id);
+        return index >= 0 ? index : throw NulabApiException.NotFound("No watching.");
+    }
+
+    /// <summary>Backlog's 204 for a mark-as-read: the status is set here, the body left empty by the route.</summary>
+    private static JsonNode NoContent(Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        http.Items[NulabRoutes.NoContentKey] = true;
+        return new JsonObject();
     }
 
     /// <summary>The issue and the index of its comment; only its author may change it (Backlog answers 403 otherwise).</summary>

@@ -32,6 +32,9 @@ internal sealed class NulabRoutes(IEndpointRouteBuilder app, SpaceState space)
 
     public static string Route(HttpContext http, string name) => http.Request.RouteValues[name]?.ToString() ?? "";
 
+    /// <summary>Set by a handler whose answer is Backlog's 204 No Content.</summary>
+    public const string NoContentKey = "nulab.no-content";
+
     private static async Task RunAsync(HttpContext http, Func<Task<JsonNode>> handler)
     {
         JsonNode body;
@@ -39,6 +42,11 @@ internal sealed class NulabRoutes(IEndpointRouteBuilder app, SpaceState space)
         {
             body = await handler();
             if (http.Response.HasStarted) return;
+            if (http.Items.ContainsKey(NoContentKey))
+            {
+                http.Response.StatusCode = StatusCodes.Status204NoContent;
+                return;
+            }
         }
         catch (NulabApiException error)
         {
