@@ -13,7 +13,8 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         var tools = await Server.Client.ListToolsAsync();
         tools.Select(t => t.Name).Order().ShouldBe(new[]
         {
-            "backlog_count_issues", "backlog_count_notifications", "backlog_download_attachment", "backlog_export_issue_context", "backlog_get_attachments", "backlog_get_categories", "backlog_get_comments",
+            "backlog_count_issues", "backlog_count_notifications", "backlog_download_attachment", "backlog_export_issue_context", "backlog_get_attachments", "backlog_get_categories",
+            "backlog_get_child_issues", "backlog_get_comments",
             "backlog_get_custom_fields", "backlog_get_document", "backlog_get_document_tree", "backlog_get_documents", "backlog_get_git_repositories", "backlog_get_git_repository", "backlog_get_issue", "backlog_get_issue_list", "backlog_get_issue_types",
             "backlog_get_milestones", "backlog_get_myself", "backlog_get_notifications", "backlog_get_priorities", "backlog_get_project", "backlog_get_projects", "backlog_get_pull_request",
             "backlog_get_pull_request_comments", "backlog_get_pull_requests", "backlog_get_pull_requests_count", "backlog_get_resolutions", "backlog_get_space",
@@ -388,5 +389,18 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         var (fullCost, narrowCost) = (fullText.Length + full.ToJsonString().Length, narrowText.Length + narrow.ToJsonString().Length);
         narrowCost.ShouldBeLessThan(fullCost / 3, $"{narrowCost} characters against {fullCost}");
         (await Server.ErrorAsync("backlog_get_issue_list", new { fields = new[] { "summary", "colour" } })).ShouldContain("'colour' is not an issue field");
+    }
+
+    [Fact]
+    public async Task An_issue_s_parent_and_children()
+    {
+        var (text, parent) = await Server.OkAsync("backlog_get_child_issues", new { issueIdOrKey = "BLG-3" });
+        parent["parent"].ShouldBeNull();
+        parent["children"]!.AsArray().Select(c => (string)c!["issueKey"]!).ShouldBe(["BLG-4", "BLG-5", "BLG-6"]);
+        ((int)parent["total"]!).ShouldBe(3);
+        text.ShouldContain("**Parent:** none (a top-level issue)");
+        var (_, child) = await Server.OkAsync("backlog_get_child_issues", new { issueIdOrKey = "BLG-4" });
+        ((string)child["parent"]!["issueKey"]!).ShouldBe("BLG-3");
+        child["children"]!.AsArray().ShouldBeEmpty();
     }
 }

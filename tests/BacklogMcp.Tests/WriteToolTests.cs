@@ -9,7 +9,7 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
     public async Task Writes_are_listed_with_annotations_when_enabled()
     {
         var tools = await Server.Client.ListToolsAsync();
-        tools.Count.ShouldBe(49);
+        tools.Count.ShouldBe(53);
         var update = tools.Single(t => t.Name == "backlog_update_issue").ProtocolTool.Annotations!;
         update.ReadOnlyHint.ShouldBe(false);
         update.DestructiveHint.ShouldBe(true);
@@ -92,6 +92,22 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
         ((int)(await Server.OkAsync("backlog_reset_unread_notification_count")).Structured["count"]!).ShouldBe(unread - 1);
         ((int)(await Server.OkAsync("backlog_count_notifications", new { alreadyRead = false })).Structured["count"]!).ShouldBe(0);
         (await Server.ErrorAsync("backlog_mark_notification_as_read", new { notificationId = 9 })).ShouldContain("No notification.");
+    }
+    [Fact]
+    public async Task A_pull_request_is_opened_edited_and_its_comment_reworded()
+    {
+        var (_, opened) = await Server.OkAsync("backlog_add_pull_request", new { projectIdOrKey = "BLG", repoIdOrName = "api", summary = "Agent's change", description = "Made by an agent.", @base = "main", branch = "agent/change", issueIdOrKey = "BLG-2" });
+        var number = (int)opened["number"]!;
+        number.ShouldBe(4);
+        ((string)opened["issueKey"]!).ShouldBe("BLG-2");
+        var (_, edited) = await Server.OkAsync("backlog_update_pull_request", new { projectIdOrKey = "BLG", repoIdOrName = "api", number, summary = "Agent's better change", assigneeId = 2, comment = "Renamed." });
+        ((string)edited["summary"]!).ShouldBe("Agent's better change");
+        ((string)edited["assignee"]!).ShouldBe("Nguyễn Văn Minh");
+        var comments = (await Server.OkAsync("backlog_get_pull_request_comments", new { projectIdOrKey = "BLG", repoIdOrName = "api", number })).Structured["comments"]!.AsArray();
+        var commentId = (int)comments.Single()!["id"]!;
+        await Server.OkAsync("backlog_update_pull_request_comment", new { projectIdOrKey = "BLG", repoIdOrName = "api", number, commentId, content = "Renamed for clarity." });
+        ((string)(await Server.OkAsync("backlog_get_pull_request_comments", new { projectIdOrKey = "BLG", repoIdOrName = "api", number })).Structured["comments"]![0]!["content"]!).ShouldBe("Renamed for clarity.");
+        (await Server.ErrorAsync("backlog_update_pull_request", new { projectIdOrKey = "BLG", repoIdOrName = "api", number })).ShouldContain("give at least one of");
     }
 }
 

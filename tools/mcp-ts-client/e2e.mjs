@@ -39,7 +39,7 @@ try {
   check(client.getServerVersion()?.name === "backlog-mcp", "server name is backlog-mcp");
 
   const { tools } = await client.listTools();
-  check(tools.length === 35, `35 tools listed, got ${tools.length}`);
+  check(tools.length === 36, `36 tools listed, got ${tools.length}`);
   for (const tool of tools) check(tool.outputSchema?.type === "object", `${tool.name} has an output schema`);
 
   // callTool validates structuredContent against each tool's outputSchema (the SDK does this itself).
@@ -88,6 +88,7 @@ try {
   await call("backlog_get_documents", { projectIdOrKey: "BLG" }, (t, s) => s.documents.length === 3 && s.nextOffset === null);
   await call("backlog_get_document_tree", { projectIdOrKey: "BLG" }, (t, s) => s.nodes.length === 4 && s.nodes[3].inTrash === true);
   await call("backlog_get_document", { documentId: "0193a1b2c3d4e5f60718293a4b5c6d71" }, (t, s) => s.title === "Code reviews" && s.tags[0] === "process");
+  await call("backlog_get_child_issues", { issueIdOrKey: "BLG-3" }, (t, s) => s.children.length === 3 && s.parent === null);
   await call("backlog_get_custom_fields", { projectIdOrKey: "BLG" }, (t, s) => s.customFields.length === 3 && s.customFields[1].kind === "multiple list" && s.customFields[1].items.length === 3);
 
   const bad = await client.callTool({ name: "backlog_get_issue_list", arguments: { count: 500 } });

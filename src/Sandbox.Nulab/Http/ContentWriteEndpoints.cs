@@ -54,22 +54,56 @@ internal static class ContentWriteEndpoints
             return Wiki(s, wiki);
         })));
 
-        routes.Write("POST", "/projects/{project}/git/repositories/{repo}/pullRequests/{number}/comments", (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        routes.Write("POST", PullRequests, (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
         {
-            var project = ReadEndpoints.Project(http, s);
-            var reference = NulabRoutes.Route(http, "repo");
-            var repo = s.Repositories.Find(r => r.ProjectId == project.Id && (r.Id.ToString(CultureInfo.InvariantCulture) == reference || r.Name == reference)) ?? throw NulabApiException.NotFound("No repository.");
-            var pull = repo.PullRequests.Find(p => p.Number.ToString(CultureInfo.InvariantCulture) == NulabRoutes.Route(http, "number")) ?? throw NulabApiException.NotFound("No pull request.");
+            var repo = Repo(http, s);
+            var (summary, description, branchBase, branch) = (Text(form, "summary"), Text(form, "description"), Text(form, "base"), Text(form, "branch"));
+            if (string.IsNullOrWhiteSpace(summary) || description is null || string.IsNullOrWhiteSpace(branchBase) || string.IsNullOrWhiteSpace(branch))
+                throw NulabApiException.Invalid("summary, description, base and branch are required.");
+            var now = s.Now();
+            var pull = new StoredPullRequest
+            {
+                Id = s.Repositories.SelectMany(r => r.PullRequests).Select(p => p.Id).DefaultIfEmpty(799).Max() + 1,
+                Number = repo.PullRequests.Select(p => p.Number).DefaultIfEmpty(0).Max() + 1,
+                Summary = summary, Description = description, Base = branchBase, Branch = branch,
+                IssueId = Issue(form, s), AssigneeId = Assignee(form, s), CreatedUserId = Actor, Created = now, Updated = now,
+            };
+            repo.PullRequests.Add(pull);
+            return GitEndpoints.PullRequest(s, repo, pull);
+        })));
+        routes.Write("PATCH", PullRequests + "/{number}", (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var repo = Repo(http, s);
+            var pull = Pull(http, repo);
+            if (Text(form, "summary") is { } summary) pull.Summary = string.IsNullOrWhiteSpace(summary) ? throw NulabApiException.Invalid("Please input a summary.") : summary;
+            if (Text(form, "description") is { } description) pull.Description = description;
+            if (form.ContainsKey("issueId")) pull.IssueId = Issue(form, s);
+            if (form.ContainsKey("assigneeId")) pull.AssigneeId = Assignee(form, s);
+            if (Text(form, "comment") is { Length: > 0 } comment) pull.Comments.Add(new StoredComment(s.NextCommentId++, 0, comment, [], Actor, s.Now(), s.Now()));
+            pull.Updated = s.Now();
+            return GitEndpoints.PullRequest(s, repo, pull);
+        })));
+        routes.Write("PATCH", PullRequests + "/{number}/comments/{comment}", (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var pull = Pull(http, Repo(http, s));
+            var id = NulabRoutes.Route(http, "comment");
+            var index = pull.Comments.FindIndex(c => c.Id.ToString(CultureInfo.InvariantCulture) == id);
+            if (index < 0) throw NulabApiException.NotFound("No comment.");
+            if (pull.Comments[index].CreatedUserId != Actor) throw new NulabApiException(403, 11, "You do not have permission to edit this comment.");
+            var content = Text(form, "content");
+            if (string.IsNullOrWhiteSpace(content)) throw NulabApiException.Invalid("Please input a comment.");
+            pull.Comments[index] = pull.Comments[index] with { Content = content, Updated = s.Now() };
+            return GitEndpoints.PullRequestComment(s, pull.Comments[index]);
+        })));
+        routes.Write("POST", PullRequests + "/{number}/comments", (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var pull = Pull(http, Repo(http, s));
             var content = Text(form, "content");
             if (string.IsNullOrWhiteSpace(content)) throw NulabApiException.Invalid("Please input a comment.");
             var now = s.Now();
             var comment = new StoredComment(s.NextCommentId++, 0, content, [], Actor, now, now);
             pull.Comments.Add(comment);
-            return new JsonObject
-            {
-                ["id"] = comment.Id, ["content"] = comment.Content, ["changeLog"] = new JsonArray(), ["createdUser"] = NulabJson.User(s.User(Actor)),
-                ["created"] = NulabJson.Time(now), ["updated"] = NulabJson.Time(now), ["stars"] = new JsonArray(), ["notifications"] = new JsonArray(),
-            };
+            return GitEndpoints.PullRequestComment(s, comment);
         })));
 
         routes.Write("PATCH", "/watchings/{watching}", (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
@@ -113,6 +147,24 @@ internal static class ContentWriteEndpoints
             return InboxEndpoints.Watching(s, watching);
         })));
     }
+
+    private const string PullRequests = "/projects/{project}/git/repositories/{repo}/pullRequests";
+
+    private static StoredRepository Repo(Microsoft.AspNetCore.Http.HttpContext http, SpaceState space)
+    {
+        var project = ReadEndpoints.Project(http, space);
+        var reference = NulabRoutes.Route(http, "repo");
+        return space.Repositories.Find(r => r.ProjectId == project.Id && (r.Id.ToString(CultureInfo.InvariantCulture) == reference || r.Name == reference)) ?? throw NulabApiException.NotFound("No repository.");
+    }
+
+    private static StoredPullRequest Pull(Microsoft.AspNetCore.Http.HttpContext http, StoredRepository repo) =>
+        repo.PullRequests.Find(p => p.Number.ToString(CultureInfo.InvariantCulture) == NulabRoutes.Route(http, "number")) ?? throw NulabApiException.NotFound("No pull request.");
+
+    private static int? Issue(Microsoft.AspNetCore.Http.IFormCollection form, SpaceState space) =>
+        Int(form, "issueId") is { } id ? (space.Issues.Exists(i => i.Id == id) ? id : throw NulabApiException.Invalid($"No issue {id}.")) : null;
+
+    private static int? Assignee(Microsoft.AspNetCore.Http.IFormCollection form, SpaceState space) =>
+        Int(form, "assigneeId") is { } id ? (space.Users.Exists(u => u.Id == id) ? id : throw NulabApiException.Invalid($"No user {id}.")) : null;
 
     private static int WatchingIndex(Microsoft.AspNetCore.Http.HttpContext http, SpaceState space)
     {

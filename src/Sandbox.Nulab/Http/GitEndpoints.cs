@@ -43,11 +43,7 @@ internal static class GitEndpoints
             var (minId, maxId) = (q.Int("minId"), q.Int("maxId"));
             var window = pull.Comments.Where(c => (minId is null || c.Id >= minId) && (maxId is null || c.Id <= maxId));
             window = q.Text("order") == "asc" ? window.OrderBy(c => c.Id) : window.OrderByDescending(c => c.Id);
-            return new JsonArray([.. window.Take(count).Select(c => (JsonNode)new JsonObject
-            {
-                ["id"] = c.Id, ["content"] = c.Content, ["changeLog"] = new JsonArray(), ["createdUser"] = NulabJson.User(s.User(c.CreatedUserId)),
-                ["created"] = NulabJson.Time(c.Created), ["updated"] = NulabJson.Time(c.Updated), ["stars"] = new JsonArray(), ["notifications"] = new JsonArray(),
-            })]);
+            return new JsonArray([.. window.Take(count).Select(c => (JsonNode)PullRequestComment(s, c))]);
         });
     }
 
@@ -89,7 +85,13 @@ internal static class GitEndpoints
         };
     }
 
-    private static JsonObject PullRequest(SpaceState space, StoredRepository repo, StoredPullRequest pull)
+    public static JsonObject PullRequestComment(SpaceState space, StoredComment comment) => new()
+    {
+        ["id"] = comment.Id, ["content"] = comment.Content, ["changeLog"] = new JsonArray(), ["createdUser"] = NulabJson.User(space.User(comment.CreatedUserId)),
+        ["created"] = NulabJson.Time(comment.Created), ["updated"] = NulabJson.Time(comment.Updated), ["stars"] = new JsonArray(), ["notifications"] = new JsonArray(),
+    };
+
+    public static JsonObject PullRequest(SpaceState space, StoredRepository repo, StoredPullRequest pull)
     {
         var issue = pull.IssueId is { } id ? space.Issues.Find(i => i.Id == id) : null;
         return new JsonObject
