@@ -80,7 +80,8 @@ public sealed class DependenciesField : ItemSetField, ISyncField
     private static IEnumerable<JiraIssueLink> Blockers(IEnumerable<JiraIssueLink> links, SyncConfig config) =>
         links.Where(l => !l.Outward && string.Equals(l.TypeName, config.DependencyLinkType, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A dependency as mappings spell task ids; a bare number takes the prefix of the task that names it.</summary>
-    private static string Normalize(string dependency, string? prefix) =>
+    /// <summary>A task id named in another task's field (a dependency, a parent) as mappings spell task ids; a bare
+    /// number takes the prefix of the task that names it.</summary>
+    internal static string Normalize(string dependency, string? prefix) =>
         TaskId.TryParse(dependency, out var id) ? id.Normalized(prefix ?? "task") : dependency.Trim();
 }

@@ -1,4 +1,3 @@
-using BacklogJira.BacklogMd.Ids;
 using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Fields;
 using BacklogJira.Core.Ports;
@@ -24,7 +23,7 @@ public sealed class ParentField : NameField, ISyncField
     public SideValue ReadTask(TaskReading reading)
     {
         if (string.IsNullOrWhiteSpace(reading.Task.ParentTaskId)) return SideValue.Of(null);
-        var parent = Normalize(reading.Task.ParentTaskId, reading.Task.Id.Prefix);
+        var parent = DependenciesField.Normalize(reading.Task.ParentTaskId, reading.Task.Id.Prefix);
         return reading.Config.Pairs.ForTask(parent) is null
             ? SideValue.Stuck(parent, $"its parent {parent} has no Jira issue; create it first (backlog-jira create-issue {parent}) or pair it (backlog-jira map link {parent} <KEY>)")
             : SideValue.Of(parent);
@@ -75,7 +74,4 @@ public sealed class ParentField : NameField, ISyncField
         writing.Warnings.Add(warning);
         return JiraFieldWrite.Skipped;
     }
-
-    private static string Normalize(string id, string? prefix) =>
-        TaskId.TryParse(id, out var parsed) ? parsed.Normalized(prefix ?? "task") : id.Trim();
 }

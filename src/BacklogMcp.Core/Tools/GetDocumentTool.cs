@@ -30,18 +30,7 @@ public sealed class GetDocumentTool : NulabTool
         var id = args.RequiredString("documentId").Trim();
         var document = await context.Api.GetAsync($"/api/v2/documents/{ToolContext.Segment(id)}", null, NulabJsonContext.Default.NulabDocument, cancellationToken);
         var all = document.Plain ?? "";
-        var output = Output(document, all, false);
-        if (context.Budget.Fits(output.Text, output.Structured)) return output;
-        var lines = all.Split('\n');
-        var (fits, over) = (0, lines.Length);
-        while (over - fits > 1)
-        {
-            var middle = (fits + over) / 2;
-            var trial = Output(document, string.Join('\n', lines[..middle]), true);
-            if (context.Budget.Fits(trial.Text, trial.Structured)) fits = middle;
-            else over = middle;
-        }
-        return Output(document, string.Join('\n', lines[..fits]), true);
+        return LineBudget.Fit(all, context, (text, cut) => Output(document, text, cut));
     }
 
     private static ToolOutput Output(NulabDocument document, string text, bool cut)

@@ -40,19 +40,7 @@ public sealed class GetWikiTool : NulabTool
         var id = args.WholeNumber("wikiId", 1, int.MaxValue) ?? throw ToolArgs.Invalid("wikiId is required.");
         var wiki = await context.Api.GetAsync($"/api/v2/wikis/{id}", null, NulabJsonContext.Default.NulabWiki, cancellationToken);
         var content = wiki.Content ?? "";
-        var output = Output(wiki, content, false);
-        if (context.Budget.Fits(output.Text, output.Structured)) return output;
-        // Over the budget: the longest run of whole lines that fits.
-        var lines = content.Split('\n');
-        var (fits, over) = (0, lines.Length);
-        while (over - fits > 1)
-        {
-            var middle = (fits + over) / 2;
-            var trial = Output(wiki, string.Join('\n', lines[..middle]), true);
-            if (context.Budget.Fits(trial.Text, trial.Structured)) fits = middle;
-            else over = middle;
-        }
-        return Output(wiki, string.Join('\n', lines[..fits]), true);
+        return LineBudget.Fit(content, context, (text, cut) => Output(wiki, text, cut));
     }
 
     private static ToolOutput Output(NulabWiki wiki, string content, bool cut)

@@ -56,7 +56,7 @@ internal static class ContentWriteEndpoints
 
         routes.Write("POST", PullRequests, (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
         {
-            var repo = Repo(http, s);
+            var repo = GitEndpoints.Repo(http, s);
             var (summary, description, branchBase, branch) = (Text(form, "summary"), Text(form, "description"), Text(form, "base"), Text(form, "branch"));
             if (string.IsNullOrWhiteSpace(summary) || description is null || string.IsNullOrWhiteSpace(branchBase) || string.IsNullOrWhiteSpace(branch))
                 throw NulabApiException.Invalid("summary, description, base and branch are required.");
@@ -73,8 +73,8 @@ internal static class ContentWriteEndpoints
         })));
         routes.Write("PATCH", PullRequests + "/{number}", (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
         {
-            var repo = Repo(http, s);
-            var pull = Pull(http, repo);
+            var repo = GitEndpoints.Repo(http, s);
+            var pull = GitEndpoints.Number(http, repo);
             if (Text(form, "summary") is { } summary) pull.Summary = string.IsNullOrWhiteSpace(summary) ? throw NulabApiException.Invalid("Please input a summary.") : summary;
             if (Text(form, "description") is { } description) pull.Description = description;
             if (form.ContainsKey("issueId")) pull.IssueId = Issue(form, s);
@@ -85,7 +85,7 @@ internal static class ContentWriteEndpoints
         })));
         routes.Write("PATCH", PullRequests + "/{number}/comments/{comment}", (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
         {
-            var pull = Pull(http, Repo(http, s));
+            var pull = GitEndpoints.Number(http, GitEndpoints.Repo(http, s));
             var id = NulabRoutes.Route(http, "comment");
             var index = pull.Comments.FindIndex(c => c.Id.ToString(CultureInfo.InvariantCulture) == id);
             if (index < 0) throw NulabApiException.NotFound("No comment.");
@@ -97,7 +97,7 @@ internal static class ContentWriteEndpoints
         })));
         routes.Write("POST", PullRequests + "/{number}/comments", (http, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
         {
-            var pull = Pull(http, Repo(http, s));
+            var pull = GitEndpoints.Number(http, GitEndpoints.Repo(http, s));
             var content = Text(form, "content");
             if (string.IsNullOrWhiteSpace(content)) throw NulabApiException.Invalid("Please input a comment.");
             var now = s.Now();
@@ -149,16 +149,6 @@ internal static class ContentWriteEndpoints
     }
 
     private const string PullRequests = "/projects/{project}/git/repositories/{repo}/pullRequests";
-
-    private static StoredRepository Repo(Microsoft.AspNetCore.Http.HttpContext http, SpaceState space)
-    {
-        var project = ReadEndpoints.Project(http, space);
-        var reference = NulabRoutes.Route(http, "repo");
-        return space.Repositories.Find(r => r.ProjectId == project.Id && (r.Id.ToString(CultureInfo.InvariantCulture) == reference || r.Name == reference)) ?? throw NulabApiException.NotFound("No repository.");
-    }
-
-    private static StoredPullRequest Pull(Microsoft.AspNetCore.Http.HttpContext http, StoredRepository repo) =>
-        repo.PullRequests.Find(p => p.Number.ToString(CultureInfo.InvariantCulture) == NulabRoutes.Route(http, "number")) ?? throw NulabApiException.NotFound("No pull request.");
 
     private static int? Issue(Microsoft.AspNetCore.Http.IFormCollection form, SpaceState space) =>
         Int(form, "issueId") is { } id ? (space.Issues.Exists(i => i.Id == id) ? id : throw NulabApiException.Invalid($"No issue {id}.")) : null;

@@ -60,7 +60,7 @@ internal static class GitEndpoints
             && (issues.Count == 0 || (p.IssueId is { } i && issues.Contains(i))));
     }
 
-    private static StoredRepository Repo(HttpContext http, SpaceState space)
+    internal static StoredRepository Repo(HttpContext http, SpaceState space)
     {
         var project = ReadEndpoints.Project(http, space);
         var reference = NulabRoutes.Route(http, "repo");
@@ -68,7 +68,7 @@ internal static class GitEndpoints
             ?? throw NulabApiException.NotFound("No repository.");
     }
 
-    private static StoredPullRequest Number(HttpContext http, StoredRepository repo) =>
+    internal static StoredPullRequest Number(HttpContext http, StoredRepository repo) =>
         repo.PullRequests.Find(p => p.Number.ToString(CultureInfo.InvariantCulture) == NulabRoutes.Route(http, "number")) ?? throw NulabApiException.NotFound("No pull request.");
 
     private static JsonObject Repository(SpaceState space, StoredRepository repo)
