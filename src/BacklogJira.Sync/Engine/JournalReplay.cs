@@ -21,11 +21,14 @@ public static class JournalReplay
         foreach (var entry in journal)
         {
             if (fields.FirstOrDefault(f => string.Equals(f.Name, entry.Field, StringComparison.OrdinalIgnoreCase)) is not { } field) continue;
-            var held = entry.Side == JournalEntry.Jira ? sides.Jira[field] : sides.Backlog[field];
             var meant = field.FromJson(entry.To);
-            if (held.IsKnown && field.Same(held.Value, meant))
+            if (Holds(entry, field, sides))
             {
-                agreed = (agreed ?? AgreedBase.Empty).With(field, meant);
+                // A merged field (comments, labels) is written to both sides: it is agreed only once both hold it. With
+                // one side written, the stored base stays, and the merge brings the other side what it lacks; taking the
+                // whole merged value as agreed would read what that side never received as deleted there.
+                var everySide = journal.Where(e => string.Equals(e.Field, entry.Field, StringComparison.OrdinalIgnoreCase));
+                if (everySide.All(e => Holds(e, field, sides))) agreed = (agreed ?? AgreedBase.Empty).With(field, meant);
                 continue;
             }
             if (field == SyncFieldCatalog.Status && entry.Side == JournalEntry.Jira && entry.Via.Contains(jiraStatusName, StringComparer.OrdinalIgnoreCase))
@@ -35,5 +38,12 @@ public static class JournalReplay
             }
         }
         return new Replayed(agreed, sides with { Jira = jira }, notes);
+    }
+
+    /// <summary>Whether the side the entry names holds the value the entry meant to write there.</summary>
+    private static bool Holds(JournalEntry entry, ISyncField field, PairSides sides)
+    {
+        var held = entry.Side == JournalEntry.Jira ? sides.Jira[field] : sides.Backlog[field];
+        return held.IsKnown && field.Same(held.Value, field.FromJson(entry.To));
     }
 }

@@ -54,6 +54,26 @@ public class CrashConsistencyTests
         File.Exists(world.Paths.Journal(id)).ShouldBeFalse();
     }
 
+    /// <summary>Web links merge link by link and are written to both sides in one run: killed between the two, the link
+    /// only Jira had must still reach the task, and must not read as removed in Backlog (which would delete it in Jira).</summary>
+    [Fact]
+    public async Task Killed_between_the_two_writes_of_a_merged_field_both_links_survive()
+    {
+        await using var world = await SyncWorld.CreateAsync(config => config["sync"]!["fields"] = new System.Text.Json.Nodes.JsonObject { ["references"] = true });
+        var id = await world.CreateTaskAsync("--", "Links");
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        (await world.RunAsync(SyncMode.Sync)).Single().State.ShouldBe(PairState.InSync);
+        await world.Store.UpdateAsync(id, _ => new TaskEdit { References = ["https://backlog.example/a"] }, None);
+        await world.Client.UpsertRemoteLinkAsync(key, new JiraRemoteLink(null, "https://jira.example/b", "B"), None);
+        (await RunKilledAtAsync(world, SyncEngine.CheckpointJiraWritten)).Single().Error!.ShouldContain("killed");
+        world.Store.Get(id).References.ShouldBe(["https://backlog.example/a"], "the task was not written before the kill");
+
+        var next = (await world.RunAsync(SyncMode.Sync, ConflictStrategy.Manual)).Single();
+        next.Conflicts.ShouldBeEmpty();
+        world.Store.Get(id).References.Order().ShouldBe(["https://backlog.example/a", "https://jira.example/b"]);
+        (await world.Client.GetRemoteLinksAsync(key, None)).Select(l => l.Url).Order().ShouldBe(["https://backlog.example/a", "https://jira.example/b"]);
+    }
+
     [Fact]
     public async Task Killed_after_the_task_write_a_later_revert_in_jira_wins()
     {

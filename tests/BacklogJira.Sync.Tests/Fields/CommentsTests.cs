@@ -148,6 +148,31 @@ public class CommentsTests
         (await world.RunAsync(SyncMode.Status)).Single().State.ShouldBe(PairState.InSync);
     }
 
+    /// <summary>Found by the kill suite at full size: a run that pushed a Backlog comment and was killed before it
+    /// wrote the Jira comment into the task must not take the thread it meant to write as agreed (Jira holds it, the task
+    /// does not); the Jira comment then read as deleted in Backlog and never arrived.</summary>
+    [Fact]
+    public async Task A_run_killed_between_the_two_sides_still_brings_the_jira_comment_to_the_task()
+    {
+        await using var world = await SyncWorld.CreateAsync(CommentsOn);
+        var id = await world.CreateTaskAsync("--", "Crash between sides");
+        var key = (await world.Creator().CreateAsync(id, null, false, None)).JiraKey!;
+        await world.CliAsync("task", "edit", id, "--comment", "From Backlog", "--comment-author", "@alice");
+        await world.Client.AddCommentAsync(key, "From Jira", None);
+
+        var killed = new SyncEngine(world.Store, world.SyncClient, SyncConfig.Load(world.Paths), world.Paths, TimeProvider.System, world.Jira.Sandbox.BaseUrl.ToString())
+        {
+            Checkpoint = point => point == SyncEngine.CheckpointJiraWritten ? throw new InvalidOperationException("killed after the Jira write") : Task.CompletedTask,
+        };
+        (await killed.RunAsync(new SyncRequest { Mode = SyncMode.Sync, Strategy = ConflictStrategy.Manual }, None)).Single().Error!.ShouldContain("killed");
+        world.Store.Get(id).Comments.Count.ShouldBe(1, "the task was not written before the kill");
+
+        (await world.RunAsync(SyncMode.Sync)).Single().Error.ShouldBeNull();
+        world.Store.Get(id).Comments.Select(c => c.Body).ShouldBe(["From Backlog", "From Jira"]);
+        (await JiraBodiesAsync(world, key)).Count.ShouldBe(2);
+        (await world.RunAsync(SyncMode.Status)).Single().State.ShouldBe(PairState.InSync);
+    }
+
     [Fact]
     public async Task Import_brings_the_thread_and_create_issue_over_mcp_is_refused()
     {
