@@ -62,6 +62,7 @@ internal static class CliApp
         WatchCommand.Create(context),
         Commands.Serve.ServeCommand.Create(context),
         Commands.Serve.WebhookCommand.Create(context),
+        Commands.Ui.UiCommand.Create(context),
         ViewCommand.Create(context),
         Commands.Doctor.DoctorCommand.Create(context),
         Commands.Connect.ConnectCommand.Create(context),

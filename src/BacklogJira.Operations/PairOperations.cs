@@ -14,6 +14,15 @@ public sealed class PairOperations(Workspace workspace, bool canWrite)
     public Task<IReadOnlyList<PairOutcome>> StatusAsync(IReadOnlyList<string> taskIds, CancellationToken cancellationToken) =>
         workspace.Engine().RunAsync(new SyncRequest { Mode = SyncMode.Status, DryRun = true, TaskIds = taskIds }, cancellationToken);
 
+    /// <summary>Every task of tasks/ and completed/ with its pair's state (unmapped ones too), titled, in id order.</summary>
+    public async Task<IReadOnlyList<BoardRow>> BoardAsync(CancellationToken cancellationToken)
+    {
+        var outcomes = await StatusAsync([], cancellationToken);
+        var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var task in workspace.Store.LoadAll(includeDrafts: false, includeArchived: false).Tasks) titles.TryAdd(task.Id.Normalized(workspace.Store.Project.Config.TaskPrefix), task.Title);
+        return [.. outcomes.Select(o => new BoardRow(o.TaskId, titles.GetValueOrDefault(o.TaskId) ?? "", o))];
+    }
+
     /// <summary>One pair, every field as each side holds it and what the merge makes of it.</summary>
     public async Task<PairOutcome> ViewAsync(string taskId, CancellationToken cancellationToken)
     {

@@ -118,19 +118,7 @@ internal static class RunReport
         [.. outcome.Waiting.Select(w => new WaitJson(w.Field, w.Direction, w.Reason))], outcome.MovedFrom);
 
     /// <summary>The state names of the original's <c>status</c> (in-sync, needs-push, …), in kebab case.</summary>
-    public static string StateName(PairState state) => state switch
-    {
-        PairState.InSync => "in-sync",
-        PairState.NeedsPush => "needs-push",
-        PairState.NeedsPull => "needs-pull",
-        PairState.NeedsBoth => "needs-push-and-pull",
-        PairState.Conflict => "conflict",
-        PairState.Unmapped => "unmapped",
-        PairState.Unreadable => "unreadable",
-        PairState.Archived => "archived",
-        PairState.Draft => "draft",
-        _ => "missing",
-    };
+    public static string StateName(PairState state) => PairStateNames.Name(state);
 
     private static string Quote(string value)
     {

@@ -56,4 +56,9 @@ public sealed record FieldChange(string Field, string Direction, string OldValue
 public sealed record FieldWait(string Field, string Direction, string Reason);
 
 /// <summary>A field as Backlog and Jira hold it, and what the merge makes of it.</summary>
-public sealed record FieldView(string Field, string Backlog, string Jira, FieldDecision Decision);
+public sealed record FieldView(string Field, string Backlog, string Jira, FieldDecision Decision)
+{
+    /// <summary>The last agreed value as shown; null when the field was never agreed (a fresh pair, a value one side
+    /// could not take).</summary>
+    public string? Agreed { get; init; }
+}

@@ -20,3 +20,22 @@ public enum PairState
     /// <summary>The task was demoted to a draft: not synced, link kept, not a failure.</summary>
     Draft,
 }
+
+/// <summary>The state names of the original's <c>status</c> (in-sync, needs-push, …), in kebab case: what every face
+/// (CLI lines and JSON, MCP answers, the web UI) calls a state.</summary>
+public static class PairStateNames
+{
+    public static string Name(PairState state) => state switch
+    {
+        PairState.InSync => "in-sync",
+        PairState.NeedsPush => "needs-push",
+        PairState.NeedsPull => "needs-pull",
+        PairState.NeedsBoth => "needs-push-and-pull",
+        PairState.Conflict => "conflict",
+        PairState.Unmapped => "unmapped",
+        PairState.Unreadable => "unreadable",
+        PairState.Archived => "archived",
+        PairState.Draft => "draft",
+        _ => "missing",
+    };
+}

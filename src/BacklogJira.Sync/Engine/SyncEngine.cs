@@ -224,7 +224,10 @@ public sealed class SyncEngine(BacklogMdTaskStore store, IJiraClient jira, SyncC
                     .Select(d => new FieldWait(d.Field, d.Action == FieldAction.CannotPush ? FieldChange.ToJira : FieldChange.ToBacklog, WaitReason(d, sides)))],
                 // A field the config does not sync is left out of the side-by-side view.
                 Fields = [.. config.Fields.Zip(plan.Decisions, (f, d) => (f, d)).Where(p => config.Syncs(p.f))
-                    .Select(p => new FieldView(p.f.Name, PairSides.Show(p.f, sides.Backlog[p.f]), PairSides.Show(p.f, sides.Jira[p.f]), p.d))],
+                    .Select(p => new FieldView(p.f.Name, PairSides.Show(p.f, sides.Backlog[p.f]), PairSides.Show(p.f, sides.Jira[p.f]), p.d)
+                    {
+                        Agreed = agreed is not null && agreed.TryGet(p.f, out var was) ? p.f.Display(was) : null,
+                    })],
                 Warnings = warnings,
             };
             if (request.DryRun || request.Mode == SyncMode.Status) return outcome;
