@@ -30,7 +30,8 @@ internal static class PairPage
         html.Append("<table class=\"fields\"><caption>Fields</caption><thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Backlog.md</th><th scope=\"col\">Last agreed</th><th scope=\"col\">Jira</th><th scope=\"col\">Merge</th></tr></thead><tbody>");
         foreach (var field in pair.Fields)
         {
-            var differs = field.Backlog != field.Jira;
+            // A field in sync is shown plainly even when the sides spell it differently (a section Jira does not hold).
+            var differs = field.Backlog != field.Jira && field.Decision.Action != FieldAction.InSync;
             html.Append("<tr data-field=\"").Append(E(field.Field)).Append('"').Append(differs ? " class=\"differs\"" : "").Append('>').Append("<th scope=\"row\">").Append(E(field.Field)).Append("</th>")
                 .Append("<td>").Append(Text(field.Backlog)).Append("</td><td>").Append(field.Agreed is { } agreed ? Text(agreed) : "<span class=\"none\">never agreed</span>").Append("</td><td>");
             // Jira's value with the words it has that Backlog lacks marked inserted, and those it lacks marked deleted.

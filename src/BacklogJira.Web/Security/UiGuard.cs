@@ -23,7 +23,8 @@ public sealed class UiGuard(UiSession session)
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on our own forms. Links to Jira carry no referrer.
+        headers["Referrer-Policy"] = "same-origin";
         headers.XFrameOptions = "DENY";
         headers.CacheControl = "no-store";
 

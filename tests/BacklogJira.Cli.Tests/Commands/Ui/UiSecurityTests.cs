@@ -44,7 +44,7 @@ public partial class UiSecurityTests
         html.ShouldContain("Unpaired task");
         html.ShouldNotContain(cli.Jira.Sandbox.Options.Token);
         board.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("frame-ancestors 'none'");
-        board.Headers.GetValues("Referrer-Policy").Single().ShouldBe("no-referrer");
+        board.Headers.GetValues("Referrer-Policy").Single().ShouldBe("same-origin");
     }
 
     [Fact]
