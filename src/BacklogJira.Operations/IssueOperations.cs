@@ -1,3 +1,4 @@
+using BacklogJira.Core.Mapping;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Sync.State;
 
@@ -30,6 +31,24 @@ public sealed class IssueOperations(Workspace workspace, bool canWrite)
         var query = JiraImporter.ResolveJql(string.IsNullOrWhiteSpace(jql) ? null : jql, workspace.Config);
         await using var held = preview ? null : await workspace.LockAsync(cancellationToken);
         return await workspace.Importer().ImportAsync(query, preview, cancellationToken);
+    }
+
+    /// <summary><c>map auto</c>'s proposal: unpaired tasks and unpaired issues of the project with a key in the title
+    /// or a title at least <paramref name="minScore"/> similar. Writes nothing; pairs are made with <see cref="LinkAsync"/>.</summary>
+    public Task<IReadOnlyList<TitleMatch>> ProposePairsAsync(double minScore, CancellationToken cancellationToken)
+    {
+        if (minScore is < 0 or > 1) throw new OperationRefusedException($"The minimum score is between 0 and 1, not {minScore}.");
+        return workspace.Mappings().AutoAsync(workspace.Jira, workspace.Config, minScore, dryRun: true, cancellationToken);
+    }
+
+    /// <summary>Issues found by words, a key or JQL (<see cref="IssueSearch"/>), at most <paramref name="limit"/>, each
+    /// with the task it is paired with.</summary>
+    public async Task<IReadOnlyList<IssueFound>> SearchIssuesAsync(string query, int limit, CancellationToken cancellationToken)
+    {
+        var jql = IssueSearch.Jql(query, workspace.Config.RequireProjectKey());
+        var mappings = MappingFile.Load(workspace.Paths);
+        var found = await workspace.Jira.SearchAsync(jql, cancellationToken);
+        return [.. found.Take(limit).Select(i => new IssueFound(i.Key, i.Summary, i.Status.Name, mappings.ForIssue(i.Key)?.TaskId))];
     }
 
     private void RequireWrites(string what) => WritesNotAllowedException.ThrowUnless(canWrite, what);

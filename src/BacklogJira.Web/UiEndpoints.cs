@@ -69,6 +69,34 @@ public sealed class UiEndpoints(UiContext ui)
             return PairUrl(mapping.TaskId, $"Linked {mapping.TaskId} to {mapping.JiraKey}. Nothing was written yet: the pair's first sync compares both sides.");
         }));
 
+        app.MapGet("/task/{taskId}/link", (HttpContext http, string taskId) => Page(http, "Link", async token =>
+        {
+            var id = ui.Workspace.TaskId(taskId);
+            var title = ui.Workspace.Store.Find(id)?.Title ?? throw new OperationRefusedException($"There is no task {id} in tasks/ or completed/.");
+            var query = Query(http, "q");
+            var found = query is null ? null : await ui.Issues.SearchIssuesAsync(query, 25, token);
+            return LinkPage.Render(id, title, query, found, ui.Session.Csrf);
+        }));
+
+        app.MapGet("/map", http => Page(http, "Suggested pairs", async token =>
+        {
+            var min = double.TryParse(Query(http, "min"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0.8;
+            var proposals = await ui.Issues.ProposePairsAsync(min, token);
+            var titles = (await ui.Pairs.BoardAsync(token)).ToDictionary(r => r.TaskId, r => r.Title, StringComparer.OrdinalIgnoreCase);
+            return MapPage.Render(proposals, min, titles, ui.Session.Csrf);
+        }));
+
+        app.MapPost("/map", http => Change(http, async (form, token) =>
+        {
+            var linked = new List<string>();
+            foreach (var pair in form["pair"].Select(p => (p ?? "").Split('=', 2)).Where(p => p.Length == 2))
+            {
+                var mapping = await ui.Issues.LinkAsync(pair[0], pair[1], false, token);
+                linked.Add($"{mapping.TaskId} ⇄ {mapping.JiraKey}");
+            }
+            return "/?notice=" + Uri.EscapeDataString(linked.Count == 0 ? "Nothing checked: no pair made." : $"Paired {string.Join(", ", linked)}. Nothing was written yet: each pair's first sync compares both sides.");
+        }));
+
         app.MapGet("/import", http => Page(http, "Import", async token =>
         {
             var jql = Query(http, "jql");

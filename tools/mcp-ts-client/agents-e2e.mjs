@@ -16,7 +16,7 @@ try {
   await client.connect(transport);
   check(client.getServerVersion()?.name === "backlog-jira", "server name is backlog-jira");
   const { tools } = await client.listTools();
-  check(tools.length === 12, `12 tools with writes allowed, got ${tools.length}`);
+  check(tools.length === 14, `14 tools with writes allowed, got ${tools.length}`);
   for (const tool of tools) {
     check(tool.outputSchema?.type === "object", `${tool.name} has an output schema`);
     check(typeof tool.annotations?.readOnlyHint === "boolean", `${tool.name} says whether it writes`);

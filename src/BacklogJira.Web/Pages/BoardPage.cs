@@ -52,7 +52,8 @@ internal static class BoardPage
     public static string UnmappedActions(string taskId, string csrf) =>
         Form($"/task/{taskId}/create-issue", csrf, "Create issue", css: "inline") +
         Form($"/task/{taskId}/link", csrf, "Link",
-            $"<label>Issue key <input name=\"key\" required pattern=\"[A-Za-z][A-Za-z0-9_]*-[0-9]+\" size=\"10\" aria-label=\"Issue key to link {E(taskId)} to\"></label>", css: "inline");
+            $"<label>Issue key <input name=\"key\" required pattern=\"[A-Za-z][A-Za-z0-9_]*-[0-9]+\" size=\"10\" aria-label=\"Issue key to link {E(taskId)} to\"></label>", css: "inline")
+        + $"<a href=\"/task/{E(taskId)}/link\">Find an issue…</a>";
 
     private static bool Matches(BoardRow row, string search) =>
         row.TaskId.Contains(search, StringComparison.OrdinalIgnoreCase) || row.Title.Contains(search, StringComparison.OrdinalIgnoreCase)

@@ -16,7 +16,7 @@ public static class Html
         page.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(title)).Append(" · backlog-jira</title><link rel=\"stylesheet\" href=\"/assets/ui.css\"><script src=\"/assets/ui.js\" defer></script></head><body>")
             .Append("<a class=\"skip\" href=\"#main\">Skip to content</a><header><nav aria-label=\"Main\"><a href=\"/\" class=\"brand\">backlog-jira</a> ")
-            .Append("<a href=\"/\">Pairs</a> <a href=\"/import\">Import</a> <a href=\"/history\">History</a></nav><p class=\"project\">").Append(E(project)).Append("</p></header>")
+            .Append("<a href=\"/\">Pairs</a> <a href=\"/map\">Suggested pairs</a> <a href=\"/import\">Import</a> <a href=\"/history\">History</a></nav><p class=\"project\">").Append(E(project)).Append("</p></header>")
             .Append("<main id=\"main\" data-live=\"/events\">");
         if (notice is { Length: > 0 }) page.Append("<p class=\"notice\" role=\"status\">").Append(E(notice)).Append("</p>");
         page.Append(main).Append("</main></body></html>");

@@ -25,7 +25,7 @@ public class McpServeTests
         await using var agent = await AgentClient.StartAsync(cli);
 
         var tools = await agent.Client.ListToolsAsync();
-        tools.Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(["jira_import_preview", "jira_pair_view", "jira_sync_plan", "jira_sync_status", "jira_task_history"]);
+        tools.Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(["jira_import_preview", "jira_map_propose", "jira_pair_view", "jira_search_issues", "jira_sync_plan", "jira_sync_status", "jira_task_history"]);
         foreach (var tool in tools)
         {
             tool.ProtocolTool.OutputSchema.ShouldNotBeNull(tool.Name);
@@ -95,8 +95,15 @@ public class McpServeTests
         using (var rest = cli.Jira.Client())
         {
             var lonely = await rest.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "To link" }, CancellationToken.None);
+            var (_, proposed) = await agent.OkAsync("jira_map_propose", new { minScore = 0.9 });
+            proposed["pairs"]!.AsArray().Select(p => $"{p!["taskId"]}={p["jiraKey"]}").ShouldBe([$"TASK-5={lonely.Key}"]);
+            (await agent.ErrorAsync("jira_map_propose", new { minScore = 2 })).ShouldContain("minScore must be a number from 0 to 1");
+            var (_, searched) = await agent.OkAsync("jira_search_issues", new { query = "link" });
+            searched["issues"]!.AsArray().Single(i => i!["key"]!.GetValue<string>() == lonely.Key)!["pairedWith"].ShouldBeNull();
             var (_, link) = await agent.OkAsync("jira_link", new { taskId = "TASK-5", jiraKey = lonely.Key });
             link["jiraKey"]!.GetValue<string>().ShouldBe(lonely.Key);
+            var (_, again) = await agent.OkAsync("jira_search_issues", new { query = $"key = {lonely.Key}" });
+            again["issues"]![0]!["pairedWith"]!.GetValue<string>().ShouldBe("TASK-5");
             (await agent.ErrorAsync("jira_link", new { taskId = "TASK-5", jiraKey = secondKey })).ShouldContain("already mapped");
 
             // A title changed differently on both sides is a conflict; the agent settles it for Jira.

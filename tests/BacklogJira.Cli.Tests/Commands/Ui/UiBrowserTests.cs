@@ -20,7 +20,7 @@ public class UiBrowserTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         await using var cli = await CliRun.StartAsync();
         (await cli.RunAsync("init", "--project-key", "DEMO")).ExitCode.ShouldBe(0);
-        foreach (var title in new[] { "Write the parser", "Ship the release", "Not in Jira yet" })
+        foreach (var title in new[] { "Write the parser", "Ship the release", "Not in Jira yet", "Fix the login bug", "Write user docs" })
             (await cli.BacklogAsync("task", "create", title, "-d", $"Words about {title.ToLowerInvariant()}.")).EnsureSuccess("create");
         (await cli.RunAsync("create-issue", "TASK-1", "TASK-2")).ExitCode.ShouldBe(0);
         await using var ui = await UiProcess.StartAsync(cli);
@@ -101,6 +101,24 @@ public class UiBrowserTests(Xunit.Abstractions.ITestOutputHelper output)
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Created DEMO-3 for TASK-3");
         (await jira.GetIssueAsync("DEMO-3", None))!.Summary.ShouldBe("Not in Jira yet");
 
+        // Suggested pairs (map auto's proposal): the task and the issue with the same title, paired when checked.
+        var twin = await jira.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "Fix the login bug" }, None);
+        var docs = await jira.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "Documentation for users" }, None);
+        await page.ClickAsync("nav >> text=Suggested pairs");
+        await Assertions.Expect(page.Locator("table.proposals tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($"input[name='pair'][value='TASK-4={twin.Key}']")).ToBeCheckedAsync();
+        await page.ClickAsync("button:has-text('Pair the checked ones')");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync($"Paired TASK-4 ⇄ {twin.Key}");
+        Mapped(cli)["TASK-4"].ShouldBe(twin.Key);
+
+        // Link by searching the issues' words.
+        await page.ClickAsync("tr[data-task='TASK-5'] >> text=Find an issue…");
+        await page.FillAsync("#q", "Documentation");
+        await page.ClickAsync("button:has-text('Search')");
+        await page.ClickAsync($"tr[data-key='{docs.Key}'] button:has-text('Link')");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync($"Linked TASK-5 to {docs.Key}");
+        Mapped(cli)["TASK-5"].ShouldBe(docs.Key);
+
         // Import by JQL: preview, then import exactly that.
         var created = await jira.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "Made in Jira" }, None);
         await page.ClickAsync("nav >> text=Import");
@@ -112,9 +130,9 @@ public class UiBrowserTests(Xunit.Abstractions.ITestOutputHelper output)
         await Assertions.Expect(page.Locator("#import-done")).ToContainTextAsync("1 task created");
         store().LoadAll(false, false).Tasks.ShouldContain(t => t.Title == "Made in Jira");
 
-        var all = System.Text.Json.Nodes.JsonNode.Parse((await cli.RunAsync("status", "--json")).Stdout)!["tasks"]!.AsArray();
-        all.Select(t => t!["state"]!.GetValue<string>()).ShouldAllBe(state => state == "in-sync");
-        all.Count.ShouldBe(4);
+        var all = System.Text.Json.Nodes.JsonNode.Parse((await cli.RunAsync("status", "TASK-1", "TASK-2", "TASK-3", "--json")).Stdout)!["tasks"]!.AsArray();
+        all.Select(t => t!["state"]!.GetValue<string>()).ShouldBe(["in-sync", "in-sync", "in-sync"]);
+        Mapped(cli).Count.ShouldBe(6, "five tasks paired through the UI and one imported");
     }
 
     /// <summary>create-issue works on several tasks at once: which key each got is read from mappings.json.</summary>

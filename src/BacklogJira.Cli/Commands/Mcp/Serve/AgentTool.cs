@@ -32,6 +32,13 @@ internal sealed class AgentArgs(JsonObject values)
         var other => throw new AgentInputException($"{name} must be a whole number from {min} to {max}, not {other.ToJsonString()}."),
     };
 
+    public double? Number(string name, double min, double max) => values[name] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<double>(out var n) && n >= min && n <= max => n,
+        var other => throw new AgentInputException($"{name} must be a number from {min} to {max}, not {other.ToJsonString()}."),
+    };
+
     public bool Flag(string name) => values[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
     public IReadOnlyList<string> List(string name) => values[name] switch

@@ -121,6 +121,54 @@ internal static class AgentTools
                     new JsonObject { ["taskId"] = mapping.TaskId, ["jiraKey"] = mapping.JiraKey, ["jiraId"] = mapping.JiraId });
             }),
 
+        new("jira_map_propose", "Suggest pairs for unpaired tasks",
+            "Pairs map auto would make between unpaired tasks and unpaired issues of the project: a Jira key in the task title, or titles at least minScore similar (0-1, default 0.8). Writes nothing; pair one with jira_link.",
+            Object(new JsonObject { ["minScore"] = new JsonObject { ["type"] = "number", ["minimum"] = 0, ["maximum"] = 1, ["description"] = "Lowest title similarity, 0-1 (default 0.8)." } }),
+            Object(new JsonObject
+            {
+                ["pairs"] = ArrayOf(Object(new JsonObject
+                {
+                    ["taskId"] = new JsonObject { ["type"] = "string" }, ["jiraKey"] = new JsonObject { ["type"] = "string" },
+                    ["score"] = new JsonObject { ["type"] = "number" }, ["reason"] = new JsonObject { ["type"] = "string" },
+                }, "taskId", "jiraKey", "score", "reason")),
+            }, "pairs"),
+            false, false, true,
+            async (args, token) =>
+            {
+                var proposals = await issues.ProposePairsAsync(args.Number("minScore", 0, 1) ?? 0.8, token);
+                var text = proposals.Count == 0 ? "No unpaired task matches an unpaired issue." : string.Join("\n", proposals.Select(p => $"- {p.TaskId} ⇄ {p.JiraKey} ({p.Reason})"));
+                return new AgentAnswer(text, new JsonObject
+                {
+                    ["pairs"] = new JsonArray([.. proposals.Select(p => (JsonNode)new JsonObject { ["taskId"] = p.TaskId, ["jiraKey"] = p.JiraKey, ["score"] = p.Score, ["reason"] = p.Reason })]),
+                });
+            }),
+
+        new("jira_search_issues", "Find issues to link",
+            "Issues found by words (summary, description, comments), an issue key, or JQL, at most limit (default 20), each with the task it is already paired with (null: free to link with jira_link). Reads only.",
+            Object(new JsonObject
+            {
+                ["query"] = Text("Words, a key (DEMO-12) or JQL (\"project = DEMO AND status = 'To Do'\")."),
+                ["limit"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 100, ["description"] = "How many (default 20)." },
+            }, "query"),
+            Object(new JsonObject
+            {
+                ["issues"] = ArrayOf(Object(new JsonObject
+                {
+                    ["key"] = new JsonObject { ["type"] = "string" }, ["summary"] = new JsonObject { ["type"] = "string" },
+                    ["status"] = new JsonObject { ["type"] = "string" }, ["pairedWith"] = Nullable("string"),
+                }, "key", "summary", "status", "pairedWith")),
+            }, "issues"),
+            false, false, true,
+            async (args, token) =>
+            {
+                var found = await issues.SearchIssuesAsync(args.Required("query"), args.Count("limit", 1, 100) ?? 20, token);
+                var text = found.Count == 0 ? "No issue found." : string.Join("\n", found.Select(i => $"- {i.Key} [{i.Status}] {i.Summary}{(i.PairedWith is { } t ? $" (paired with {t})" : "")}"));
+                return new AgentAnswer(text, new JsonObject
+                {
+                    ["issues"] = new JsonArray([.. found.Select(i => (JsonNode)new JsonObject { ["key"] = i.Key, ["summary"] = i.Summary, ["status"] = i.Status, ["pairedWith"] = i.PairedWith })]),
+                });
+            }),
+
         new("jira_import_preview", "Preview an import",
             "The tasks an import would create from the unpaired issues a JQL query finds (default: config jira.jqlFilter, else the project). Writes nothing.",
             Object(new JsonObject { ["jql"] = Text("JQL, e.g. \"project = DEMO AND sprint in openSprints()\".") }), Pairs, false, false, true,
