@@ -17,12 +17,14 @@ public sealed class UiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ChangeFeed _feed;
+    private readonly UiAddressFile _record;
 
-    private UiHost(WebApplication app, ChangeFeed feed, Uri address)
+    private UiHost(WebApplication app, ChangeFeed feed, Uri address, UiAddressFile record)
     {
         _app = app;
         _feed = feed;
         Address = address;
+        _record = record;
     }
 
     /// <summary>The address with the session token, to open once.</summary>
@@ -47,11 +49,16 @@ public sealed class UiHost : IAsyncDisposable
         new UiEndpoints(new UiContext(workspace, session, feed, redact)).Map(app);
         await app.StartAsync(cancellationToken);
         var bound = new Uri(app.Urls.First());
-        return new UiHost(app, feed, new Uri($"http://127.0.0.1:{bound.Port}/?{UiSession.QueryName}={session.Token}"));
+        var address = new Uri($"http://127.0.0.1:{bound.Port}/?{UiSession.QueryName}={session.Token}");
+        // A later `backlog-jira ui` opens this one instead of starting a second.
+        var record = new UiAddressFile(workspace.Paths.Root);
+        await record.WriteAsync(address, cancellationToken);
+        return new UiHost(app, feed, address, record);
     }
 
     public async ValueTask DisposeAsync()
     {
+        _record.DeleteIfMine();
         await _app.DisposeAsync();
         _feed.Dispose();
     }

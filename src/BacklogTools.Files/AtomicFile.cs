@@ -10,13 +10,23 @@ public static class AtomicFile
 
     /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> (UTF-8 without an added BOM; a BOM in the
     /// text is kept as a character).</summary>
-    public static async Task WriteAllTextAsync(string path, string text, CancellationToken cancellationToken)
+    public static Task WriteAllTextAsync(string path, string text, CancellationToken cancellationToken) => WriteTextAsync(path, text, ownerOnly: false, cancellationToken);
+
+    /// <summary>As <see cref="WriteAllTextAsync"/>, readable and writable by the owner only (a secret): the temporary
+    /// file is created with mode 0600 on Unix, so the secret is never readable by others, not even for a moment.</summary>
+    public static Task WritePrivateTextAsync(string path, string text, CancellationToken cancellationToken) => WriteTextAsync(path, text, ownerOnly: true, cancellationToken);
+
+    private static async Task WriteTextAsync(string path, string text, bool ownerOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
         var temp = TemporaryBeside(path, ".tmp");
         try
         {
-            await File.WriteAllTextAsync(temp, text, Utf8NoBom, cancellationToken);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+            if (ownerOnly && !OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            await using (var stream = new FileStream(temp, options))
+            await using (var writer = new StreamWriter(stream, Utf8NoBom))
+                await writer.WriteAsync(text.AsMemory(), cancellationToken);
             File.Move(temp, path, overwrite: true);
         }
         finally

@@ -208,6 +208,37 @@ public class ServeCommandTests(ITestOutputHelper log)
     }
 
     /// <summary>The queue is empty and stays so for a second (deliveries for the last writes have come and been done).</summary>
+    /// <summary>Issue 19: serve hosts the web UI in its process; `backlog-jira ui` then opens that one (same address and
+    /// session) instead of starting a second, and the record of it goes when serve stops.</summary>
+    [Fact]
+    public async Task Serve_hosts_the_web_ui_and_ui_opens_that_one()
+    {
+        await using var cli = await CliRun.StartAsync();
+        (await cli.RunAsync("init", "--project-key", "DEMO")).ExitCode.ShouldBe(0);
+        (await cli.BacklogAsync("task", "create", "Seen in the UI")).EnsureSuccess("create");
+        await using var serve = await ServeProcess.StartAsync(cli);
+        var hosted = System.Text.RegularExpressions.Regex.Match(serve.Output, @"web UI: (http://127\.0\.0\.1:\d+/\?token=[A-Za-z0-9_-]+)");
+        hosted.Success.ShouldBeTrue(serve.Output);
+
+        var ui = await cli.RunAsync("ui", "--no-open");
+        ui.ExitCode.ShouldBe(0, ui.Stderr);
+        ui.Stdout.ShouldContain("already running");
+        ui.Stdout.ShouldContain(hosted.Groups[1].Value);
+        using (var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }))
+        {
+            var address = new Uri(hosted.Groups[1].Value);
+            var board = new HttpRequestMessage(HttpMethod.Get, new Uri(address, "/"));
+            board.Headers.Add("Cookie", "backlog_jira_ui=" + address.Query.Split("token=")[1]);
+            (await (await http.SendAsync(board)).Content.ReadAsStringAsync()).ShouldContain("Seen in the UI");
+        }
+
+        var record = Path.Combine(cli.Root, ".backlog-jira", "ui", "address.json");
+        File.Exists(record).ShouldBeTrue();
+        if (!OperatingSystem.IsWindows()) File.GetUnixFileMode(record).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, "the address carries the session token");
+        (await serve.StopAsync()).ExitCode.ShouldBe(0);
+        File.Exists(record).ShouldBeFalse();
+    }
+
     private static async Task Settled(HttpClient http, ServeProcess serve)
     {
         for (var quiet = 0; quiet < 2;)
@@ -265,7 +296,7 @@ public class ServeCommandTests(ITestOutputHelper log)
             foreach (DictionaryEntry entry in cli.Environment) environment[entry.Key] = entry.Value;
             environment["JIRA_WEBHOOK_SECRET"] = Secret;
             cli.EnvironmentOverride = environment;
-            string[] defaults = ["--port", "0", "--poll-interval", "1h"];
+            string[] defaults = ["--port", "0", "--poll-interval", "1h", "--ui-port", "0"];
             var args = new List<string> { "serve" };
             for (var i = 0; i < defaults.Length; i += 2)
                 if (!extra.Contains(defaults[i])) args.AddRange([defaults[i], defaults[i + 1]]);

@@ -28,9 +28,11 @@ internal static class ServeCommand
         strategy.AcceptOnlyFromAmong("prefer-backlog", "prefer-jira", "prompt", "manual");
         var noImport = new Option<bool>("--no-import") { Description = "Do not import issues created in the import scope; only sync pairs" };
         var noFiles = new Option<bool>("--no-files") { Description = "Do not watch task files (the poll still catches task edits)" };
+        var uiPort = new Option<int>("--ui-port") { Description = "Port of the web UI on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 8788 };
+        var noUi = new Option<bool>("--no-ui") { Description = "Do not host the web UI" };
         var command = new Command("serve", "Sync in real time: Jira webhooks and task file changes trigger syncs of the pairs they touch\n\nExample: backlog-jira serve --public-url https://sync.example.com")
         {
-            port, bind, publicUrl, poll, strategy, noImport, noFiles,
+            port, bind, publicUrl, poll, strategy, noImport, noFiles, uiPort, noUi,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -55,13 +57,19 @@ internal static class ServeCommand
                 await context.Error.WriteLineAsync($"Invalid --public-url '{publicText}': give the http(s) address Jira reaches, e.g. https://sync.example.com");
                 return ExitCodes.Usage;
             }
-            return await RunAsync(context, address, parse.GetValue(port), publicBase, pollInterval, parse.GetValue(strategy), !parse.GetValue(noImport), !parse.GetValue(noFiles), token);
+            var ui = parse.GetValue(noUi) ? (int?)null : parse.GetValue(uiPort);
+            if (ui is < 0 or > 65535)
+            {
+                await context.Error.WriteLineAsync($"Invalid --ui-port {ui}: give 1-65535, or 0 for a free one.");
+                return ExitCodes.Usage;
+            }
+            return await RunAsync(context, address, parse.GetValue(port), publicBase, pollInterval, parse.GetValue(strategy), !parse.GetValue(noImport), !parse.GetValue(noFiles), ui, token);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(CliContext context, IPAddress address, int port, Uri? publicBase, TimeSpan pollInterval, string? strategyText,
-        bool importNew, bool watchFiles, CancellationToken stop)
+        bool importNew, bool watchFiles, int? uiPort, CancellationToken stop)
     {
         using var session = SyncSession.Open(context);
         var secret = JiraSettingsLoader.Value(session.Store.Project.RootPath, context.Environment, SecretVariable);
@@ -85,11 +93,28 @@ internal static class ServeCommand
         await context.Out.WriteLineAsync($"Serving {session.Store.Project.RootPath} on {host.BaseUrl.ToString().TrimEnd('/')} ({SyncConfig.StrategyName(strategy)}; poll every {pollInterval.TotalMinutes:0.#} min{(importNew ? "" : "; no import")}{(watchFiles ? "" : "; task files not watched")})");
         await context.Out.WriteLineAsync($"  Jira webhook URL: {hook} (Cloud: secret = {SecretVariable}; Data Center: {hook}?token=<{SecretVariable}>)");
         await context.Out.WriteLineAsync($"  health: {new Uri(host.BaseUrl, "healthz")}");
+        // The web UI in the same process (its own listener, on 127.0.0.1 only, whatever --bind says).
+        await using var ui = uiPort is { } chosen ? await StartUiAsync(context, session, chosen, stop) : null;
+        if (ui is not null) await context.Out.WriteLineAsync($"  web UI: {ui.Address} (or run 'backlog-jira ui')");
         if (!IPAddress.IsLoopback(address)) await context.Error.WriteLineAsync($"warning: listening on {address}, reachable beyond this machine; only signed webhooks are accepted.");
         if (publicBase is null) await context.Out.WriteLineAsync("  Jira reaches this address only from this machine: give --public-url for a tunnel or proxy.");
         await context.Out.WriteLineAsync("Ctrl-C (or SIGTERM) stops after the sync under way.");
         await host.RunAsync(stop);
         await context.Out.WriteLineAsync($"Stopped: {host.Status.WebhooksAccepted} webhook(s) taken, {host.Status.Batches} batch(es), {host.Status.PairsSynced} pair sync(s).");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The UI, or a warning and none when its port is taken: real-time sync matters more than the pages.</summary>
+    private static async Task<BacklogJira.Web.UiHost?> StartUiAsync(CliContext context, SyncSession session, int port, CancellationToken stop)
+    {
+        try
+        {
+            return await BacklogJira.Web.UiHost.StartAsync(session.Workspace, port, context.Secrets.Redact, cancellationToken: stop);
+        }
+        catch (IOException error)
+        {
+            await context.Error.WriteLineAsync($"warning: the web UI could not listen on 127.0.0.1:{port} ({error.Message}); serving without it. Give --ui-port, or --no-ui.");
+            return null;
+        }
     }
 }

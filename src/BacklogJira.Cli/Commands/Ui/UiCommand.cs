@@ -33,6 +33,14 @@ internal static class UiCommand
     private static async Task<int> RunAsync(CliContext context, int port, bool open, CancellationToken stop)
     {
         using var session = SyncSession.Open(context);
+        if (await RunningUi.FindAsync(session.Paths.Root, stop) is { } running)
+        {
+            await context.Out.WriteLineAsync($"The UI of this repository is already running (process {running.ProcessId}: serve or another ui):");
+            await context.Out.WriteLineAsync($"  {running.Address}");
+            if (open && !BrowserLauncher.TryOpen(running.Address))
+                await context.Error.WriteLineAsync("Could not open a browser here: open the address above yourself.");
+            return ExitCodes.Success;
+        }
         _ = session.Jira; // credentials checked now, not on the first page
         UiHost host;
         try
