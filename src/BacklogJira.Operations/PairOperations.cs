@@ -1,3 +1,4 @@
+using BacklogJira.BacklogMd.Writing;
 using BacklogJira.Core.Merge;
 using BacklogJira.Sync.Engine;
 
@@ -84,6 +85,42 @@ public sealed class PairOperations(Workspace workspace, bool canWrite)
         RequireWrites("settle a conflict");
         var id = workspace.TaskId(taskId);
         await using var held = await workspace.LockAsync(cancellationToken);
+        return await ResolveLockedAsync(id, choices, cancellationToken);
+    }
+
+    /// <summary>The text fields a conflict of which can be settled with a value written by hand.</summary>
+    public static IReadOnlySet<string> EditableFields => Editable;
+
+    private static readonly HashSet<string> Editable = new(["title", "description", "implementationPlan", "implementationNotes", "finalSummary"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Settles one text field's conflict with <paramref name="text"/>, written by the user (typically a merge of
+    /// both sides): the task takes it, then the field is settled with Backlog's value, so Jira takes it too. Refused when
+    /// the field is not in conflict any more (someone settled it meanwhile) or is not a text field.</summary>
+    public async Task<PairOutcome> SettleWithTextAsync(string taskId, string field, string text, CancellationToken cancellationToken)
+    {
+        RequireWrites("settle a conflict");
+        if (!Editable.TryGetValue(field, out var name)) throw new OperationRefusedException($"{field} cannot be written by hand here; take one side's value instead.");
+        var value = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (name == "title" && value.Length == 0) throw new OperationRefusedException("A task needs a title: write one.");
+        var id = workspace.TaskId(taskId);
+        await using var held = await workspace.LockAsync(cancellationToken);
+        var now = (await StatusAsync([id], cancellationToken)).Single();
+        if (!now.Conflicts.Contains(name, StringComparer.OrdinalIgnoreCase))
+            throw new OperationRefusedException($"{name} of {id} is not in conflict any more (it changed or was settled since); look at the pair again.");
+        var edit = name switch
+        {
+            "title" => new TaskEdit { Title = value },
+            "description" => new TaskEdit { Description = value },
+            "implementationPlan" => new TaskEdit { ImplementationPlan = value },
+            "implementationNotes" => new TaskEdit { ImplementationNotes = value },
+            _ => new TaskEdit { FinalSummary = value },
+        };
+        await workspace.Store.UpdateAsync(id, _ => edit, cancellationToken);
+        return await ResolveLockedAsync(id, new Dictionary<string, ConflictChoice>(StringComparer.OrdinalIgnoreCase) { [name] = ConflictChoice.Backlog }, cancellationToken);
+    }
+
+    private async Task<PairOutcome> ResolveLockedAsync(string id, IReadOnlyDictionary<string, ConflictChoice> choices, CancellationToken cancellationToken)
+    {
         var request = new SyncRequest
         {
             Mode = SyncMode.Sync,

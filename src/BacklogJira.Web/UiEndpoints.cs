@@ -49,13 +49,19 @@ public sealed class UiEndpoints(UiContext ui)
         app.MapPost("/pair/{taskId}/resolve", (HttpContext http, string taskId) => Change(http, async (form, token) =>
         {
             var choices = new Dictionary<string, ConflictChoice>(StringComparer.OrdinalIgnoreCase);
+            var done = new List<BacklogJira.Sync.Engine.PairOutcome>();
             foreach (var key in form.Keys.Where(k => k.StartsWith("choice.", StringComparison.Ordinal)))
             {
-                var choice = form[key].ToString() switch { "backlog" => ConflictChoice.Backlog, "jira" => ConflictChoice.Jira, _ => (ConflictChoice?)null };
-                if (choice is { } chosen) choices[key["choice.".Length..]] = chosen;
+                var field = key["choice.".Length..];
+                switch (form[key].ToString())
+                {
+                    case "backlog": choices[field] = ConflictChoice.Backlog; break;
+                    case "jira": choices[field] = ConflictChoice.Jira; break;
+                    case "edit": done.Add(await ui.Pairs.SettleWithTextAsync(taskId, field, form["edit." + field].ToString(), token)); break;
+                }
             }
-            if (choices.Count == 0) return PairUrl(taskId, "Nothing chosen: every conflict was left as it is.");
-            return PairUrl(taskId, Outcome([await ui.Pairs.ResolveAsync(taskId, choices, token)]));
+            if (choices.Count > 0) done.Add(await ui.Pairs.ResolveAsync(taskId, choices, token));
+            return PairUrl(taskId, done.Count == 0 ? "Nothing chosen: every conflict was left as it is." : Outcome(done));
         }));
 
         app.MapPost("/task/{taskId}/create-issue", (HttpContext http, string taskId) => Change(http, async (_, token) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using BacklogJira.Core.Merge;
+using BacklogJira.Operations;
 using BacklogJira.Sync.Engine;
 using BacklogJira.Web.Rendering;
 using static BacklogJira.Web.Rendering.Html;
@@ -50,7 +51,16 @@ internal static class PairPage
                 controls.Append("<fieldset><legend>").Append(E(field.Field)).Append("</legend>")
                     .Append("<label><input type=\"radio\" name=\"").Append(E(name)).Append("\" value=\"backlog\"> Take Backlog.md: <span class=\"value short\">").Append(E(field.Backlog)).Append("</span></label>")
                     .Append("<label><input type=\"radio\" name=\"").Append(E(name)).Append("\" value=\"jira\"> Take Jira: <span class=\"value short\">").Append(E(field.Jira)).Append("</span></label>")
-                    .Append("<label><input type=\"radio\" name=\"").Append(E(name)).Append("\" value=\"leave\" checked> Leave it for now</label></fieldset>");
+                    .Append("<label><input type=\"radio\" name=\"").Append(E(name)).Append("\" value=\"leave\" checked> Leave it for now</label>");
+                if (PairOperations.EditableFields.Contains(field.Field))
+                {
+                    // Written by hand (a merge of both): the task takes it, then Jira.
+                    var box = "edit." + field.Field;
+                    controls.Append("<label><input type=\"radio\" name=\"").Append(E(name)).Append("\" value=\"edit\"> Write the value both take:</label>")
+                        .Append("<textarea name=\"").Append(E(box)).Append("\" rows=\"").Append(Math.Clamp(field.Backlog.Split('\n').Length + 1, 2, 12)).Append("\" aria-label=\"The value both sides take for ").Append(E(field.Field)).Append("\">")
+                        .Append(E(field.Backlog)).Append("</textarea>");
+                }
+                controls.Append("</fieldset>");
             }
             html.Append("<section class=\"conflicts\">").Append(Form($"/pair/{pair.TaskId}/resolve", csrf, "Settle the chosen fields", controls.ToString())).Append("</section>");
         }

@@ -116,5 +116,15 @@ public class McpServeTests
         settled["pair"]!["pulled"]!.AsArray().Select(f => f!.GetValue<string>()).ShouldContain("title");
         BacklogJira.BacklogMd.BacklogMdTaskStore.Open(cli.Root).Get(taskId).Title.ShouldBe("Jira's title");
         (await agent.OkAsync("jira_sync_status", new { taskIds = new[] { taskId } })).Structured["pairs"]![0]!["state"]!.GetValue<string>().ShouldBe("in-sync");
+
+        // Both titles changed again; the agent writes the value both take.
+        (await cli.BacklogAsync("task", "edit", taskId, "-t", "Backlog again")).EnsureSuccess("edit");
+        using (var rest = cli.Jira.Client()) await rest.UpdateIssueAsync(key, new JiraIssueUpdate { Summary = "Jira again" }, CancellationToken.None);
+        (await agent.ErrorAsync("jira_resolve_conflict", new { taskId, values = new JsonObject { ["status"] = "Done" } })).ShouldContain("cannot be written by hand");
+        (await agent.ErrorAsync("jira_resolve_conflict", new { taskId })).ShouldContain("give choices");
+        await agent.OkAsync("jira_resolve_conflict", new { taskId, values = new JsonObject { ["title"] = "Merged title" } });
+        BacklogJira.BacklogMd.BacklogMdTaskStore.Open(cli.Root).Get(taskId).Title.ShouldBe("Merged title");
+        cli.Jira.Sandbox.State.Read(d => d.Issues.Single(i => i.Key == key).Summary).ShouldBe("Merged title");
+        (await agent.ErrorAsync("jira_resolve_conflict", new { taskId, values = new JsonObject { ["title"] = "Too late" } })).ShouldContain("not in conflict any more");
     }
 }

@@ -95,6 +95,18 @@ public class UiBrowserTests(Xunit.Abstractions.ITestOutputHelper output)
         await Assertions.Expect(page.Locator("#pair-state")).ToHaveTextAsync("in-sync");
         store().Get("TASK-2").Title.ShouldBe("Ship it now");
 
+        // A description changed on both sides, settled with a merge written by hand: both sides take it.
+        (await cli.BacklogAsync("task", "edit", "TASK-1", "-d", "Words about the fast parser.")).EnsureSuccess("edit");
+        await jira.UpdateIssueAsync(keys["TASK-1"], new JiraIssueUpdate { ChangeDescription = true, Description = "Words about the parser, with tests." }, None);
+        await page.GotoAsync(new Uri(ui.Root, "pair/TASK-1").ToString());
+        await Assertions.Expect(page.Locator("#pair-state")).ToHaveTextAsync("conflict");
+        await page.CheckAsync("input[name='choice.description'][value='edit']");
+        await page.FillAsync("textarea[name='edit.description']", "Words about the fast parser, with tests.");
+        await page.ClickAsync("button:has-text('Settle the chosen fields')");
+        await Assertions.Expect(page.Locator("#pair-state")).ToHaveTextAsync("in-sync");
+        store().Get("TASK-1").Description.ShouldBe("Words about the fast parser, with tests.");
+        (await jira.GetIssueAsync(keys["TASK-1"], None))!.Description.ShouldContain("Words about the fast parser, with tests.");
+
         // Create the issue of the unmapped task from the board.
         await page.GotoAsync(ui.Root.ToString());
         await page.ClickAsync("tr[data-task='TASK-3'] button:has-text('Create issue')");

@@ -86,7 +86,7 @@ internal static class AgentTools
             async (args, token) => Answer("pull", await pairs.RunAsync(SyncMode.Pull, args.List("taskIds"), Strategy(args), token))),
 
         new("jira_resolve_conflict", "Settle a conflict field by field",
-            "Settles one pair's conflicts: for each field named in choices, keep the Backlog or the Jira value (the other side takes it). Other conflicts stay; other changes are synced.",
+            "Settles one pair's conflicts: for each field named in choices, keep the Backlog or the Jira value (the other side takes it); for a text field (title, description, implementationPlan, implementationNotes, finalSummary) named in values, both sides take the text given (e.g. a merge of both). Other conflicts stay; other changes are synced.",
             Object(new JsonObject
             {
                 ["taskId"] = Text("The task id."),
@@ -95,12 +95,24 @@ internal static class AgentTools
                     ["type"] = "object", ["description"] = "Field name → \"backlog\" or \"jira\", e.g. {\"title\": \"jira\"}.",
                     ["additionalProperties"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("backlog", "jira") },
                 },
-            }, "taskId", "choices"),
+                ["values"] = new JsonObject
+                {
+                    ["type"] = "object", ["description"] = "Text field name → the text both sides take, e.g. {\"description\": \"merged words\"}.",
+                    ["additionalProperties"] = new JsonObject { ["type"] = "string" },
+                },
+            }, "taskId"),
             Object(new JsonObject { ["pair"] = Pair }, "pair"), true, true, false,
             async (args, token) =>
             {
-                var outcome = await pairs.ResolveAsync(args.Required("taskId"), Choices(args), token);
-                return new AgentAnswer(Line(outcome), new JsonObject { ["pair"] = PairNode(outcome) });
+                var taskId = args.Required("taskId");
+                var choices = args.Object("choices") is null ? [] : Choices(args);
+                var values = args.Object("values") ?? [];
+                if (choices.Count == 0 && values.Count == 0) throw new AgentInputException("give choices ({\"title\": \"jira\"}) or values ({\"description\": \"text\"}), or both.");
+                PairOutcome? outcome = null;
+                foreach (var (field, text) in values)
+                    outcome = await pairs.SettleWithTextAsync(taskId, field, text is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw new AgentInputException($"values.{field} must be text."), token);
+                if (choices.Count > 0) outcome = await pairs.ResolveAsync(taskId, choices, token);
+                return new AgentAnswer(Line(outcome!), new JsonObject { ["pair"] = PairNode(outcome!) });
             }),
 
         new("jira_create_issue", "Create Jira issues for tasks",
