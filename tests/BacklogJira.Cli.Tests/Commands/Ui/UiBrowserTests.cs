@@ -1,4 +1,5 @@
 using BacklogJira.Core.Ports;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace BacklogJira.Cli.Tests.Commands.Ui;
@@ -154,6 +155,10 @@ public class UiBrowserTests(Xunit.Abstractions.ITestOutputHelper output)
 
     private static async Task ShotAsync(IPage page, string name)
     {
+        // Every page shot is also checked by axe-core (the accessibility engine browsers' dev tools use).
+        var axe = await page.RunAxe();
+        axe.Passes.Length.ShouldBeGreaterThan(10, "axe ran its rules on the page");
+        axe.Violations.ShouldBeEmpty(name + ": " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
         var folder = Environment.GetEnvironmentVariable("BJ_UI_SCREENSHOTS") == "docs"
             ? Path.Combine(RepositoryRoot(), "docs", "images")
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
