@@ -12,12 +12,13 @@ version=$(dotnet msbuild "$root/$project" -getProperty:Version -nologo | tr -d '
 packages=("$tarballs"/backlog-sync-"$tool"-*-"$version".tgz "$tarballs/$tool-$version.tgz")
 
 npm install -g --prefix "$prefix" --offline --no-audit --no-fund --loglevel=error "${packages[@]}" >/dev/null
+# --version may add the commit after a +, as every channel built from one commit does.
 global=$("$prefix/bin/$tool" --version | tr -d '[:space:]')
-[ "$global" = "$version" ] || { echo "npm install -g: $tool --version says '$global', expected $version" >&2; exit 1; }
+[ "${global%%+*}" = "$version" ] || { echo "npm install -g: $tool --version says '$global', expected $version" >&2; exit 1; }
 
 project_dir=$(mktemp -d)
 (cd "$project_dir" && npm init -y >/dev/null && npm install --offline --no-audit --no-fund --loglevel=error "${packages[@]}" >/dev/null)
 local_version=$(cd "$project_dir" && npx --offline -y "$tool" --version | tr -d '[:space:]')
 rm -rf "$project_dir"
-[ "$local_version" = "$version" ] || { echo "npx $tool: --version says '$local_version', expected $version" >&2; exit 1; }
+[ "${local_version%%+*}" = "$version" ] || { echo "npx $tool: --version says '$local_version', expected $version" >&2; exit 1; }
 echo "npm: $tool $version installed with npm install -g and run with npx"

@@ -39,7 +39,7 @@ public class CompletionAndLoggingTests
         await File.WriteAllTextAsync(script, (await cli.RunAsync("completion", "bash")).Stdout);
         var bin = Path.Combine(cli.Root, "bin");
         Directory.CreateDirectory(bin);
-        await File.WriteAllTextAsync(Path.Combine(bin, "backlog-jira"), $"#!/bin/sh\nexec \"{CliProcess.Host}\" \"{CliProcess.Dll}\" \"$@\"\n");
+        await File.WriteAllTextAsync(Path.Combine(bin, "backlog-jira"), $"#!/bin/sh\nexec {CliProcess.ShellCommand} \"$@\"\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(bin, "backlog-jira"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = cli.Root };
         start.ArgumentList.Add("-c");

@@ -217,6 +217,8 @@ public class ServeCommandTests(ITestOutputHelper log)
         (await cli.RunAsync("init", "--project-key", "DEMO")).ExitCode.ShouldBe(0);
         (await cli.BacklogAsync("task", "create", "Seen in the UI")).EnsureSuccess("create");
         await using var serve = await ServeProcess.StartAsync(cli);
+        // The UI's line comes after the line StartAsync waits for.
+        await Eventually(() => serve.Output.Contains("web UI: ", StringComparison.Ordinal), "the web UI's address", serve);
         var hosted = System.Text.RegularExpressions.Regex.Match(serve.Output, @"web UI: (http://127\.0\.0\.1:\d+/\?token=[A-Za-z0-9_-]+)");
         hosted.Success.ShouldBeTrue(serve.Output);
 

@@ -28,8 +28,8 @@ internal sealed class AgentClient : IAsyncDisposable
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "backlog-jira",
-            Command = CliProcess.Host,
-            Arguments = [CliProcess.Dll, "mcp", "serve", .. flags],
+            Command = CliProcess.Executable,
+            Arguments = [.. CliProcess.Prefix, "mcp", "serve", .. flags],
             WorkingDirectory = cli.Root,
             EnvironmentVariables = environment,
             StandardErrorLines = agent._stderr.Enqueue,

@@ -20,7 +20,7 @@ public class TypeScriptAgentTests
         await NodeTools.EnsureInstalledAsync(folder, Path.Combine("@modelcontextprotocol", "sdk"));
         var environment = new Dictionary<string, string>();
         foreach (DictionaryEntry entry in cli.Environment) environment[(string)entry.Key] = entry.Value?.ToString() ?? "";
-        var (code, output) = await NodeTools.RunAsync(folder, "node", ["agents-e2e.mjs", cli.Root, CliProcess.Host, CliProcess.Dll], environment);
+        var (code, output) = await NodeTools.RunAsync(folder, "node", ["agents-e2e.mjs", cli.Root, CliProcess.Executable, .. CliProcess.Prefix], environment);
         code.ShouldBe(0, output);
         output.ShouldContain("all checks passed");
         cli.Jira.Sandbox.State.Read(d => d.Issues.Single().Summary).ShouldBe("Renamed by the agent's user");
