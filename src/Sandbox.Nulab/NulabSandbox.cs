@@ -104,6 +104,7 @@ public sealed class NulabSandbox : IAsyncDisposable
         InboxEndpoints.Map(routes);
         DocumentEndpoints.Map(routes);
         ContentWriteEndpoints.Map(routes);
+        IssueStructureEndpoints.Map(routes);
         AttachmentDownload.Map(app, space);
         WriteEndpoints.Map(routes);
         app.MapFallback((HttpContext http) =>

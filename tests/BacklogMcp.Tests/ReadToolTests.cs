@@ -17,7 +17,7 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
             "backlog_get_child_issues", "backlog_get_comments",
             "backlog_get_custom_fields", "backlog_get_document", "backlog_get_document_tree", "backlog_get_documents", "backlog_get_git_repositories", "backlog_get_git_repository", "backlog_get_issue", "backlog_get_issue_list", "backlog_get_issue_types",
             "backlog_get_milestones", "backlog_get_myself", "backlog_get_notifications", "backlog_get_priorities", "backlog_get_project", "backlog_get_projects", "backlog_get_pull_request",
-            "backlog_get_pull_request_comments", "backlog_get_pull_requests", "backlog_get_pull_requests_count", "backlog_get_resolutions", "backlog_get_space",
+            "backlog_get_pull_request_comments", "backlog_get_pull_requests", "backlog_get_pull_requests_count", "backlog_get_related_issues", "backlog_get_resolutions", "backlog_get_space",
             "backlog_get_statuses", "backlog_get_users", "backlog_get_watching_list_count", "backlog_get_watching_list_items",
             "backlog_get_wiki", "backlog_get_wiki_pages", "backlog_get_wikis_count",
         });

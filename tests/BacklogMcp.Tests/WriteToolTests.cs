@@ -9,7 +9,7 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
     public async Task Writes_are_listed_with_annotations_when_enabled()
     {
         var tools = await Server.Client.ListToolsAsync();
-        tools.Count.ShouldBe(53);
+        tools.Count.ShouldBe(60);
         var update = tools.Single(t => t.Name == "backlog_update_issue").ProtocolTool.Annotations!;
         update.ReadOnlyHint.ShouldBe(false);
         update.DestructiveHint.ShouldBe(true);
@@ -38,6 +38,39 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
 
         var (_, added) = await Server.OkAsync("backlog_add_comment", new { issueIdOrKey = key, content = "Second thought" });
         ((int)added["commentId"]!).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Related_issues_milestones_and_issue_deletion_as_nulab_s_server_names_them()
+    {
+        var keys = new List<string>();
+        foreach (var summary in new[] { "Relation A", "Relation B", "Doomed" })
+            keys.Add((string)(await Server.OkAsync("backlog_add_issue", new { projectIdOrKey = "BLG", summary, issueType = "Task" })).Structured["issue"]!["issueKey"]!);
+        var (text, related) = await Server.OkAsync("backlog_add_related_issue", new { issueIdOrKey = keys[0], relatedIssueIdOrKey = keys[1] });
+        text.ShouldContain($"**{keys[0]}** and **{keys[1]}**");
+        ((string)related["related"]!["issueKey"]!).ShouldBe(keys[1]);
+        // Undirected: each lists the other.
+        (await Server.OkAsync("backlog_get_related_issues", new { issueIdOrKey = keys[1] })).Structured["related"]!.AsArray().Select(i => (string)i!["issueKey"]!).ShouldBe([keys[0]]);
+        (await Server.ErrorAsync("backlog_add_related_issue", new { issueIdOrKey = keys[0], relatedIssueIdOrKey = keys[1] })).ShouldContain("already related");
+        await Server.OkAsync("backlog_remove_related_issue", new { issueIdOrKey = keys[1], relatedIssueIdOrKey = keys[0] });
+        (await Server.OkAsync("backlog_get_related_issues", new { issueIdOrKey = keys[0] })).Text.ShouldContain("No related issues");
+
+        var (_, milestone) = await Server.OkAsync("backlog_add_version_milestone", new { projectIdOrKey = "BLG", name = "Agents 1.0", startDate = "2026-12-01", releaseDueDate = "2026-12-24" });
+        var versionId = (int)milestone["id"]!;
+        ((string)milestone["releaseDueDate"]!).ShouldStartWith("2026-12-24");
+        (await Server.ErrorAsync("backlog_add_version_milestone", new { projectIdOrKey = "BLG", name = "Agents 1.0" })).ShouldContain("already exists");
+        (await Server.ErrorAsync("backlog_add_version_milestone", new { projectIdOrKey = "BLG", name = "x", startDate = "1 Dec" })).ShouldContain("startDate must be a date");
+        var (_, archived) = await Server.OkAsync("backlog_update_version_milestone", new { projectIdOrKey = "BLG", versionId, archived = true, releaseDueDate = "" });
+        ((string)archived["name"]!).ShouldBe("Agents 1.0", "the name Backlog requires is sent as it was");
+        ((bool)archived["archived"]!).ShouldBeTrue();
+        archived["releaseDueDate"].ShouldBeNull();
+        (await Server.OkAsync("backlog_get_milestones", new { projectIdOrKey = "BLG", archived = true })).Text.ShouldContain("Agents 1.0");
+        await Server.OkAsync("backlog_delete_version", new { projectIdOrKey = "BLG", versionId });
+        (await Server.OkAsync("backlog_get_milestones", new { projectIdOrKey = "BLG", archived = true })).Text.ShouldNotContain("Agents 1.0");
+
+        var (_, gone) = await Server.OkAsync("backlog_delete_issue", new { issueIdOrKey = keys[2] });
+        ((string)gone["deleted"]!["summary"]!).ShouldBe("Doomed");
+        (await Server.ErrorAsync("backlog_get_issue", new { issueIdOrKey = keys[2] })).ShouldContain("No issue");
     }
 
     [Fact]

@@ -37,6 +37,18 @@ expect(created.issueKey.startsWith('BLG-'), 'a BLG key');
 const updated = await step('update issue', () => backlog.patchIssue(created.issueKey, { summary: 'Edited by backlog-js', statusId: 101 }));
 expect(updated.summary === 'Edited by backlog-js' && updated.status.id === 101, 'the edit read back');
 await step('add comment', () => backlog.postIssueComments(created.issueKey, { content: 'ok from backlog-js' }));
+const seeded = await step('related issues', () => backlog.getRelatedIssues('BLG-2'));
+expect(seeded.length === 1 && seeded[0].issueKey === 'BLG-1' && seeded[0].type === 'RELATES', 'BLG-1 related to BLG-2, type RELATES');
+const relation = await step('add related issue', () => backlog.addRelatedIssue(created.issueKey, { targetIssueId: issue.id }));
+expect(relation.issueKey === 'BLG-1', 'the related issue answered');
+await step('remove related issue', () => backlog.removeRelatedIssue(created.issueKey, issue.id));
+const version = await step('add version', () => backlog.postVersions('BLG', { name: 'From backlog-js', releaseDueDate: '2026-12-24' }));
+expect(version.releaseDueDate?.startsWith('2026-12-24'), 'the release due date read back');
+const renamed = await step('edit version', () => backlog.patchVersions('BLG', version.id, { name: 'Renamed by backlog-js', archived: true }));
+expect(renamed.name === 'Renamed by backlog-js' && renamed.archived === true, 'the version edit read back');
+await step('delete version', () => backlog.deleteVersions('BLG', version.id));
+const deleted = await step('delete issue', () => backlog.deleteIssue(created.issueKey));
+expect(deleted.issueKey === created.issueKey, 'the deleted issue answered');
 const limit = await step('rate limit', () => backlog.getRateLimit());
 expect(typeof limit.rateLimit?.read?.limit === 'number', 'a read limit');
 

@@ -39,7 +39,7 @@ try {
   check(client.getServerVersion()?.name === "backlog-mcp", "server name is backlog-mcp");
 
   const { tools } = await client.listTools();
-  check(tools.length === 36, `36 tools listed, got ${tools.length}`);
+  check(tools.length === 37, `37 tools listed, got ${tools.length}`);
   for (const tool of tools) check(tool.outputSchema?.type === "object", `${tool.name} has an output schema`);
 
   // callTool validates structuredContent against each tool's outputSchema (the SDK does this itself).
@@ -66,6 +66,7 @@ try {
   const exported = await call("backlog_export_issue_context", { issueIdOrKey: "BLG-1" }, (t, s) => s.attachments === 7 && s.skipped.length === 2);
   check(readFileSync(exported.structuredContent.manifest, "utf8").includes("\"placementConfidence\""), "manifest written");
 
+  await call("backlog_get_related_issues", { issueIdOrKey: "BLG-2" }, (t, s) => s.related.length === 1 && s.related[0].issueKey === "BLG-1");
   await call("backlog_get_space", {}, (t, s) => s.name === "Sandbox Space" && s.lang === "ja");
   await call("backlog_get_myself", {}, (t, s) => s.id > 0 && t.startsWith("# Myself"));
   await call("backlog_get_issue_types", { projectIdOrKey: "BLG" }, (t, s) => s.issueTypes.map((i) => i.name).join() === "Bug,Task,Request,Other");

@@ -113,6 +113,7 @@ public sealed record NulabIssue(
 [JsonSerializable(typeof(List<NulabIssueType>))]
 [JsonSerializable(typeof(List<NulabCategory>))]
 [JsonSerializable(typeof(List<NulabVersion>))]
+[JsonSerializable(typeof(NulabVersion))]
 [JsonSerializable(typeof(List<NulabAttachment>))]
 [JsonSerializable(typeof(NulabCount))]
 [JsonSerializable(typeof(NulabSpace))]

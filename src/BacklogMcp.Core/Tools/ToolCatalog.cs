@@ -1,6 +1,6 @@
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>The tools the server offers: the reference's twelve reads and twenty-three of Nulab's server's (plus one for child issues), and the seventeen writes when enabled, of the
+/// <summary>The tools the server offers: the reference's twelve reads and twenty-four of Nulab's server's (plus one for child issues), and the twenty-three writes when enabled, of the
 /// toolsets chosen (all when none are named).</summary>
 public static class ToolCatalog
 {
@@ -14,14 +14,15 @@ public static class ToolCatalog
             new GetProjectTool(), new CountIssuesTool(), new GetWikiPagesTool(), new GetWikisCountTool(), new GetWikiTool(),
             new GetGitRepositoriesTool(), new GetGitRepositoryTool(), new GetPullRequestsTool(), new GetPullRequestsCountTool(), new GetPullRequestTool(), new GetPullRequestCommentsTool(),
             new GetNotificationsTool(), new CountNotificationsTool(), new GetWatchingListItemsTool(), new GetWatchingListCountTool(),
-            new GetDocumentsTool(), new GetDocumentTreeTool(), new GetDocumentTool(), new GetChildIssuesTool(),
+            new GetDocumentsTool(), new GetDocumentTreeTool(), new GetDocumentTool(), new GetChildIssuesTool(), new GetRelatedIssuesTool(),
         ];
         if (writesEnabled)
         {
             tools.AddRange([new AddIssueTool(), new UpdateIssueTool(), new AddCommentTool(), new UpdateIssueCommentTool(), new DeleteIssueCommentTool(),
                 new AddWikiTool(), new UpdateWikiTool(), new AddPullRequestCommentTool(), new AddWatchingTool(), new DeleteWatchingTool(),
                 new UpdateWatchingTool(), new MarkWatchingAsReadTool(), new MarkNotificationAsReadTool(), new ResetUnreadNotificationCountTool(),
-                new AddPullRequestTool(), new UpdatePullRequestTool(), new UpdatePullRequestCommentTool()]);
+                new AddPullRequestTool(), new UpdatePullRequestTool(), new UpdatePullRequestCommentTool(), new AddRelatedIssueTool(), new RemoveRelatedIssueTool(),
+                new AddVersionMilestoneTool(), new UpdateVersionMilestoneTool(), new DeleteVersionTool(), new DeleteIssueTool()]);
         }
         return toolsets is null ? tools : [.. tools.Where(t => toolsets.Contains(t.Toolset))];
     }

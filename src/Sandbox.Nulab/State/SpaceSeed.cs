@@ -99,6 +99,8 @@ public static class SpaceSeed
             new StoredWatching(2001, 1, login.Id, "Waiting for the fix", Epoch.AddDays(-10)) { ResourceAlreadyRead = false },
             new StoredWatching(2002, 1, discussion.Id, "", Epoch.AddDays(-8)) { ResourceAlreadyRead = true },
         ]);
+        // The login bug and its discussion are related issues.
+        space.Relations.Add((login.Id, discussion.Id));
     }
 
     /// <summary>Two repositories in BLG; "api" has an open, a merged and a closed pull request, the open one with comments

@@ -37,6 +37,9 @@ public sealed class SpaceState
 
     public List<StoredDocument> Documents { get; } = [];
 
+    /// <summary>Related issues: undirected pairs (Backlog's only relation type is RELATES).</summary>
+    public List<(int A, int B)> Relations { get; } = [];
+
     public int NextIssueId { get; set; } = 1;
 
     public int NextCommentId { get; set; } = 1;
