@@ -105,6 +105,7 @@ public sealed class NulabSandbox : IAsyncDisposable
         DocumentEndpoints.Map(routes);
         ContentWriteEndpoints.Map(routes);
         IssueStructureEndpoints.Map(routes);
+        ProjectWriteEndpoints.Map(routes);
         AttachmentDownload.Map(app, space);
         WriteEndpoints.Map(routes);
         app.MapFallback((HttpContext http) =>

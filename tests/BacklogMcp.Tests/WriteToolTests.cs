@@ -9,7 +9,7 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
     public async Task Writes_are_listed_with_annotations_when_enabled()
     {
         var tools = await Server.Client.ListToolsAsync();
-        tools.Count.ShouldBe(60);
+        tools.Count.ShouldBe(63);
         var update = tools.Single(t => t.Name == "backlog_update_issue").ProtocolTool.Annotations!;
         update.ReadOnlyHint.ShouldBe(false);
         update.DestructiveHint.ShouldBe(true);
@@ -71,6 +71,28 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
         var (_, gone) = await Server.OkAsync("backlog_delete_issue", new { issueIdOrKey = keys[2] });
         ((string)gone["deleted"]!["summary"]!).ShouldBe("Doomed");
         (await Server.ErrorAsync("backlog_get_issue", new { issueIdOrKey = keys[2] })).ShouldContain("No issue");
+    }
+
+    [Fact]
+    public async Task Projects_are_created_edited_archived_and_deleted_as_nulab_s_server_names_them()
+    {
+        var (text, created) = await Server.OkAsync("backlog_add_project", new { key = "AGT", name = "Agents" });
+        text.ShouldContain("**AGT** Agents");
+        (await Server.ErrorAsync("backlog_add_project", new { key = "AGT", name = "Again" })).ShouldContain("already used");
+        (await Server.ErrorAsync("backlog_add_project", new { key = "agents!", name = "Bad key" })).ShouldContain("is not valid");
+        // The new project has Backlog's default statuses and issue types: an issue can be made in it at once.
+        var (_, issue) = await Server.OkAsync("backlog_add_issue", new { projectIdOrKey = "AGT", summary = "First in AGT", issueType = "Task" });
+        ((string)issue["issue"]!["issueKey"]!).ShouldBe("AGT-1");
+
+        var (_, renamed) = await Server.OkAsync("backlog_update_project", new { projectIdOrKey = "AGT", name = "Agents and tools", archived = true });
+        ((string)renamed["name"]!).ShouldBe("Agents and tools");
+        ((bool)renamed["archived"]!).ShouldBeTrue();
+        (await Server.ErrorAsync("backlog_update_project", new { projectIdOrKey = "AGT" })).ShouldContain("nothing to change");
+
+        var (_, deleted) = await Server.OkAsync("backlog_delete_project", new { projectIdOrKey = "AGT" });
+        ((int)deleted["id"]!).ShouldBe((int)created["id"]!);
+        (await Server.ErrorAsync("backlog_get_issue", new { issueIdOrKey = "AGT-1" })).ShouldContain("No issue");
+        (await Server.OkAsync("backlog_get_projects")).Structured["projects"]!.AsArray().ShouldNotContain(p => (string)p!["projectKey"]! == "AGT");
     }
 
     [Fact]

@@ -49,6 +49,11 @@ expect(renamed.name === 'Renamed by backlog-js' && renamed.archived === true, 't
 await step('delete version', () => backlog.deleteVersions('BLG', version.id));
 const deleted = await step('delete issue', () => backlog.deleteIssue(created.issueKey));
 expect(deleted.issueKey === created.issueKey, 'the deleted issue answered');
+const newProject = await step('add project', () => backlog.postProject({ key: 'BJS', name: 'From backlog-js', chartEnabled: false, subtaskingEnabled: false, textFormattingRule: 'markdown' }));
+expect(newProject.projectKey === 'BJS', 'the new project read back');
+const archivedProject = await step('edit project', () => backlog.patchProject('BJS', { name: 'Renamed by backlog-js', archived: true }));
+expect(archivedProject.name === 'Renamed by backlog-js' && archivedProject.archived === true, 'the project edit read back');
+await step('delete project', () => backlog.deleteProject('BJS'));
 const limit = await step('rate limit', () => backlog.getRateLimit());
 expect(typeof limit.rateLimit?.read?.limit === 'number', 'a read limit');
 

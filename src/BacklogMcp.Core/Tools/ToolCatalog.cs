@@ -1,6 +1,6 @@
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>The tools the server offers: the reference's twelve reads and twenty-four of Nulab's server's (plus one for child issues), and the twenty-three writes when enabled, of the
+/// <summary>The tools the server offers: the reference's twelve reads and twenty-four of Nulab's server's (plus one for child issues), and the twenty-six writes when enabled, of the
 /// toolsets chosen (all when none are named).</summary>
 public static class ToolCatalog
 {
@@ -22,7 +22,8 @@ public static class ToolCatalog
                 new AddWikiTool(), new UpdateWikiTool(), new AddPullRequestCommentTool(), new AddWatchingTool(), new DeleteWatchingTool(),
                 new UpdateWatchingTool(), new MarkWatchingAsReadTool(), new MarkNotificationAsReadTool(), new ResetUnreadNotificationCountTool(),
                 new AddPullRequestTool(), new UpdatePullRequestTool(), new UpdatePullRequestCommentTool(), new AddRelatedIssueTool(), new RemoveRelatedIssueTool(),
-                new AddVersionMilestoneTool(), new UpdateVersionMilestoneTool(), new DeleteVersionTool(), new DeleteIssueTool()]);
+                new AddVersionMilestoneTool(), new UpdateVersionMilestoneTool(), new DeleteVersionTool(), new DeleteIssueTool(),
+                new AddProjectTool(), new UpdateProjectTool(), new DeleteProjectTool()]);
         }
         return toolsets is null ? tools : [.. tools.Where(t => toolsets.Contains(t.Toolset))];
     }

@@ -5,13 +5,13 @@ public sealed class StoredProject
 {
     public required int Id { get; init; }
 
-    public required string Key { get; init; }
+    public required string Key { get; set; }
 
-    public required string Name { get; init; }
+    public required string Name { get; set; }
 
-    public string TextFormattingRule { get; init; } = "markdown";
+    public string TextFormattingRule { get; set; } = "markdown";
 
-    public bool Archived { get; init; }
+    public bool Archived { get; set; }
 
     public int DisplayOrder { get; init; }
 

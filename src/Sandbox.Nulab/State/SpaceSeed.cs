@@ -137,7 +137,7 @@ public static class SpaceSeed
         space.Wikis.AddRange([home, setup, release, japanese]);
     }
 
-    private static StoredProject Project(int id, string key, string name, string rule, bool archived, string[] statusNames, (int Id, string Name)? custom,
+    internal static StoredProject Project(int id, string key, string name, string rule, bool archived, string[] statusNames, (int Id, string Name)? custom,
         string[] types, string[] categories, int[] members)
     {
         var project = new StoredProject { Id = id, Key = key, Name = name, TextFormattingRule = rule, Archived = archived, DisplayOrder = id };
