@@ -106,6 +106,7 @@ public sealed class NulabSandbox : IAsyncDisposable
         ContentWriteEndpoints.Map(routes);
         IssueStructureEndpoints.Map(routes);
         ProjectWriteEndpoints.Map(routes);
+        DocumentEndpoints.MapWrites(routes);
         AttachmentDownload.Map(app, space);
         WriteEndpoints.Map(routes);
         app.MapFallback((HttpContext http) =>

@@ -9,7 +9,7 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
     public async Task Writes_are_listed_with_annotations_when_enabled()
     {
         var tools = await Server.Client.ListToolsAsync();
-        tools.Count.ShouldBe(63);
+        tools.Count.ShouldBe(64);
         var update = tools.Single(t => t.Name == "backlog_update_issue").ProtocolTool.Annotations!;
         update.ReadOnlyHint.ShouldBe(false);
         update.DestructiveHint.ShouldBe(true);
@@ -93,6 +93,20 @@ public sealed class WriteToolTests(WritableServerFixture fixture) : IClassFixtur
         ((int)deleted["id"]!).ShouldBe((int)created["id"]!);
         (await Server.ErrorAsync("backlog_get_issue", new { issueIdOrKey = "AGT-1" })).ShouldContain("No issue");
         (await Server.OkAsync("backlog_get_projects")).Structured["projects"]!.AsArray().ShouldNotContain(p => (string)p!["projectKey"]! == "AGT");
+    }
+
+    [Fact]
+    public async Task A_document_is_added_at_the_top_and_under_a_parent()
+    {
+        var (_, top) = await Server.OkAsync("backlog_add_document", new { projectIdOrKey = "BLG", title = "Agent notes", content = "# Notes\n\nWritten by an agent.", emoji = "🤖" });
+        var id = (string)top["id"]!;
+        id.Length.ShouldBe(32);
+        var (_, child) = await Server.OkAsync("backlog_add_document", new { projectIdOrKey = "BLG", title = "Day one", parentId = id, addLast = true });
+        ((string)child["parentId"]!).ShouldBe(id);
+        var (read, _) = await Server.OkAsync("backlog_get_document", new { documentId = id });
+        read.ShouldContain("Written by an agent.");
+        (await Server.OkAsync("backlog_get_document_tree", new { projectIdOrKey = "BLG" })).Text.ShouldContain("Day one");
+        (await Server.ErrorAsync("backlog_add_document", new { projectIdOrKey = "BLG", title = "Orphan", parentId = "0123456789abcdef0123456789abcdef" })).ShouldContain("No document");
     }
 
     [Fact]

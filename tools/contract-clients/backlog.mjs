@@ -54,6 +54,8 @@ expect(newProject.projectKey === 'BJS', 'the new project read back');
 const archivedProject = await step('edit project', () => backlog.patchProject('BJS', { name: 'Renamed by backlog-js', archived: true }));
 expect(archivedProject.name === 'Renamed by backlog-js' && archivedProject.archived === true, 'the project edit read back');
 await step('delete project', () => backlog.deleteProject('BJS'));
+const doc = await step('add document', () => backlog.addDocument({ projectId: project.id, title: 'From backlog-js', content: 'Made by a third-party client.' }));
+expect(typeof doc.id === 'string' && doc.title === 'From backlog-js', 'the new document read back');
 const limit = await step('rate limit', () => backlog.getRateLimit());
 expect(typeof limit.rateLimit?.read?.limit === 'number', 'a read limit');
 

@@ -1,6 +1,6 @@
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>The tools the server offers: the reference's twelve reads and twenty-four of Nulab's server's (plus one for child issues), and the twenty-six writes when enabled, of the
+/// <summary>The tools the server offers: the reference's twelve reads and twenty-four of Nulab's server's (plus one for child issues), and the twenty-seven writes when enabled, of the
 /// toolsets chosen (all when none are named).</summary>
 public static class ToolCatalog
 {
@@ -23,7 +23,7 @@ public static class ToolCatalog
                 new UpdateWatchingTool(), new MarkWatchingAsReadTool(), new MarkNotificationAsReadTool(), new ResetUnreadNotificationCountTool(),
                 new AddPullRequestTool(), new UpdatePullRequestTool(), new UpdatePullRequestCommentTool(), new AddRelatedIssueTool(), new RemoveRelatedIssueTool(),
                 new AddVersionMilestoneTool(), new UpdateVersionMilestoneTool(), new DeleteVersionTool(), new DeleteIssueTool(),
-                new AddProjectTool(), new UpdateProjectTool(), new DeleteProjectTool()]);
+                new AddProjectTool(), new UpdateProjectTool(), new DeleteProjectTool(), new AddDocumentTool()]);
         }
         return toolsets is null ? tools : [.. tools.Where(t => toolsets.Contains(t.Toolset))];
     }

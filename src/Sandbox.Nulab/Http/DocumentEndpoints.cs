@@ -50,6 +50,27 @@ internal static class DocumentEndpoints
         });
     }
 
+    /// <summary>Adding a document (backlog-js's addDocument: form <c>projectId</c>, <c>title</c>, <c>content</c>,
+    /// <c>emoji</c>, <c>parentId</c>, <c>addLast</c>); its id is a 32-character hex string, as Backlog's are.</summary>
+    public static void MapWrites(NulabRoutes routes)
+    {
+        routes.Write("POST", "/documents", (_, form, space) => Task.FromResult<JsonNode>(space.Write(s =>
+        {
+            var projectId = WriteEndpoints.Int(form, "projectId") ?? throw NulabApiException.Invalid("Please specify projectId.");
+            if (!s.Projects.Exists(p => p.Id == projectId)) throw NulabApiException.Invalid($"No project {projectId}.");
+            var parent = WriteEndpoints.Text(form, "parentId") is { Length: > 0 } p ? p : null;
+            if (parent is not null && !s.Documents.Exists(d => d.Id == parent && d.ProjectId == projectId)) throw NulabApiException.Invalid($"No document {parent} in that project.");
+            var now = s.Now();
+            var document = new StoredDocument
+            {
+                Id = Guid.NewGuid().ToString("N"), ProjectId = projectId, Title = WriteEndpoints.Text(form, "title") ?? "", Plain = WriteEndpoints.Text(form, "content") ?? "",
+                Emoji = WriteEndpoints.Text(form, "emoji"), ParentId = parent, CreatedUserId = 1, Created = now, Updated = now,
+            };
+            s.Documents.Add(document);
+            return Document(s, document);
+        })));
+    }
+
     private static JsonObject Document(SpaceState space, StoredDocument document) => new()
     {
         ["id"] = document.Id, ["projectId"] = document.ProjectId, ["title"] = document.Title, ["plain"] = document.Plain,
