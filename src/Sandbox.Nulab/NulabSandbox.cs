@@ -107,6 +107,7 @@ public sealed class NulabSandbox : IAsyncDisposable
         IssueStructureEndpoints.Map(routes);
         ProjectWriteEndpoints.Map(routes);
         DocumentEndpoints.MapWrites(routes);
+        ActivityEndpoints.Map(routes);
         AttachmentDownload.Map(app, space);
         WriteEndpoints.Map(routes);
         app.MapFallback((HttpContext http) =>

@@ -17,8 +17,8 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
             "backlog_get_child_issues", "backlog_get_comments",
             "backlog_get_custom_fields", "backlog_get_document", "backlog_get_document_tree", "backlog_get_documents", "backlog_get_git_repositories", "backlog_get_git_repository", "backlog_get_issue", "backlog_get_issue_list", "backlog_get_issue_types",
             "backlog_get_milestones", "backlog_get_myself", "backlog_get_notifications", "backlog_get_priorities", "backlog_get_project", "backlog_get_projects", "backlog_get_pull_request",
-            "backlog_get_pull_request_comments", "backlog_get_pull_requests", "backlog_get_pull_requests_count", "backlog_get_related_issues", "backlog_get_resolutions", "backlog_get_space",
-            "backlog_get_statuses", "backlog_get_users", "backlog_get_watching_list_count", "backlog_get_watching_list_items",
+            "backlog_get_pull_request_comments", "backlog_get_pull_requests", "backlog_get_pull_requests_count", "backlog_get_related_issues", "backlog_get_resolutions", "backlog_get_space", "backlog_get_space_activities",
+            "backlog_get_statuses", "backlog_get_user_recent_updates", "backlog_get_user_stars_count", "backlog_get_users", "backlog_get_watching_list_count", "backlog_get_watching_list_items",
             "backlog_get_wiki", "backlog_get_wiki_pages", "backlog_get_wikis_count",
         });
         foreach (var tool in tools)
@@ -402,5 +402,36 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         var (_, child) = await Server.OkAsync("backlog_get_child_issues", new { issueIdOrKey = "BLG-4" });
         ((string)child["parent"]!["issueKey"]!).ShouldBe("BLG-3");
         child["children"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Recent_updates_of_the_space_and_of_a_user_and_stars_received_as_nulab_s_server_names_them()
+    {
+        var (text, first) = await Server.OkAsync("backlog_get_space_activities", new { count = 5 });
+        text.ShouldStartWith("# Recent Updates — Space");
+        var page = first["activities"]!.AsArray();
+        page.Count.ShouldBe(5);
+        var ids = page.Select(a => (long)a!["id"]!).ToList();
+        ids.ShouldBe(ids.OrderDescending().ToList(), "newest first");
+        var next = (long)first["nextMaxId"]!;
+        next.ShouldBe(ids[^1]);
+        var (_, second) = await Server.OkAsync("backlog_get_space_activities", new { count = 5, maxId = next });
+        second["activities"]!.AsArray().ShouldAllBe(a => (long)a!["id"]! < next);
+
+        var (_, comments) = await Server.OkAsync("backlog_get_space_activities", new { activityTypeId = new[] { 3 }, count = 20 });
+        comments["activities"]!.AsArray().ShouldAllBe(a => (int)a!["type"]! == 3 && (string)a["typeName"]! == "Issue commented" && a["comment"] != null);
+        (await Server.ErrorAsync("backlog_get_space_activities", new { minId = 9, maxId = 3 })).ShouldContain("minId (9) is not below maxId (3)");
+        (await Server.ErrorAsync("backlog_get_space_activities", new { activityTypeId = new[] { 99 } })).ShouldContain("numbers 1-26");
+
+        var (_, mine) = await Server.OkAsync("backlog_get_user_recent_updates", new { count = 10 });
+        var users = mine["activities"]!.AsArray().Select(a => (string?)a!["user"]).Distinct().ToList();
+        users.Count.ShouldBe(1, "only the key's user's own updates");
+        (await Server.OkAsync("backlog_get_user_recent_updates", new { userId = 2, count = 10 })).Structured["activities"]!.AsArray().Select(a => (string?)a!["user"]).ShouldNotContain(users[0]);
+
+        ((int)(await Server.OkAsync("backlog_get_user_stars_count", new { userId = 2 })).Structured["count"]!).ShouldBe(3);
+        var (since, recent) = await Server.OkAsync("backlog_get_user_stars_count", new { userId = 2, since = "2025-06-01", until = "2026-01-04" });
+        ((int)recent["count"]!).ShouldBe(2, "the one from last year is outside; until includes its day");
+        since.ShouldContain("from 2025-06-01 to 2026-01-04");
+        (await Server.ErrorAsync("backlog_get_user_stars_count", new { since = "2026-02-01", until = "2026-01-01" })).ShouldContain("is after until");
     }
 }

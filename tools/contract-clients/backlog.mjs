@@ -56,6 +56,12 @@ expect(archivedProject.name === 'Renamed by backlog-js' && archivedProject.archi
 await step('delete project', () => backlog.deleteProject('BJS'));
 const doc = await step('add document', () => backlog.addDocument({ projectId: project.id, title: 'From backlog-js', content: 'Made by a third-party client.' }));
 expect(typeof doc.id === 'string' && doc.title === 'From backlog-js', 'the new document read back');
+const activities = await step('space activities', () => backlog.getSpaceActivities({ activityTypeId: [1, 3], count: 10, order: 'desc' }));
+expect(activities.length === 10 && activities.every(a => [1, 3].includes(a.type) && a.project && a.createdUser && a.content.key_id > 0), '10 issue activities');
+const mine = await step('user activities', () => backlog.getUserActivities(me.id, { count: 5 }));
+expect(mine.every(a => a.createdUser.id === me.id), 'only my activities');
+const stars = await step('stars count', () => backlog.getUserStarsCount(2, { since: '2025-06-01', until: '2026-01-04' }));
+expect(stars.count === 2, 'two stars in the range');
 const limit = await step('rate limit', () => backlog.getRateLimit());
 expect(typeof limit.rateLimit?.read?.limit === 'number', 'a read limit');
 

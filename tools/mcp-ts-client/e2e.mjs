@@ -39,7 +39,7 @@ try {
   check(client.getServerVersion()?.name === "backlog-mcp", "server name is backlog-mcp");
 
   const { tools } = await client.listTools();
-  check(tools.length === 37, `37 tools listed, got ${tools.length}`);
+  check(tools.length === 40, `40 tools listed, got ${tools.length}`);
   for (const tool of tools) check(tool.outputSchema?.type === "object", `${tool.name} has an output schema`);
 
   // callTool validates structuredContent against each tool's outputSchema (the SDK does this itself).
@@ -67,6 +67,9 @@ try {
   check(readFileSync(exported.structuredContent.manifest, "utf8").includes("\"placementConfidence\""), "manifest written");
 
   await call("backlog_get_related_issues", { issueIdOrKey: "BLG-2" }, (t, s) => s.related.length === 1 && s.related[0].issueKey === "BLG-1");
+  await call("backlog_get_space_activities", { count: 3 }, (t, s) => s.activities.length === 3 && s.nextMaxId === s.activities[2].id);
+  await call("backlog_get_user_recent_updates", { count: 3 }, (t, s) => s.activities.length > 0);
+  await call("backlog_get_user_stars_count", { userId: 2 }, (t, s) => s.count === 3);
   await call("backlog_get_space", {}, (t, s) => s.name === "Sandbox Space" && s.lang === "ja");
   await call("backlog_get_myself", {}, (t, s) => s.id > 0 && t.startsWith("# Myself"));
   await call("backlog_get_issue_types", { projectIdOrKey: "BLG" }, (t, s) => s.issueTypes.map((i) => i.name).join() === "Bug,Task,Request,Other");

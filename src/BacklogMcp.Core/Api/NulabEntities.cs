@@ -64,6 +64,9 @@ public sealed record NulabComment(int Id, string? Content, IReadOnlyList<NulabCh
 
 public sealed record NulabCount(int Count);
 
+/// <summary>One recent update; <see cref="Content"/>'s shape depends on <see cref="Type"/> (docs/reference/nulab-backlog.md §2.12).</summary>
+public sealed record NulabActivity(long Id, NulabProject? Project, int Type, System.Text.Json.JsonElement Content, NulabUser? CreatedUser, string? Created);
+
 public sealed record NulabSpace(string? SpaceKey, string? Name, int OwnerId, string? Lang, string? Timezone, string? TextFormattingRule, string? Created, string? Updated);
 
 public sealed record NulabCustomFieldItem(int Id, string? Name, int DisplayOrder);
@@ -114,6 +117,7 @@ public sealed record NulabIssue(
 [JsonSerializable(typeof(List<NulabCategory>))]
 [JsonSerializable(typeof(List<NulabVersion>))]
 [JsonSerializable(typeof(NulabVersion))]
+[JsonSerializable(typeof(List<NulabActivity>))]
 [JsonSerializable(typeof(List<NulabAttachment>))]
 [JsonSerializable(typeof(NulabCount))]
 [JsonSerializable(typeof(NulabSpace))]

@@ -1,6 +1,6 @@
 namespace BacklogMcp.Core.Tools;
 
-/// <summary>The tools the server offers: the reference's twelve reads and twenty-four of Nulab's server's (plus one for child issues), and the twenty-seven writes when enabled, of the
+/// <summary>The tools the server offers: the reference's twelve reads and twenty-seven of Nulab's server's (plus one for child issues), and the twenty-seven writes when enabled, of the
 /// toolsets chosen (all when none are named).</summary>
 public static class ToolCatalog
 {
@@ -15,6 +15,7 @@ public static class ToolCatalog
             new GetGitRepositoriesTool(), new GetGitRepositoryTool(), new GetPullRequestsTool(), new GetPullRequestsCountTool(), new GetPullRequestTool(), new GetPullRequestCommentsTool(),
             new GetNotificationsTool(), new CountNotificationsTool(), new GetWatchingListItemsTool(), new GetWatchingListCountTool(),
             new GetDocumentsTool(), new GetDocumentTreeTool(), new GetDocumentTool(), new GetChildIssuesTool(), new GetRelatedIssuesTool(),
+            new GetSpaceActivitiesTool(), new GetUserRecentUpdatesTool(), new GetUserStarsCountTool(),
         ];
         if (writesEnabled)
         {

@@ -101,6 +101,8 @@ public static class SpaceSeed
         ]);
         // The login bug and its discussion are related issues.
         space.Relations.Add((login.Id, discussion.Id));
+        // Stars: three for user 2 (one of them last year), one for the API key's user.
+        space.Stars.AddRange([(2, Epoch.AddDays(-400)), (2, Epoch.AddDays(-20)), (2, Epoch.AddDays(-2)), (1, Epoch.AddDays(-5))]);
     }
 
     /// <summary>Two repositories in BLG; "api" has an open, a merged and a closed pull request, the open one with comments

@@ -37,6 +37,9 @@ public sealed class SpaceState
 
     public List<StoredDocument> Documents { get; } = [];
 
+    /// <summary>Stars received: the user given one, and when (Backlog counts them per user, <c>/users/:id/stars/count</c>).</summary>
+    public List<(int UserId, DateTimeOffset At)> Stars { get; } = [];
+
     /// <summary>Related issues: undirected pairs (Backlog's only relation type is RELATES).</summary>
     public List<(int A, int B)> Relations { get; } = [];
 
