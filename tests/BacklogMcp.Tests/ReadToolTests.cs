@@ -434,4 +434,31 @@ public sealed class ReadToolTests(ServerFixture fixture) : IClassFixture<ServerF
         since.ShouldContain("from 2025-06-01 to 2026-01-04");
         (await Server.ErrorAsync("backlog_get_user_stars_count", new { since = "2026-02-01", until = "2026-01-01" })).ShouldContain("is after until");
     }
+
+    [Fact]
+    public async Task Issues_are_filtered_by_custom_fields_named_or_numbered_and_a_wrong_field_or_item_is_refused()
+    {
+        var (_, all) = await Server.OkAsync("backlog_count_issues", new { projectIdOrKey = "BLG" });
+        var total = (int)all["count"]!;
+        var (_, pointed) = await Server.OkAsync("backlog_count_issues", new { projectIdOrKey = "BLG", customFields = new object[] { new { field = "Story points", min = 3 } } });
+        var (_, small) = await Server.OkAsync("backlog_count_issues", new { projectIdOrKey = "BLG", customFields = new object[] { new { field = 1, max = 2 } } });
+        ((int)pointed["count"]!).ShouldBeGreaterThan(0);
+        ((int)small["count"]!).ShouldBeGreaterThan(0);
+        ((int)pointed["count"]! + (int)small["count"]!).ShouldBeLessThan(total, "issues without story points match neither");
+
+        var (text, web) = await Server.OkAsync("backlog_get_issue_list", new { projectIdOrKey = "BLG", customFields = new object[] { new { field = "platform", value = new[] { "Web" } } }, count = 5 });
+        var keys = web["issues"]!.AsArray().Select(i => (string)i!["issueKey"]!).ToList();
+        keys.Count.ShouldBe(5);
+        foreach (var key in keys)
+            (await Server.OkAsync("backlog_get_issue", new { issueIdOrKey = key })).Text.ShouldContain("Web");
+        text.ShouldContain("customFields: [{\"field\":\"platform\",\"value\":[\"Web\"]}]", Case.Sensitive, "the next page keeps the filter");
+
+        var (_, builds) = await Server.OkAsync("backlog_count_issues", new { projectIdOrKey = "BLG", customFields = new object[] { new { field = "Found in build", value = "1.4.3" } } });
+        ((int)builds["count"]!).ShouldBeGreaterThan(0);
+
+        (await Server.ErrorAsync("backlog_count_issues", new { projectIdOrKey = "BLG", customFields = new object[] { new { field = "Severity", value = "high" } } })).ShouldContain("its fields: Story points (1), Platform (2), Found in build (3)");
+        (await Server.ErrorAsync("backlog_count_issues", new { projectIdOrKey = "BLG", customFields = new object[] { new { field = "Platform", value = "Linux" } } })).ShouldContain("its items: iOS (1), Android (2), Web (3)");
+        (await Server.ErrorAsync("backlog_count_issues", new { customFields = new object[] { new { field = 1, min = 1 } } })).ShouldContain("needs projectIdOrKey");
+        (await Server.ErrorAsync("backlog_count_issues", new { projectIdOrKey = "BLG", customFields = new object[] { new { field = 1 } } })).ShouldContain("give value, min or max");
+    }
 }

@@ -99,7 +99,22 @@ public sealed record NulabIssue(
     string? Created,
     NulabUser? UpdatedUser,
     string? Updated,
-    IReadOnlyList<NulabAttachment>? Attachments);
+    IReadOnlyList<NulabAttachment>? Attachments,
+    IReadOnlyList<NulabCustomValue>? CustomFields = null);
+
+/// <summary>A custom field's value on an issue: text, a number, a date, one item <c>{id, name}</c> or an array of them.</summary>
+public sealed record NulabCustomValue(int Id, int FieldTypeId, string? Name, System.Text.Json.JsonElement Value)
+{
+    /// <summary>The value as a person reads it: items by name, comma-separated.</summary>
+    public string Shown => Value.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => Value.GetString() ?? "",
+        System.Text.Json.JsonValueKind.Number => Value.GetRawText(),
+        System.Text.Json.JsonValueKind.Object => Value.TryGetProperty("name", out var name) ? name.GetString() ?? "" : "",
+        System.Text.Json.JsonValueKind.Array => string.Join(", ", Value.EnumerateArray().Select(i => i.ValueKind == System.Text.Json.JsonValueKind.Object && i.TryGetProperty("name", out var n) ? n.GetString() : i.ToString())),
+        _ => "",
+    };
+}
 
 /// <summary>Source-generated (de)serialisation: no reflection at start, which keeps the cold start short.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]

@@ -155,6 +155,9 @@ public sealed class GetIssueListTool : NulabTool
             var values = ids.Select(i => i.ToString(CultureInfo.InvariantCulture)).Concat(names.Select(NextHints.Quote)).ToList();
             if (values.Count > 0) parts.Add($"{name}: [{string.Join(", ", values)}]");
         }
+        // Custom field filters go on as they were given (JSON is what the agent wrote them in).
+        if (args.Raw(CustomFieldFilters.Name) is { ValueKind: System.Text.Json.JsonValueKind.Array } custom && custom.GetArrayLength() > 0)
+            parts.Add($"{CustomFieldFilters.Name}: {custom.GetRawText()}");
         foreach (var name in new[] { "parentChild", "count" })
             if (args.WholeNumber(name, 0, 100) is { } value) parts.Add($"{name}: {value}");
         if (args.Text("sort") is { } sort) parts.Add($"sort: {NextHints.Quote(sort)}");

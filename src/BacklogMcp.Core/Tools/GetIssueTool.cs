@@ -61,6 +61,12 @@ public sealed class GetIssueTool : NulabTool
         text.Append(dates);
         if (issue.EstimatedHours is not null || issue.ActualHours is not null)
             text.Append("\n\n## Time\n\n").Append(new MarkdownTable("Field", "Value").Row("**Estimated**", NulabFormat.Hours(issue.EstimatedHours)).Row("**Actual**", NulabFormat.Hours(issue.ActualHours)));
+        if (issue.CustomFields?.Where(c => c.Shown.Length > 0).ToList() is { Count: > 0 } custom)
+        {
+            var fields = new MarkdownTable("Field", "Value");
+            foreach (var field in custom) fields.Row($"**{field.Name}**", field.Shown);
+            text.Append("\n\n## Custom Fields\n\n").Append(fields);
+        }
         text.Append("\n\n## Description\n\n").Append(string.IsNullOrEmpty(issue.Description) ? "_No description provided._" : issue.Description);
         var quoted = NextHints.Quote(key);
         text.Append(NextHints.Block(

@@ -20,6 +20,7 @@ public static class IssueFilters
         ["categoryId"] = Schema.IdOrNameList("Category ids or names (backlog_get_categories). Names need projectIdOrKey."),
         ["milestoneId"] = Schema.IdOrNameList("Milestone ids or names (backlog_get_milestones). Names need projectIdOrKey."),
         ["keyword"] = Schema.Text("Text to search for in summaries and descriptions."),
+        [CustomFieldFilters.Name] = CustomFieldFilters.Schema,
         ["parentChild"] = new JsonObject
         {
             ["type"] = "integer", ["enum"] = new JsonArray(0, 1, 2, 3, 4),
@@ -55,7 +56,7 @@ public static class IssueFilters
         var categoryIds = await NamedIdResolver.CategoriesAsync(context, categories, projectIds, cancellationToken);
         var milestoneIds = await NamedIdResolver.MilestonesAsync(context, milestones, projectIds, cancellationToken);
 
-        return new NulabQuery()
+        var query = new NulabQuery()
             .AddArray("projectId", projectIds)
             .AddArray("statusId", statusIds)
             .AddArray("priorityId", priorityIds)
@@ -64,5 +65,7 @@ public static class IssueFilters
             .AddArray("milestoneId", milestoneIds)
             .Add("keyword", string.IsNullOrEmpty(keyword) ? null : keyword)
             .Add("parentChild", parentChild);
+        await CustomFieldFilters.AddAsync(query, args, projectParts, context, cancellationToken);
+        return query;
     }
 }

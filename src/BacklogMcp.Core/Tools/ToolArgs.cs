@@ -22,6 +22,9 @@ public sealed class ToolArgs
             throw Invalid($"{tool} does not take {string.Join(", ", unknown.Select(u => $"'{u}'"))}; its arguments are {(known.Count == 0 ? "none" : string.Join(", ", known))}.");
     }
 
+    /// <summary>The argument as JSON, for structured arguments (lists of objects); null when absent.</summary>
+    public JsonElement? Raw(string name) => Value(name);
+
     private JsonElement? Value(string name) =>
         _values.TryGetValue(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? value : null;
 

@@ -41,6 +41,7 @@ internal static class IssueFilter
         var startSince = query.Date("startDateSince");
         var startUntil = query.Date("startDateUntil");
         var parentIds = space.Issues.Where(i => i.ParentIssueId is not null).Select(i => i.ParentIssueId!.Value).ToHashSet();
+        var custom = CustomFieldFilters(space, query);
 
         return space.Issues.Where(issue =>
             (projects.Count == 0 || projects.Contains(issue.ProjectId))
@@ -68,7 +69,43 @@ internal static class IssueFilter
             && Within(issue.Created, createdSince, createdUntil)
             && Within(issue.Updated, updatedSince, updatedUntil)
             && (dueSince is null && dueUntil is null || issue.DueDate is { } due && Within(due, dueSince, dueUntil))
-            && (startSince is null && startUntil is null || issue.StartDate is { } start && Within(start, startSince, startUntil)));
+            && (startSince is null && startUntil is null || issue.StartDate is { } start && Within(start, startSince, startUntil))
+            && custom.All(matches => matches(issue)));
+    }
+
+    /// <summary>Backlog's custom field filters: <c>customField_{id}</c> (text: a case-insensitive part of the value; a
+    /// list field: an item id), <c>customField_{id}[]</c> (any of these items), <c>customField_{id}_min</c> and
+    /// <c>_max</c> (a number field, both included). An id no project has is refused, as Backlog does.</summary>
+    private static List<Func<StoredIssue, bool>> CustomFieldFilters(SpaceState space, QueryReader query)
+    {
+        var filters = new List<Func<StoredIssue, bool>>();
+        foreach (var name in query.Names.Where(n => n.StartsWith("customField_", StringComparison.Ordinal)))
+        {
+            var rest = name["customField_".Length..].Replace("[]", "", StringComparison.Ordinal);
+            var bound = rest.EndsWith("_min", StringComparison.Ordinal) ? "min" : rest.EndsWith("_max", StringComparison.Ordinal) ? "max" : null;
+            var idText = bound is null ? rest : rest[..^4];
+            if (!int.TryParse(idText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                || space.Projects.SelectMany(p => p.CustomFields).FirstOrDefault(f => f.Id == id) is not { } field)
+                throw NulabApiException.Invalid($"No custom field for '{name}'.");
+            StoredCustomValue? Value(StoredIssue issue) => issue.CustomValues.GetValueOrDefault(id);
+            if (bound is not null)
+            {
+                var limit = decimal.TryParse(query.Text(name), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                    ? n : throw NulabApiException.Invalid($"Invalid value for '{name}': '{query.Text(name)}' is not a number.");
+                filters.Add(issue => Value(issue)?.Number is { } v && (bound == "min" ? v >= limit : v <= limit));
+            }
+            else if (field.TypeId is 5 or 6 or 7 or 8)
+            {
+                var items = name.EndsWith("[]", StringComparison.Ordinal) ? query.Ints(name[..^2]) : query.Int(name) is { } one ? [one] : [];
+                filters.Add(issue => Value(issue)?.Items is { } chosen && chosen.Any(items.Contains));
+            }
+            else
+            {
+                var text = query.Text(name) ?? "";
+                filters.Add(issue => Value(issue)?.Text is { } v && v.Contains(text, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+        return filters;
     }
 
     public static IEnumerable<StoredIssue> Sort(SpaceState space, IEnumerable<StoredIssue> issues, string? sort, bool ascending)

@@ -100,6 +100,24 @@ internal static class NulabJson
         ["createdUser"] = User(space.User(attachment.CreatedUserId)), ["created"] = Time(attachment.Created),
     };
 
+    /// <summary>An issue's custom field values as Backlog answers them: <c>{id, fieldTypeId, name, value}</c>, the value
+    /// a string, a number, one <c>{id, name}</c> item (single list, radio) or an array of them (multiple list, checkbox).</summary>
+    public static JsonArray CustomValues(StoredProject project, StoredIssue issue) => new([.. project.CustomFields
+        .Where(f => issue.CustomValues.ContainsKey(f.Id))
+        .Select(f =>
+        {
+            var stored = issue.CustomValues[f.Id];
+            JsonNode? Item(int id) => f.Items.FirstOrDefault(i => i.Id == id) is { } item ? new JsonObject { ["id"] = item.Id, ["name"] = item.Name } : null;
+            JsonNode? value = f.TypeId switch
+            {
+                3 => stored.Number is { } n ? JsonValue.Create(n) : null,
+                5 or 8 => stored.Items is [var one, ..] ? Item(one) : null,
+                6 or 7 => new JsonArray([.. (stored.Items ?? []).Select(Item)]),
+                _ => stored.Text is { } t ? JsonValue.Create(t) : null,
+            };
+            return (JsonNode)new JsonObject { ["id"] = f.Id, ["fieldTypeId"] = f.TypeId, ["name"] = f.Name, ["value"] = value };
+        })]);
+
     public static JsonObject Issue(SpaceState space, StoredIssue issue)
     {
         var project = space.ProjectOf(issue);
@@ -128,7 +146,7 @@ internal static class NulabJson
             ["created"] = Time(issue.Created),
             ["updatedUser"] = User(space.User(issue.UpdatedUserId)),
             ["updated"] = Time(issue.Updated),
-            ["customFields"] = new JsonArray(),
+            ["customFields"] = CustomValues(project, issue),
             ["attachments"] = new JsonArray([.. issue.Attachments.Select(x => (JsonNode)Attachment(space, x))]),
             ["sharedFiles"] = new JsonArray(),
             ["stars"] = new JsonArray(),

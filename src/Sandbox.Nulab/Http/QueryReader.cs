@@ -7,6 +7,9 @@ namespace Sandbox.Nulab.Http;
 /// ASP.NET decodes alike), <c>+</c> as space, booleans as true/false. A bad value answers 400 with code 7.</summary>
 internal sealed class QueryReader(IQueryCollection query)
 {
+    /// <summary>The parameter names the request carries (custom field filters are named by field id).</summary>
+    public IEnumerable<string> Names => query.Keys;
+
     public string? Text(string name) => query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
 
     public int? Int(string name)

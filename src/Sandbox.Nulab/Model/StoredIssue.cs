@@ -52,4 +52,11 @@ public sealed class StoredIssue
     public List<StoredAttachment> Attachments { get; } = [];
 
     public List<StoredComment> Comments { get; } = [];
+
+    /// <summary>Custom field values by field id: text, a number, or the chosen items of a list field.</summary>
+    public Dictionary<int, StoredCustomValue> CustomValues { get; } = [];
 }
+
+/// <summary>One custom field's value: <see cref="Text"/> for text and sentence fields, <see cref="Number"/> for
+/// numbers, <see cref="Items"/> (item ids) for list, checkbox and radio fields.</summary>
+public sealed record StoredCustomValue(string? Text = null, decimal? Number = null, IReadOnlyList<int>? Items = null);

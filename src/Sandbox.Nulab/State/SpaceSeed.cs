@@ -65,6 +65,7 @@ public static class SpaceSeed
         SeedWikis(space, blg, web);
         SeedGit(space, blg);
         SeedInbox(space);
+        SeedCustomValues(space);
         SeedDocuments(space, blg);
     }
 
@@ -79,6 +80,23 @@ public static class SpaceSeed
         var oncall = Doc("0193a1b2c3d4e5f60718293a4b5c6d72", "On-call", "Rotation is weekly.", handbook.Id, -30);
         var old = Doc("0193a1b2c3d4e5f60718293a4b5c6d73", "Old deploy notes", "Superseded.", null, -100, trash: true);
         space.Documents.AddRange([handbook, reviews, oncall, old]);
+    }
+
+    /// <summary>BLG's custom fields on its generated issues: story points on every third, a platform on every other,
+    /// the build a bug was found in on every second bug.</summary>
+    private static void SeedCustomValues(SpaceState space)
+    {
+        var blg = space.Projects.Find(p => p.Key == "BLG")!;
+        var bug = blg.IssueTypes[0].Id;
+        decimal[] points = [1, 2, 3, 5, 8];
+        var issues = space.Issues.Where(i => i.ProjectId == blg.Id).OrderBy(i => i.Id).ToList();
+        for (var n = 0; n < issues.Count; n++)
+        {
+            var issue = issues[n];
+            if (n % 3 == 0) issue.CustomValues[1] = new StoredCustomValue(Number: points[n / 3 % points.Length]);
+            if (n % 2 == 0) issue.CustomValues[2] = new StoredCustomValue(Items: n % 6 == 0 ? [1, 3] : [n / 2 % 3 + 1]);
+            if (issue.IssueTypeId == bug && n % 2 == 1) issue.CustomValues[3] = new StoredCustomValue(Text: $"1.4.{n % 5}");
+        }
     }
 
     /// <summary>The API key's user (aiko, id 1): four notifications (one read), and two watched issues (one unread).</summary>
