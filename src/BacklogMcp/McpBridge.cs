@@ -14,12 +14,18 @@ namespace BacklogMcp;
 /// a tool error (<c>isError</c>) whose text says what to do, with the API key blanked out of it.</summary>
 internal sealed class McpBridge(IReadOnlyList<NulabTool> tools, ToolContext context, string apiKey)
 {
-    private readonly Dictionary<string, NulabTool> _byName = tools.ToDictionary(t => t.Name);
+    // Described once per tool set: fixed for the process, or replaced when a dynamic toolset is turned on.
+    private volatile ToolSet _current = Build(tools);
 
-    // The tool set is fixed for the life of the process: describe it once.
-    private readonly ListToolsResult _toolList = new() { Tools = [.. tools.Select(Describe)] };
+    private sealed record ToolSet(Dictionary<string, NulabTool> ByName, ListToolsResult List);
 
-    public ListToolsResult ListTools() => _toolList;
+    public ListToolsResult ListTools() => _current.List;
+
+    /// <summary>The tools after a toolset was turned on.</summary>
+    public void Replace(IReadOnlyList<NulabTool> now) => _current = Build(now);
+
+    private static ToolSet Build(IReadOnlyList<NulabTool> tools) =>
+        new(tools.ToDictionary(t => t.Name), new ListToolsResult { Tools = [.. tools.Select(Describe)] });
 
     private static Tool Describe(NulabTool tool) => new()
     {
@@ -41,13 +47,16 @@ internal sealed class McpBridge(IReadOnlyList<NulabTool> tools, ToolContext cont
     public async ValueTask<CallToolResult> CallToolAsync(CallToolRequestParams? request, CancellationToken cancellationToken)
     {
         var name = request?.Name ?? "";
-        if (!_byName.TryGetValue(name, out var tool))
+        var byName = _current.ByName;
+        if (!byName.TryGetValue(name, out var tool))
         {
             // A tool of a toolset left out (or a write while writes are off) is told apart from a name that is no tool.
             var elsewhere = ToolCatalog.Create(writesEnabled: true).FirstOrDefault(t => t.Name == name);
-            if (elsewhere is not null && !_byName.Values.Any(t => t.Toolset == elsewhere.Toolset))
-                return Failure($"[INVALID_INPUT] {name} is in the '{elsewhere.Toolset}' toolset, which this server was not started with; add it to BACKLOG_TOOLSETS. Tools: {string.Join(", ", _byName.Keys)}.");
-            return Failure($"[INVALID_INPUT] Unknown tool '{name}'. Tools: {string.Join(", ", _byName.Keys)}.");
+            if (elsewhere is not null && !byName.Values.Any(t => t.Toolset == elsewhere.Toolset))
+                return Failure(byName.ContainsKey("backlog_enable_toolset")
+                    ? $"[INVALID_INPUT] {name} is in the '{elsewhere.Toolset}' toolset, which is off; turn it on with backlog_enable_toolset(toolset: \"{elsewhere.Toolset}\")."
+                    : $"[INVALID_INPUT] {name} is in the '{elsewhere.Toolset}' toolset, which this server was not started with; add it to BACKLOG_TOOLSETS. Tools: {string.Join(", ", byName.Keys)}.");
+            return Failure($"[INVALID_INPUT] Unknown tool '{name}'. Tools: {string.Join(", ", byName.Keys)}.");
         }
         try
         {

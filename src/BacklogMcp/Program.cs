@@ -54,12 +54,20 @@ catch (BacklogMcpConfigurationException error)
 }
 
 using var api = new NulabApiClient(settings, new RetryPolicy { RequestTimeout = settings.RequestTimeout, DownloadTimeout = settings.RequestTimeout * 10 });
-var tools = ToolCatalog.Create(settings.WritesEnabled, settings.Toolsets);
+var toolsets = new ToolsetSwitch(settings.WritesEnabled, settings.Toolsets, settings.DynamicToolsets);
+var tools = toolsets.CurrentTools();
 var bridge = new McpBridge(tools, new ToolContext(api, new DownloadRoot(settings.DownloadRoot), TimeProvider.System) { Budget = new TokenBudget(settings.MaxTokens) }, settings.ApiKey);
+McpServer? running = null;
+// A toolset turned on: the new list, then the client is told (notifications/tools/list_changed).
+toolsets.Changed += () =>
+{
+    bridge.Replace(toolsets.CurrentTools());
+    _ = running?.SendNotificationAsync(NotificationMethods.ToolListChangedNotification);
+};
 var options = new McpServerOptions
 {
     ServerInfo = new Implementation { Name = "backlog-mcp", Title = "Nulab Backlog", Version = version },
-    Capabilities = new ServerCapabilities { Tools = new ToolsCapability(), Prompts = new PromptsCapability() },
+    Capabilities = new ServerCapabilities { Tools = new ToolsCapability { ListChanged = settings.DynamicToolsets }, Prompts = new PromptsCapability() },
     ServerInstructions = "Tools for Nulab Backlog: list and read issues, comments and attachments, export an issue's whole context to local files. "
         + "Start with backlog_get_projects or backlog_get_issue_list; every result ends with suggested next calls.",
     Handlers = new McpServerHandlers
@@ -72,5 +80,6 @@ var options = new McpServerOptions
 };
 await Console.Error.WriteLineAsync($"backlog-mcp {version} started (stdio): {settings}, {tools.Count} tools");
 await using var server = McpServer.Create(new StdioServerTransport("backlog-mcp"), options);
+running = server;
 await server.RunAsync();
 return 0;

@@ -23,5 +23,8 @@ public sealed record BacklogMcpSettings
     /// <summary>BACKLOG_TOOLSETS (or Nulab's ENABLE_TOOLSETS): the tool groups offered (default: all).</summary>
     public IReadOnlySet<string> Toolsets { get; init; } = Tools.Toolsets.Offered.ToHashSet(StringComparer.Ordinal);
 
-    public override string ToString() => $"{BaseUrl} (API key set, downloads under {DownloadRoot}, writes {(WritesEnabled ? "on" : "off")}, toolsets {string.Join(",", Toolsets.Order(StringComparer.Ordinal))})";
+    /// <summary>BACKLOG_DYNAMIC_TOOLSETS: <see cref="Toolsets"/> are the ones on at start, and the agent turns more on.</summary>
+    public bool DynamicToolsets { get; init; }
+
+    public override string ToString() => $"{BaseUrl} (API key set, downloads under {DownloadRoot}, writes {(WritesEnabled ? "on" : "off")}, toolsets {(Toolsets.Count == 0 ? "none" : string.Join(",", Toolsets.Order(StringComparer.Ordinal)))}{(DynamicToolsets ? " (dynamic)" : "")})";
 }

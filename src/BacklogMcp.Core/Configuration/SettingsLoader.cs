@@ -4,7 +4,7 @@ using BacklogTools.Files;
 namespace BacklogMcp.Core.Configuration;
 
 /// <summary>
-/// Reads BACKLOG_BASE_URL, BACKLOG_API_KEY, ATTACHMENT_WORKSPACE, BACKLOG_ENABLE_WRITES, BACKLOG_TIMEOUT_SECONDS, BACKLOG_MAX_TOKENS and BACKLOG_TOOLSETS from the environment, or
+/// Reads BACKLOG_BASE_URL, BACKLOG_API_KEY, ATTACHMENT_WORKSPACE, BACKLOG_ENABLE_WRITES, BACKLOG_TIMEOUT_SECONDS, BACKLOG_MAX_TOKENS, BACKLOG_TOOLSETS and BACKLOG_DYNAMIC_TOOLSETS from the environment, or
 /// from a <c>.env</c> in the working directory (the environment wins), and checks them all at once, so one start
 /// reports every problem. The reference server read .env from its package folder only and never read
 /// ATTACHMENT_WORKSPACE (docs/reference/nulab-backlog.md §0.4, §1.2); both are fixed here.
@@ -17,7 +17,7 @@ public static class SettingsLoader
     {
         var values = new Dictionary<string, string>(DotEnvFile.Read(Path.Combine(workingDirectory, ".env")), StringComparer.Ordinal);
         foreach (DictionaryEntry entry in environment)
-            if (entry.Key is string key && entry.Value is string value && (key.StartsWith("BACKLOG_", StringComparison.Ordinal) || key is "ATTACHMENT_WORKSPACE" or "ENABLE_TOOLSETS"))
+            if (entry.Key is string key && entry.Value is string value && (key.StartsWith("BACKLOG_", StringComparison.Ordinal) || key is "ATTACHMENT_WORKSPACE" or "ENABLE_TOOLSETS" or "ENABLE_DYNAMIC_TOOLSETS"))
                 values[key] = value;
 
         var problems = new List<string>();
@@ -35,13 +35,9 @@ public static class SettingsLoader
         if (string.IsNullOrEmpty(apiKey))
             problems.Add("BACKLOG_API_KEY is not set. Create one in Backlog under Personal Settings → API, then set BACKLOG_API_KEY=<key> in the environment or in .env.");
 
-        var writesText = values.GetValueOrDefault("BACKLOG_ENABLE_WRITES")?.Trim().ToLowerInvariant();
-        var writes = writesText switch
-        {
-            null or "" or "false" or "0" or "no" or "off" => false,
-            "true" or "1" or "yes" or "on" => true,
-            _ => Problem(problems, $"BACKLOG_ENABLE_WRITES '{writesText}' is not true or false (also accepted: 1/0, yes/no, on/off). Example: BACKLOG_ENABLE_WRITES=true"),
-        };
+        var writes = Flag(problems, "BACKLOG_ENABLE_WRITES", values.GetValueOrDefault("BACKLOG_ENABLE_WRITES"));
+        // Nulab's server reads ENABLE_DYNAMIC_TOOLSETS; ours wins when both are set.
+        var dynamic = Flag(problems, "BACKLOG_DYNAMIC_TOOLSETS", values.GetValueOrDefault("BACKLOG_DYNAMIC_TOOLSETS") ?? values.GetValueOrDefault("ENABLE_DYNAMIC_TOOLSETS"));
 
         var timeoutText = values.GetValueOrDefault("BACKLOG_TIMEOUT_SECONDS")?.Trim();
         var timeout = TimeSpan.FromSeconds(30);
@@ -65,16 +61,27 @@ public static class SettingsLoader
         }
 
         // Nulab's server reads ENABLE_TOOLSETS; an agent configured for it works here too (ours wins when both are set).
-        var (toolsets, toolsetProblem) = Tools.Toolsets.Parse(values.GetValueOrDefault("BACKLOG_TOOLSETS") ?? values.GetValueOrDefault("ENABLE_TOOLSETS"));
+        var toolsetText = values.GetValueOrDefault("BACKLOG_TOOLSETS") ?? values.GetValueOrDefault("ENABLE_TOOLSETS");
+        var (toolsets, toolsetProblem) = Tools.Toolsets.Parse(toolsetText);
         if (toolsetProblem is not null) problems.Add(toolsetProblem);
+        // Dynamic toolsets start with the ones named only (as Nulab's server drops "all"): the agent turns on the rest.
+        var named = Tools.Toolsets.NamesIn(toolsetText);
+        if (dynamic && toolsets is not null && (named.Count == 0 || named.Contains("all"))) toolsets = new HashSet<string>(StringComparer.Ordinal);
 
         var root = values.GetValueOrDefault("ATTACHMENT_WORKSPACE")?.Trim();
         root = string.IsNullOrEmpty(root) ? Path.Combine(workingDirectory, DefaultDownloadFolder) : Path.GetFullPath(root, workingDirectory);
 
         if (problems.Count > 0)
             throw new BacklogMcpConfigurationException("backlog-mcp cannot start:\n  " + string.Join("\n  ", problems));
-        return new BacklogMcpSettings { BaseUrl = baseUrl!, ApiKey = apiKey!, DownloadRoot = root, WritesEnabled = writes, RequestTimeout = timeout, MaxTokens = maxTokens, Toolsets = toolsets ?? Tools.Toolsets.Offered.ToHashSet(StringComparer.Ordinal) };
+        return new BacklogMcpSettings { BaseUrl = baseUrl!, ApiKey = apiKey!, DownloadRoot = root, WritesEnabled = writes, RequestTimeout = timeout, MaxTokens = maxTokens, Toolsets = toolsets ?? Tools.Toolsets.Offered.ToHashSet(StringComparer.Ordinal), DynamicToolsets = dynamic };
     }
+
+    private static bool Flag(List<string> problems, string name, string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "false" or "0" or "no" or "off" => false,
+        "true" or "1" or "yes" or "on" => true,
+        var other => Problem(problems, $"{name} '{other}' is not true or false (also accepted: 1/0, yes/no, on/off). Example: {name}=true"),
+    };
 
     private static bool Problem(List<string> problems, string message)
     {

@@ -21,12 +21,15 @@ public static class Toolsets
 
     public static IReadOnlyList<string> Offered { get; } = [Space, Project, Issue, Wiki, Git, Notifications, Document];
 
+    /// <summary>The names written in a toolset list, lower-cased.</summary>
+    public static IReadOnlyList<string> NamesIn(string? text) =>
+        [.. (text ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => n.ToLowerInvariant())];
+
     /// <summary>The toolsets named in <paramref name="text"/> (comma or space separated, <c>all</c> for every one; empty:
     /// every one), or why it cannot be used.</summary>
     public static (IReadOnlySet<string>? Chosen, string? Problem) Parse(string? text)
     {
-        var names = (text ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(n => n.ToLowerInvariant()).ToList();
+        var names = NamesIn(text);
         if (names.Count == 0 || names.Contains("all")) return (Offered.ToHashSet(StringComparer.Ordinal), null);
         foreach (var name in names.Where(n => !Offered.Contains(n)))
         {
