@@ -26,8 +26,8 @@ internal static class ActivityEndpoints
         routes.Get("/users/{user}/stars/count", (http, q, s) =>
         {
             var user = User(http, s);
-            var since = Day(q.Text("since"), "since");
-            var until = Day(q.Text("until"), "until");
+            var since = WriteEndpoints.Day(q.Text("since"), "since");
+            var until = WriteEndpoints.Day(q.Text("until"), "until");
             return new JsonObject { ["count"] = s.Stars.Count(star => star.UserId == user.Id && (since is null || star.At >= since) && (until is null || star.At < until.Value.AddDays(1))) };
         });
     }
@@ -75,11 +75,4 @@ internal static class ActivityEndpoints
         var id = NulabRoutes.Route(http, "user");
         return s.Users.Find(u => u.Id.ToString(CultureInfo.InvariantCulture) == id) ?? throw NulabApiException.NotFound("No user.");
     }
-
-    private static DateTimeOffset? Day(string? text, string name) => text switch
-    {
-        null or "" => null,
-        _ when DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var day) => day,
-        _ => throw NulabApiException.Invalid($"{name} '{text}' is not a date (yyyy-MM-dd)."),
-    };
 }

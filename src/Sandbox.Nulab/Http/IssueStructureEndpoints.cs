@@ -118,10 +118,5 @@ internal static class IssueStructureEndpoints
         return name;
     }
 
-    private static DateTimeOffset? Day(IFormCollection form, string name) => Text(form, name) switch
-    {
-        null or "" => null,
-        var text when DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var day) => day,
-        var text => throw NulabApiException.Invalid($"{name} '{text}' is not a date (yyyy-MM-dd)."),
-    };
+    private static DateTimeOffset? Day(IFormCollection form, string name) => WriteEndpoints.Day(Text(form, name), name);
 }

@@ -126,6 +126,14 @@ internal static class WriteEndpoints
         _ => node.GetValue<string>() is var text && text.EndsWith("T00:00:00Z", StringComparison.Ordinal) ? text[..10] : node.GetValue<string>(),
     };
 
+    /// <summary>A day as Backlog takes it (<c>yyyy-MM-dd</c>, midnight UTC); empty: none; anything else: 400.</summary>
+    internal static DateTimeOffset? Day(string? text, string name) => text switch
+    {
+        null or "" => null,
+        _ when DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var day) => day,
+        _ => throw NulabApiException.Invalid($"{name} '{text}' is not a date (yyyy-MM-dd)."),
+    };
+
     internal static string? Text(IFormCollection form, string name) => form.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
 
     internal static int? Int(IFormCollection form, string name) => Text(form, name) is { Length: > 0 } text
