@@ -104,6 +104,61 @@ try {
   check(prompts.length === 2, `2 prompts, got ${prompts.length}`);
   const prompt = await client.getPrompt({ name: "backlog_issue_summary", arguments: { issueKey: "BLG-1" } });
   check(prompt.messages[0].content.text.includes("BLG-1"), "prompt rendered");
+
+  // A second server with writes enabled: every write tool called once, each answer validated by the SDK.
+  const writer = new Client({ name: "backlog-mcp-e2e-writes", version: "1.0.0" });
+  await writer.connect(new StdioClientTransport({
+    command, args: commandArgs, cwd: work,
+    env: { ...process.env, BACKLOG_BASE_URL: baseUrl, BACKLOG_API_KEY: "sandbox-api-key", BACKLOG_ENABLE_WRITES: "true", TZ: "UTC" },
+    stderr: "pipe",
+  }));
+  try {
+    const listed = (await writer.listTools()).tools;
+    // The tools only a server with writes has (the download and export tools write local files, but are always there).
+    const readable = new Set(tools.map((t) => t.name));
+    const writes = listed.map((t) => t.name).filter((name) => !readable.has(name));
+    const called = new Set();
+    const write = async (name, args) => {
+      called.add(name);
+      const result = await writer.callTool({ name, arguments: args });
+      const text = result.content.map((c) => c.text ?? "").join("");
+      check(!result.isError && result.structuredContent !== undefined, `${name} succeeded: ${text.slice(0, 200)}`);
+      return result.structuredContent ?? {};
+    };
+    const issue = (await write("backlog_add_issue", { projectIdOrKey: "BLG", summary: "From the TS SDK", issueType: "Task" })).issue;
+    const key = issue?.issueKey;
+    await write("backlog_update_issue", { issueIdOrKey: key, summary: "Edited by the TS SDK" });
+    const { commentId } = await write("backlog_add_comment", { issueIdOrKey: key, content: "First words" });
+    await write("backlog_update_issue_comment", { issueIdOrKey: key, commentId, content: "Second words" });
+    await write("backlog_delete_issue_comment", { issueIdOrKey: key, commentId });
+    const { wikiId } = await write("backlog_add_wiki", { projectIdOrKey: "BLG", name: "TS/SDK", content: "Written by the TS SDK." });
+    await write("backlog_update_wiki", { wikiId, content: "Rewritten by the TS SDK." });
+    await write("backlog_add_pull_request_comment", { projectIdOrKey: "BLG", repoIdOrName: "api", number: 3, content: "LGTM from TS" });
+    const { number } = await write("backlog_add_pull_request", { projectIdOrKey: "BLG", repoIdOrName: "api", summary: "TS change", description: "From the TS SDK.", base: "main", branch: "ts/change" });
+    await write("backlog_update_pull_request", { projectIdOrKey: "BLG", repoIdOrName: "api", number, summary: "TS change, renamed", comment: "Renamed." });
+    const prComments = await writer.callTool({ name: "backlog_get_pull_request_comments", arguments: { projectIdOrKey: "BLG", repoIdOrName: "api", number } });
+    await write("backlog_update_pull_request_comment", { projectIdOrKey: "BLG", repoIdOrName: "api", number, commentId: prComments.structuredContent.comments[0].id, content: "Renamed for clarity." });
+    const { watchingId } = await write("backlog_add_watching", { issueIdOrKey: key, note: "TS follows" });
+    await write("backlog_update_watching", { watchingId, note: "Still following" });
+    await write("backlog_mark_watching_as_read", { watchingId });
+    await write("backlog_delete_watching", { watchingId });
+    await write("backlog_mark_notification_as_read", { notificationId: 1002 });
+    await write("backlog_reset_unread_notification_count", {});
+    await write("backlog_add_related_issue", { issueIdOrKey: key, relatedIssueIdOrKey: "BLG-1" });
+    await write("backlog_remove_related_issue", { issueIdOrKey: key, relatedIssueIdOrKey: "BLG-1" });
+    const version = await write("backlog_add_version_milestone", { projectIdOrKey: "BLG", name: "TS 1.0", releaseDueDate: "2026-12-24" });
+    await write("backlog_update_version_milestone", { projectIdOrKey: "BLG", versionId: version.id, archived: true });
+    await write("backlog_delete_version", { projectIdOrKey: "BLG", versionId: version.id });
+    await write("backlog_add_project", { key: "TSS", name: "From the TS SDK" });
+    await write("backlog_update_project", { projectIdOrKey: "TSS", name: "Renamed by the TS SDK" });
+    await write("backlog_delete_project", { projectIdOrKey: "TSS" });
+    await write("backlog_add_document", { projectIdOrKey: "BLG", title: "TS notes", content: "From the TS SDK." });
+    await write("backlog_delete_issue", { issueIdOrKey: key });
+    const missed = writes.filter((name) => !called.has(name));
+    check(writes.length === 27 && missed.length === 0, `every write tool called (${writes.length} listed); not called: ${missed.join(", ")}`);
+  } finally {
+    await writer.close().catch(() => {});
+  }
 } catch (error) {
   failures.push(`run failed: ${error.stack ?? error}`);
 } finally {
