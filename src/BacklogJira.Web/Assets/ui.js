@@ -9,13 +9,18 @@
   status.setAttribute('aria-live', 'polite');
   document.body.append(status);
   let pending = false;
+  // A user in the middle of a form keeps it: checked before the fetch and again before the swap (a choice made while
+  // the fetch was under way must not be wiped by it).
+  const editing = () => main.querySelector('input:focus, select:focus, textarea:focus')
+    || [...main.querySelectorAll('input[type=radio]:checked')].some(r => r.value !== 'leave');
+  const hold = () => { pending = true; status.textContent = 'Changed elsewhere: reload to see it.'; };
   const refresh = async () => {
-    const editing = main.querySelector('input:focus, select:focus, textarea:focus') || [...main.querySelectorAll('input[type=radio]:checked')].some(r => r.value !== 'leave');
-    if (editing) { pending = true; status.textContent = 'Changed elsewhere: reload to see it.'; return; }
+    if (editing()) { hold(); return; }
     const response = await fetch(location.href, { credentials: 'same-origin' });
     if (!response.ok) return;
     const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('main');
     if (!fresh) return;
+    if (editing()) { hold(); return; }
     main.innerHTML = fresh.innerHTML;
     pending = false;
     status.textContent = 'Updated ' + new Date().toLocaleTimeString();
