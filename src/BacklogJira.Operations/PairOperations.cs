@@ -19,10 +19,21 @@ public sealed class PairOperations(Workspace workspace, bool canWrite)
     public async Task<IReadOnlyList<BoardRow>> BoardAsync(CancellationToken cancellationToken)
     {
         var outcomes = await StatusAsync([], cancellationToken);
-        var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var task in workspace.Store.LoadAll(includeDrafts: false, includeArchived: false).Tasks) titles.TryAdd(task.Id.Normalized(workspace.Store.Project.Config.TaskPrefix), task.Title);
+        var titles = Titles();
         return [.. outcomes.Select(o => new BoardRow(o.TaskId, titles.GetValueOrDefault(o.TaskId) ?? "", o))];
     }
+
+    /// <summary>The title of every task of tasks/ and completed/ by id, read from the files only (no Jira call).</summary>
+    public IReadOnlyDictionary<string, string> Titles()
+    {
+        var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var task in workspace.Store.LoadAll(includeDrafts: false, includeArchived: false).Tasks) titles.TryAdd(task.Id.Normalized(workspace.Store.Project.Config.TaskPrefix), task.Title);
+        return titles;
+    }
+
+    /// <summary>Whether <paramref name="taskId"/> is paired with an issue, from the mapping file only.</summary>
+    public bool IsPaired(string taskId) =>
+        workspace.Mappings().List().Any(m => string.Equals(m.TaskId, workspace.TaskId(taskId), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>One pair, every field as each side holds it and what the merge makes of it.</summary>
     public async Task<PairOutcome> ViewAsync(string taskId, CancellationToken cancellationToken)

@@ -23,12 +23,12 @@ public sealed class UiEndpoints(UiContext ui)
 
         app.MapGet("/pair/{taskId}", (HttpContext http, string taskId) => Page(http, taskId, async token =>
         {
-            var row = (await ui.Pairs.BoardAsync(token)).FirstOrDefault(r => string.Equals(r.TaskId, ui.Workspace.TaskId(taskId), StringComparison.OrdinalIgnoreCase))
-                ?? throw new OperationRefusedException($"There is no task {taskId} in tasks/ or completed/.");
-            if (row.Pair.JiraKey is null)
-                return $"<h1>{Html.E(row.TaskId)}: {Html.E(row.Title)}</h1><p>Not paired with a Jira issue yet.</p>" + BoardPage.UnmappedActions(row.TaskId, ui.Session.Csrf);
-            var pair = await ui.Pairs.ViewAsync(row.TaskId, token);
-            return PairPage.Render(pair, row.Title, ui.Pairs.History(row.TaskId, 20), ui.Session.Csrf, Browse(pair.JiraKey!));
+            var id = ui.Workspace.TaskId(taskId);
+            var title = ui.Pairs.Titles().GetValueOrDefault(id) ?? throw new OperationRefusedException($"There is no task {taskId} in tasks/ or completed/.");
+            if (!ui.Pairs.IsPaired(id))
+                return $"<h1>{Html.E(id)}: {Html.E(title)}</h1><p>Not paired with a Jira issue yet.</p>" + BoardPage.UnmappedActions(id, ui.Session.Csrf);
+            var pair = await ui.Pairs.ViewAsync(id, token);
+            return PairPage.Render(pair, title, ui.Pairs.History(id, 20), ui.Session.Csrf, Browse(pair.JiraKey!));
         }, live: true));
 
         app.MapGet("/pair/{taskId}/plan", (HttpContext http, string taskId) => Page(http, "Plan", async token =>
@@ -88,8 +88,7 @@ public sealed class UiEndpoints(UiContext ui)
         {
             var min = double.TryParse(Query(http, "min"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0.8;
             var proposals = await ui.Issues.ProposePairsAsync(min, token);
-            var titles = (await ui.Pairs.BoardAsync(token)).ToDictionary(r => r.TaskId, r => r.Title, StringComparer.OrdinalIgnoreCase);
-            return MapPage.Render(proposals, min, titles, ui.Session.Csrf);
+            return MapPage.Render(proposals, min, ui.Pairs.Titles(), ui.Session.Csrf);
         }));
 
         app.MapPost("/map", http => Change(http, async (form, token) =>

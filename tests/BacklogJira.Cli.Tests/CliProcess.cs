@@ -17,7 +17,11 @@ internal static class CliProcess
     public static IReadOnlyList<string> Prefix => Executable == Host ? [Dll] : [];
 
     /// <summary>File and prefix as one shell command line, each word quoted.</summary>
-    public static string ShellCommand => string.Join(' ', new[] { Executable }.Concat(Prefix).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+    public static string ShellCommand => ShellLine();
+
+    /// <summary>The command line that runs the CLI with <paramref name="args"/>, each word single-quoted for sh.</summary>
+    public static string ShellLine(params IEnumerable<string> args) =>
+        string.Join(' ', new[] { Executable }.Concat(Prefix).Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
 
     /// <summary>Redirected stdio, run in the project with the run's environment.</summary>
     public static ProcessStartInfo StartInfo(CliRun cli, params string[] args)

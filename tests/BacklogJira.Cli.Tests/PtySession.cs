@@ -22,7 +22,7 @@ internal sealed partial class PtySession : IDisposable
 
     public static PtySession Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] cliArgs)
     {
-        var commandLine = string.Join(' ', new[] { CliProcess.Executable }.Concat(CliProcess.Prefix).Concat(cliArgs).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        var commandLine = CliProcess.ShellLine(cliArgs);
         var start = new ProcessStartInfo("script") { WorkingDirectory = workingDirectory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-qfec", commandLine, "/dev/null" }) start.ArgumentList.Add(arg);
         start.Environment.Clear();

@@ -98,8 +98,7 @@ internal static class RunReport
     }
 
     /// <summary>The state each pair is reported in, as its line and its JSON say it.</summary>
-    private static string ReportedState(PairOutcome outcome) =>
-        outcome.Failed && outcome.State != PairState.Unreadable ? "failed" : StateName(outcome.State);
+    private static string ReportedState(PairOutcome outcome) => PairStateNames.Reported(outcome);
 
     private static TotalsJson Totals(IReadOnlyList<PairOutcome> outcomes) => new(
         outcomes.Count,

@@ -38,4 +38,9 @@ public static class PairStateNames
         PairState.Draft => "draft",
         _ => "missing",
     };
+
+    /// <summary>The state a run reports a pair in: "failed" when the run failed on it, except for an unreadable task
+    /// file, which is its own state.</summary>
+    public static string Reported(PairOutcome outcome) =>
+        outcome.Failed && outcome.State != PairState.Unreadable ? "failed" : Name(outcome.State);
 }

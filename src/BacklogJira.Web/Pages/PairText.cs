@@ -5,7 +5,8 @@ namespace BacklogJira.Web.Pages;
 /// <summary>How a pair's state and its pending work read on the pages.</summary>
 internal static class PairText
 {
-    public static string State(PairOutcome pair) => pair.Failed && pair.State is not (PairState.Unreadable or PairState.Unmapped) ? "failed" : PairStateNames.Name(pair.State);
+    /// <summary>As a run reports it, except that a task not paired yet reads "unmapped" on the board, not "failed".</summary>
+    public static string State(PairOutcome pair) => pair.State == PairState.Unmapped ? PairStateNames.Name(pair.State) : PairStateNames.Reported(pair);
 
     /// <summary>What a pair needs, in a few words: the planned changes, conflicts, waits, or the error.</summary>
     public static string Summary(PairOutcome pair)
