@@ -112,7 +112,7 @@ public sealed class JiraSandbox : IAsyncDisposable
                     ProjectKey = project.Key,
                     Summary = $"Seeded issue {number}",
                     Description = State.Mode == SandboxMode.Cloud
-                        ? BacklogJira.Core.Text.MarkdownToAdf.Convert($"Seeded description {number}.\n\n- [ ] first check\n- [x] second check")
+                        ? SeededDescription(number)
                         : System.Text.Json.Nodes.JsonValue.Create($"Seeded description {number}.\n\n* \\[ \\] first check\n* \\[x\\] second check"),
                     StatusId = project.Workflow.InitialStatusId,
                     ReporterId = data.Users[0].Key,
@@ -135,5 +135,15 @@ public sealed class JiraSandbox : IAsyncDisposable
         await _app.DisposeAsync();
         if (State.Webhooks is { } webhooks) await webhooks.DisposeAsync();
         State.Dispose();
+    }
+    /// <summary>A seeded issue's description as the Jira editor stores it: a paragraph and a two-item task list.</summary>
+    private static System.Text.Json.Nodes.JsonObject SeededDescription(int number)
+    {
+        static System.Text.Json.Nodes.JsonObject Item(string id, string state, string text) =>
+            Rendering.Doc.Block("taskItem", [Rendering.Doc.Text(text)], new System.Text.Json.Nodes.JsonObject { ["localId"] = id, ["state"] = state });
+        return Rendering.Doc.Root([
+            Rendering.Doc.Block("paragraph", [Rendering.Doc.Text($"Seeded description {number}.")]),
+            Rendering.Doc.Block("taskList", [Item($"seed-{number}-1", "TODO", "first check"), Item($"seed-{number}-2", "DONE", "second check")], new System.Text.Json.Nodes.JsonObject { ["localId"] = $"seed-{number}" }),
+        ]);
     }
 }

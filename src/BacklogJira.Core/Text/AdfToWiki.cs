@@ -187,7 +187,10 @@ public static partial class AdfToWiki
             var next = i + 1 < text.Length ? text[i + 1] : ' ';
             var escape = c switch
             {
-                '\\' or '*' or '_' or '{' or '}' or '[' or ']' or '|' or '^' or '~' or '!' => true,
+                // A backslash is written as itself (Jira reads "\\" as a line break); before markup or another
+                // backslash it cannot be written plainly, so it stays escaped there (a known loss, §3.4).
+                '\\' => next is '\\' or '*' or '_' or '{' or '}' or '[' or ']' or '|' or '^' or '~' or '!' or '-' or '+' or '?',
+                '*' or '_' or '{' or '}' or '[' or ']' or '|' or '^' or '~' or '!' => true,
                 '-' when lineStart => true,
                 '-' or '+' or '?' => CouldBeEffect(previous, next),
                 '#' or 'h' or 'b' when lineStart => LineStartSyntax().IsMatch(text.AsSpan(i)),
@@ -203,6 +206,9 @@ public static partial class AdfToWiki
     private static bool CouldBeEffect(char previous, char next) =>
         (!char.IsLetterOrDigit(previous) && !char.IsWhiteSpace(next)) ||
         (!char.IsWhiteSpace(previous) && !char.IsLetterOrDigit(next));
+
+    /// <summary>Whether <paramref name="text"/> starts with syntax that only means something at a line start.</summary>
+    internal static bool IsLineStartSyntax(ReadOnlySpan<char> text) => LineStartSyntax().IsMatch(text);
 
     [GeneratedRegex(@"^(#|h[1-6]\.|bq\.)")]
     private static partial Regex LineStartSyntax();

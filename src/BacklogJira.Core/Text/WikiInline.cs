@@ -29,6 +29,13 @@ internal static class WikiInline
             if (c == '\\' && i + 1 < text.Length)
             {
                 if (text[i + 1] == '\\') { Flush(); output.Add(Adf.Node("hardBreak")); i++; continue; }
+                // Only markup characters (and our line-start escapes) are escaped: before anything else a backslash is
+                // itself, as Jira shows it (C:\path, \d+).
+                if (char.IsLetterOrDigit(text[i + 1]) || char.IsWhiteSpace(text[i + 1]))
+                {
+                    if (!(IsLineStart(text, i) && AdfToWiki.IsLineStartSyntax(text.AsSpan(i + 1)))) literal.Append('\\');
+                    continue;
+                }
                 literal.Append(text[i + 1]);
                 i++;
                 continue;
@@ -129,4 +136,6 @@ internal static class WikiInline
     };
 
     private static bool At(string text, int i, string token) => string.CompareOrdinal(text, i, token, 0, token.Length) == 0;
+
+    private static bool IsLineStart(string text, int at) => at == 0 || text[at - 1] == '\n';
 }

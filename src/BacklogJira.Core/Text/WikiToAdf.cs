@@ -85,7 +85,14 @@ public static partial class WikiToAdf
                     i++;
                 }
                 i--;
-                blocks.Add(WikiList.Build(items, 0, items.Count, 0));
+                // A line whose first marker changes kind (a # after * lines) starts a new list, as Jira renders it.
+                var start = 0;
+                for (var end = 1; end <= items.Count; end++)
+                {
+                    if (end < items.Count && items[end].Markers[0] == items[start].Markers[0]) continue;
+                    blocks.Add(WikiList.Build(items, start, end, 0));
+                    start = end;
+                }
                 continue;
             }
             if (trimmed.StartsWith('|'))

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using BacklogJira.Core.Text;
+using Sandbox.Jira.Rendering;
 
 namespace Sandbox.Jira.Http;
 
@@ -8,24 +8,24 @@ internal static class AdfValidator
 {
     public static void Validate(JsonObject doc, string field)
     {
-        foreach (var node in Adf.ContentOf(doc)) Visit(node, field);
+        foreach (var node in Doc.Children(doc)) Visit(node, field);
     }
 
     private static void Visit(JsonNode node, string field)
     {
-        var type = Adf.TypeOf(node);
+        var type = Doc.Type(node);
         if (type.Length == 0) Fail(field, "a node has no type");
-        if (type == "text" && Adf.TextOf(node).Length == 0) Fail(field, "text nodes must not be empty");
-        if (type == "taskItem" && Adf.ContentOf(node).Any(c => Adf.TypeOf(c) == "paragraph"))
+        if (type == "text" && Doc.TextOf(node).Length == 0) Fail(field, "text nodes must not be empty");
+        if (type == "taskItem" && Doc.Children(node).Any(c => Doc.Type(c) == "paragraph"))
             Fail(field, "taskItem content must be inline nodes");
-        if (type == "listItem" && Adf.ContentOf(node) is { Count: > 0 } items && Adf.TypeOf(items[0]) is not ("paragraph" or "codeBlock" or "mediaSingle"))
+        if (type == "listItem" && Doc.Children(node) is { Count: > 0 } items && Doc.Type(items[0]) is not ("paragraph" or "codeBlock" or "mediaSingle"))
             Fail(field, "listItem must start with a paragraph");
-        if (type == "taskItem" && Adf.AttrString(node, "state") is not ("TODO" or "DONE"))
+        if (type == "taskItem" && Doc.Attr(node, "state") is not ("TODO" or "DONE"))
             Fail(field, "taskItem state must be TODO or DONE");
-        var marks = Adf.MarksOf(node);
-        if (marks.Any(m => Adf.TypeOf(m) == "code") && marks.Any(m => Adf.TypeOf(m) is not ("code" or "link")))
+        var marks = Doc.Marks(node);
+        if (marks.Any(m => Doc.Type(m) == "code") && marks.Any(m => Doc.Type(m) is not ("code" or "link")))
             Fail(field, "the code mark can only be combined with link");
-        foreach (var child in Adf.ContentOf(node)) Visit(child, field);
+        foreach (var child in Doc.Children(node)) Visit(child, field);
     }
 
     private static void Fail(string field, string reason) =>

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BacklogJira.Core.Text;
+using Sandbox.Jira.Rendering;
 
 namespace Sandbox.Jira.Http;
 
-/// <summary>Rich text at the version boundary: Cloud stores ADF and converts for v2 (lossy, as Jira is); Data Center
+/// <summary>Rich text at the version boundary: Cloud stores ADF and converts for v2 (lossy, as Jira is, with the sandbox's own renderer in Rendering/); Data Center
 /// stores wiki strings verbatim (docs/reference/jira.md §3.4).</summary>
 internal static class RichText
 {
@@ -13,7 +13,7 @@ internal static class RichText
         if (value is null) return null;
         if (context.Version == 3)
         {
-            if (value is not JsonObject doc || Adf.TypeOf(doc) != "doc")
+            if (value is not JsonObject doc || Doc.Type(doc) != "doc")
                 throw JiraApiException.Field(field, "Operation value must be an Atlassian Document (see the Atlassian Document Format)");
             AdfValidator.Validate(doc, field);
             return doc.DeepClone();
@@ -22,17 +22,17 @@ internal static class RichText
             throw JiraApiException.Field(field, "Operation value must be a string");
         var wiki = text.GetValue<string>();
         if (wiki.Length == 0) return null;
-        return context.IsCloud ? WikiToAdf.Convert(wiki) : JsonValue.Create(wiki);
+        return context.IsCloud ? WikiRenderer.Render(wiki) : JsonValue.Create(wiki);
     }
 
     public static JsonNode? ToResponse(JsonNode? stored, ApiContext context)
     {
         if (stored is null) return null;
         if (!context.IsCloud) return stored.DeepClone();
-        return context.Version == 3 ? stored.DeepClone() : JsonValue.Create(AdfToWiki.Convert(stored, mentionsByAccountId: true));
+        return context.Version == 3 ? stored.DeepClone() : JsonValue.Create(AdfWikiWriter.Write(stored));
     }
 
     /// <summary>Plain text of a stored value, for changelog strings and <c>text ~</c> search.</summary>
     public static string PlainText(JsonNode? stored, bool isCloud) =>
-        stored is null ? "" : isCloud ? AdfToWiki.Convert(stored) : stored.GetValue<string>();
+        stored is null ? "" : isCloud ? AdfPlainText.Of(stored) : stored.GetValue<string>();
 }

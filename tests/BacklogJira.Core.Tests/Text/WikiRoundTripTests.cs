@@ -26,6 +26,8 @@ public class WikiRoundTripTests
         "| A | B |\n| --- | --- |\n| 1 | 2 |",
         "Hi @[5b10ac8d82e05b22cc7d4ef5](accountid:5b10ac8d82e05b22cc7d4ef5).",
         "Line with trailing hyphen - and - dashes",
+        // Backslashes are written as themselves: Jira (and its sandbox) read "\\\\" as a line break.
+        "Path C:\\\\Users\\\\ann and the pattern \\\\d+ end\\\\",
     };
 
     [Theory]
@@ -48,6 +50,8 @@ public class WikiRoundTripTests
     [InlineData("line one\\\\line two", "line one\nline two")]
     [InlineData("||H1||H2||\n|c1|c2|", "| H1 | H2 |\n| --- | --- |\n| c1 | c2 |")]
     [InlineData("* [x] done\n* [ ] open", "- [x] done\n- [ ] open")]
+    [InlineData("* bullet\n# number", "- bullet\n\n1. number")]
+    [InlineData("C:\\path and \\d+", "C:\\\\path and \\\\d+")]
     [InlineData("snake_case_name and 3-4 and a*b", "snake\\_case\\_name and 3-4 and a\\*b")]
     public void Wiki_written_by_people_reads_as_markdown(string wiki, string markdown) =>
         JiraText.WikiToMarkdown(wiki).ShouldBe(markdown);
