@@ -1,5 +1,3 @@
-using BacklogJira.Jira.Configuration;
-using BacklogJira.Jira.Rest;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sandbox.Jira;
@@ -16,18 +14,14 @@ if (faults.FailStart)
 }
 
 JiraSandbox? ownSandbox = null;
-JiraConnectionSettings settings;
+JiraCalls jira;
 if (args.Contains("--in-process"))
 {
     var mode = args.SkipWhile(a => a != "--mode").Skip(1).FirstOrDefault() == "datacenter" ? SandboxMode.DataCenter : SandboxMode.Cloud;
     ownSandbox = await JiraSandbox.StartAsync(new SandboxOptions { Mode = mode });
-    settings = new JiraConnectionSettings
-    {
-        BaseUrl = ownSandbox.BaseUrl,
-        User = mode == SandboxMode.Cloud ? ownSandbox.Options.User : null,
-        ApiToken = mode == SandboxMode.Cloud ? ownSandbox.Options.Token : null,
-        PersonalToken = mode == SandboxMode.DataCenter ? ownSandbox.Options.Token : null,
-    };
+    jira = mode == SandboxMode.Cloud
+        ? new JiraCalls(ownSandbox.BaseUrl, ownSandbox.Options.User, ownSandbox.Options.Token, null)
+        : new JiraCalls(ownSandbox.BaseUrl, null, null, ownSandbox.Options.Token);
     Console.Error.WriteLine($"sandbox-jira-mcp: Jira sandbox ({mode}) at {ownSandbox.BaseUrl}");
 }
 else
@@ -38,24 +32,18 @@ else
         Console.Error.WriteLine("Error: JIRA_URL is not set (or not a URL). Set JIRA_URL, or pass --in-process to start a Jira sandbox.");
         return 1;
     }
-    settings = new JiraConnectionSettings
-    {
-        BaseUrl = baseUrl,
-        User = Environment.GetEnvironmentVariable("JIRA_USERNAME"),
-        ApiToken = Environment.GetEnvironmentVariable("JIRA_API_TOKEN"),
-        PersonalToken = Environment.GetEnvironmentVariable("JIRA_PERSONAL_TOKEN") is { Length: > 0 } pat ? pat : null,
-        RequestTimeout = TimeSpan.FromSeconds(75),
-    };
+    jira = new JiraCalls(baseUrl, Environment.GetEnvironmentVariable("JIRA_USERNAME"), Environment.GetEnvironmentVariable("JIRA_API_TOKEN"),
+        Environment.GetEnvironmentVariable("JIRA_PERSONAL_TOKEN") is { Length: > 0 } pat ? pat : null);
 }
 
-using var jira = new JiraRestClient(settings);
 // The real server decides Cloud or Data Center from the host name alone; the sandbox listens on 127.0.0.1, so this
 // stand-in asks the Jira it talks to instead (documented in docs/mcp-transport.md).
-var deployment = (await jira.GetServerInfoAsync(CancellationToken.None)).Deployment;
-var tools = new SoopersetTools(jira, settings.BaseUrl, deployment, faults);
+var serverInfo = await jira.GetAsync("rest/api/2/serverInfo", CancellationToken.None);
+var deployment = serverInfo?["deploymentType"]?.ToString() == "Cloud" ? Deployment.Cloud : Deployment.DataCenter;
+var tools = new SoopersetTools(jira, deployment, faults);
 var options = new McpServerOptions
 {
-    ServerInfo = new Implementation { Name = "sandbox-jira-mcp (mcp-atlassian " + BacklogJira.Jira.Mcp.McpServerLaunch.PinnedVersion + " surface)", Version = "1.0.0" },
+    ServerInfo = new Implementation { Name = "sandbox-jira-mcp (mcp-atlassian " + ToolCatalog.PinnedVersion + " surface)", Version = "1.0.0" },
     Capabilities = new ServerCapabilities { Tools = new ToolsCapability() },
     Handlers = new McpServerHandlers
     {
@@ -67,5 +55,6 @@ var options = new McpServerOptions
 
 await using var server = McpServer.Create(new StdioServerTransport("sandbox-jira-mcp"), options);
 await server.RunAsync();
+jira.Dispose();
 if (ownSandbox is not null) await ownSandbox.DisposeAsync();
 return 0;

@@ -1,21 +1,21 @@
 using System.Globalization;
-using System.Text;
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using BacklogJira.Core.Ports;
-using BacklogJira.Jira.Errors;
 using ModelContextProtocol.Protocol;
+using Sandbox.Jira.Mcp.Text;
 
 namespace Sandbox.Jira.Mcp;
 
 /// <summary>
-/// The tools' behaviour, mirroring mcp-atlassian 0.23 (docs/reference/jira.md §1.2–1.4) over any <see cref="IJiraClient"/>:
+/// The tools' behaviour, mirroring mcp-atlassian 0.23 (docs/reference/jira.md §1.2–1.4) over its own HTTP calls to Jira
+/// (<see cref="JiraCalls"/>) and its own model of mcp-atlassian's text conversion (Text/):
 /// JSON answers as pretty text plus <c>structuredContent {"result": text}</c>; exceptions as <c>isError</c> with
 /// <c>Error calling tool '&lt;fn&gt;': …</c>; <c>jira_update_issue</c> and the user tools reporting failure inside a
 /// successful answer; search flattening descriptions; transitions listed without their target.
 /// </summary>
-internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, JiraDeployment deployment, ToolFaults faults)
+internal sealed partial class SoopersetTools(JiraCalls jira, Deployment deployment, ToolFaults faults)
 {
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private int _calls;
@@ -55,199 +55,277 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
         {
             return Failure(error.Message);
         }
-        catch (JiraException error)
+        catch (JiraCallException error)
         {
             return Failure($"Error calling tool '{function}': {Describe(error)}");
         }
+        catch (HttpRequestException error)
+        {
+            return Failure($"Error calling tool '{function}': {error.Message}");
+        }
     }
+
+    private Uri BaseUrl => jira.BaseUrl;
 
     private async Task<JsonNode> GetIssueAsync(ToolArguments args, CancellationToken cancellationToken)
     {
         var key = IssueKey(args);
-        var issue = await jira.GetIssueAsync(key, cancellationToken) ?? throw new JiraNotFoundException($"Issue {key} not found. Verify the issue key and project access.");
+        var issue = await IssueAsync(key, cancellationToken);
         var fields = Fields(args);
-        var json = SimplifiedIssue.From(issue, baseUrl, deployment, fields);
+        var json = SimplifiedIssue.From(issue, BaseUrl, deployment, fields);
         var commentLimit = args.Int("comment_limit", 10);
         if (commentLimit > 0 && (fields.Contains("comment") || !args.Has("fields")))
         {
-            var comments = await jira.GetCommentsAsync(key, cancellationToken);
-            json["comments"] = new JsonArray([.. comments.TakeLast(commentLimit).Select(c => (JsonNode?)new JsonObject
+            var answer = await jira.GetAsync($"rest/api/2/issue/{Uri.EscapeDataString(key)}/comment?maxResults=1000", cancellationToken);
+            var comments = answer?["comments"] as JsonArray ?? [];
+            json["comments"] = new JsonArray([.. comments.OfType<JsonNode>().TakeLast(commentLimit).Select(c => (JsonNode?)new JsonObject
             {
-                ["id"] = c.Id,
-                ["body"] = c.Body,
-                ["author"] = c.Author is null ? null : SimplifiedIssue.User(c.Author, deployment),
-                ["created"] = c.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture) + "+0000",
+                ["id"] = SimplifiedIssue.Str(c["id"]),
+                ["body"] = WikiToMarkdown.Convert(SimplifiedIssue.Str(c["body"]) ?? "", BaseUrl.ToString()),
+                ["author"] = c["author"] is JsonObject author ? SimplifiedIssue.User(author, deployment) : null,
+                ["created"] = SimplifiedIssue.Str(c["created"]),
             })]);
         }
         return json;
     }
 
+    /// <summary>The issue as REST v2 gives it; a 404 in mcp-atlassian's words.</summary>
+    private async Task<JsonNode> IssueAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await jira.GetAsync($"rest/api/2/issue/{Uri.EscapeDataString(key)}", cancellationToken) ?? throw NotFound(key);
+        }
+        catch (JiraCallException error) when (error.Status == HttpStatusCode.NotFound)
+        {
+            throw NotFound(key);
+        }
+    }
+
+    private static JiraCallException NotFound(string key) =>
+        new(HttpStatusCode.NotFound, [$"Issue {key} not found. Verify the issue key and project access."], "");
+
+    /// <summary>Cloud: <c>/rest/api/3/search/jql</c> with Jira's own page token and no total (descriptions come as ADF and
+    /// are flattened); Data Center: <c>/rest/api/2/search</c> by offset, at most 50 a page, raw wiki descriptions.</summary>
     private async Task<JsonNode> SearchAsync(ToolArguments args, CancellationToken cancellationToken)
     {
         var jql = args.Required("jql");
         var limit = Math.Max(1, args.Int("limit", 10));
-        if (deployment == JiraDeployment.DataCenter) limit = Math.Min(limit, 50);
-        // Cloud ignores start_at and pages by token; Data Center pages by start_at.
-        var start = deployment == JiraDeployment.Cloud
-            ? args.String("page_token") is { Length: > 0 } token ? DecodeToken(token) : 0
-            : args.Int("start_at", 0);
-        var all = await jira.SearchAsync(jql, cancellationToken);
-        var page = all.Skip(start).Take(limit).ToList();
         var fields = Fields(args);
-        var result = new JsonObject
+        var wanted = string.Join(',', fields.Contains("*all") ? ["*all"] : fields.Append("summary").Distinct());
+        if (deployment == Deployment.Cloud)
         {
-            ["total"] = deployment == JiraDeployment.Cloud ? -1 : all.Count,
-            ["start_at"] = deployment == JiraDeployment.Cloud ? 0 : start,
+            var request = new JsonObject { ["jql"] = jql, ["maxResults"] = limit, ["fields"] = new JsonArray([.. wanted.Split(',').Select(f => (JsonNode?)f)]) };
+            if (args.String("page_token") is { Length: > 0 } token) request["nextPageToken"] = token;
+            var answer = await jira.PostAsync("rest/api/3/search/jql", request, cancellationToken);
+            var result = new JsonObject
+            {
+                ["total"] = -1,
+                ["start_at"] = 0,
+                ["max_results"] = limit,
+                ["issues"] = Simplified(answer?["issues"], fields, DescriptionForm.Flattened),
+            };
+            if (SimplifiedIssue.Str(answer?["nextPageToken"]) is { Length: > 0 } next) result["next_page_token"] = next;
+            return result;
+        }
+        limit = Math.Min(limit, 50);
+        var start = args.Int("start_at", 0);
+        var page = await jira.GetAsync($"rest/api/2/search?jql={Uri.EscapeDataString(jql)}&startAt={start}&maxResults={limit}&fields={Uri.EscapeDataString(wanted)}", cancellationToken);
+        return new JsonObject
+        {
+            ["total"] = page?["total"]?.GetValue<int>() ?? 0,
+            ["start_at"] = start,
             ["max_results"] = limit,
-            ["issues"] = new JsonArray([.. page.Select(i => (JsonNode?)SimplifiedIssue.From(i, baseUrl, deployment, fields, descriptionForm: "flattened"))]),
+            ["issues"] = Simplified(page?["issues"], fields, DescriptionForm.Flattened),
         };
-        if (deployment == JiraDeployment.Cloud && start + page.Count < all.Count) result["next_page_token"] = EncodeToken(start + page.Count);
-        return result;
     }
+
+    private JsonArray Simplified(JsonNode? issues, IReadOnlyCollection<string> fields, DescriptionForm form) =>
+        new([.. (issues as JsonArray ?? []).OfType<JsonNode>().Select(i => (JsonNode?)SimplifiedIssue.From(i, BaseUrl, deployment, fields, form))]);
 
     private async Task<JsonNode> CreateIssueAsync(ToolArguments args, CancellationToken cancellationToken)
     {
         var additional = args.JsonObjectString("additional_fields") ?? [];
-        JiraUser? assignee = null;
-        if (args.String("assignee") is { Length: > 0 } who) assignee = await jira.FindUserAsync(who, cancellationToken); // unresolvable: only logged, as upstream
-        var draft = new JiraIssueDraft
+        var fields = new JsonObject
         {
-            ProjectKey = ProjectKey(args.Required("project_key")),
-            Summary = args.Required("summary"),
-            IssueType = args.Required("issue_type"),
-            Description = args.String("description"),
-            PriorityName = PriorityName(additional["priority"]),
-            Labels = Labels(additional["labels"]) ?? [],
-            ParentKey = additional["parent"] is JsonObject parent ? parent["key"]?.GetValue<string>() : additional["parent"]?.GetValue<string>(),
-            Assignee = assignee,
-            DueDate = additional["duedate"]?.GetValue<string>(),
-            Reporter = await UserAsync(additional["reporter"], cancellationToken),
-            FixVersions = VersionNames(additional["fixVersions"]) ?? [],
+            ["project"] = new JsonObject { ["key"] = ProjectKey(args.Required("project_key")) },
+            ["summary"] = args.Required("summary"),
+            ["issuetype"] = new JsonObject { ["name"] = args.Required("issue_type") },
         };
-        var created = await jira.CreateIssueAsync(draft, cancellationToken);
-        var issue = await jira.GetIssueAsync(created.Key, cancellationToken) ?? throw new JiraException($"Issue {created.Key} not found after creation.");
-        // The echo is built from the raw v2 answer: wiki markup on both deployments, not the Markdown that was sent.
-        return new JsonObject { ["message"] = "Issue created successfully", ["issue"] = SimplifiedIssue.From(issue with { Description = SimplifiedIssue.Flatten(issue.Description, JiraDeployment.DataCenter) }, baseUrl, deployment, ["*all"]) };
+        if (args.String("description") is { Length: > 0 } description) fields["description"] = MarkdownToWiki.Convert(description);
+        // An assignee that does not resolve is only logged upstream: the issue is created without one.
+        if (args.String("assignee") is { Length: > 0 } who && await FindUserAsync(who, cancellationToken) is { } assignee) fields["assignee"] = UserReference(assignee);
+        if (PriorityName(additional["priority"]) is { } priority) fields["priority"] = new JsonObject { ["name"] = priority };
+        if (Labels(additional["labels"]) is { Count: > 0 } labels) fields["labels"] = new JsonArray([.. labels.Select(l => (JsonNode?)l)]);
+        if (ParentKey(additional["parent"]) is { } parent) fields["parent"] = new JsonObject { ["key"] = parent };
+        if (SimplifiedIssue.Str(additional["duedate"]) is { } due) fields["duedate"] = due;
+        if (await UserAsync(additional["reporter"], cancellationToken) is { } reporter) fields["reporter"] = UserReference(reporter);
+        if (VersionNames(additional["fixVersions"]) is { Count: > 0 } versions) fields["fixVersions"] = new JsonArray([.. versions.Select(v => (JsonNode?)new JsonObject { ["name"] = v })]);
+        var created = await jira.PostAsync("rest/api/2/issue", new JsonObject { ["fields"] = fields }, cancellationToken);
+        var issue = await IssueAsync(SimplifiedIssue.Str(created?["key"]) ?? "", cancellationToken);
+        // The echo is the raw v2 answer: wiki markup, not the Markdown that was sent.
+        return new JsonObject { ["message"] = "Issue created successfully", ["issue"] = SimplifiedIssue.From(issue, BaseUrl, deployment, ["*all"], DescriptionForm.Raw) };
     }
 
     private async Task<JsonNode> UpdateIssueAsync(ToolArguments args, CancellationToken cancellationToken)
     {
         var key = IssueKey(args);
-        var fields = args.JsonObjectString("fields") ?? throw new ToolInputException("1 validation error for call[fields]\n  Field required");
-        foreach (var (name, value) in args.JsonObjectString("additional_fields") ?? []) fields[name] = value?.DeepClone();
+        var given = args.JsonObjectString("fields") ?? throw new ToolInputException("1 validation error for call[fields]\n  Field required");
+        foreach (var (name, value) in args.JsonObjectString("additional_fields") ?? []) given[name] = value?.DeepClone();
         var performed = new JsonArray();
         var failed = new JsonArray();
         try
         {
-            if (faults.UpdateFails) throw new JiraRequestRejectedException("Field 'summary' cannot be set. It is not on the appropriate screen, or unknown.", [], new Dictionary<string, string>());
-            JiraUser? assignee = null;
-            var assigneeGiven = fields.ContainsKey("assignee");
-            if (fields["assignee"] is JsonValue who && who.GetValue<string>() is { Length: > 0 } identifier)
-                assignee = await jira.FindUserAsync(identifier, cancellationToken) ?? throw new JiraException($"Could not find account ID for user: {identifier}");
-            // Keys that are not fields are dropped with only a log line, as upstream does.
-            var update = new JiraIssueUpdate
+            if (faults.UpdateFails) throw new JiraCallException(HttpStatusCode.BadRequest, ["Field 'summary' cannot be set. It is not on the appropriate screen, or unknown."], "");
+            var fields = await UpdateFieldsAsync(given, cancellationToken);
+            if (fields.Count > 0)
             {
-                Summary = fields["summary"]?.GetValue<string>(),
-                ChangeDescription = fields.ContainsKey("description"),
-                Description = fields["description"]?.GetValue<string>(),
-                Labels = Labels(fields["labels"]),
-                PriorityName = PriorityName(fields["priority"]),
-                ChangeAssignee = assigneeGiven,
-                // None passes through and clears the field, as upstream's issues.py does for every field.
-                ChangeDueDate = fields.ContainsKey("duedate"),
-                DueDate = fields["duedate"]?.GetValue<string>(),
-                IssueTypeName = fields["issuetype"] is JsonObject type ? type["name"]?.GetValue<string>() : fields["issuetype"]?.GetValue<string>(),
-                Reporter = await UserAsync(fields["reporter"], cancellationToken),
-                FixVersions = VersionNames(fields["fixVersions"]),
-                Assignee = assignee,
-                ChangeParent = fields.ContainsKey("parent"),
-                ParentKey = fields["parent"] is JsonObject parent ? parent["key"]?.GetValue<string>() : fields["parent"]?.GetValue<string>(),
-            };
-            if (!update.IsEmpty)
-            {
-                await jira.UpdateIssueAsync(key, update, cancellationToken);
+                await jira.PutAsync($"rest/api/2/issue/{Uri.EscapeDataString(key)}", new JsonObject { ["fields"] = fields }, cancellationToken);
                 performed.Add("fields_updated");
             }
         }
-        catch (JiraException error)
+        catch (JiraCallException error)
         {
             failed.Add($"fields_update: {Describe(error)}");
         }
-        var issue = await jira.GetIssueAsync(key, cancellationToken) ?? throw new JiraNotFoundException($"Issue {key} not found. Verify the issue key and project access.");
+        var issue = await IssueAsync(key, cancellationToken);
         var message = failed.Count > 0 ? (performed.Count > 0 ? "Issue update completed with errors" : "Issue update failed")
             : performed.Count > 0 ? "Issue updated successfully" : "No issue updates were requested";
         var returnFields = (args.String("return_fields") ?? "*all").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return new JsonObject
         {
             ["message"] = message,
-            ["issue"] = SimplifiedIssue.From(issue, baseUrl, deployment, returnFields),
+            ["issue"] = SimplifiedIssue.From(issue, BaseUrl, deployment, returnFields),
             ["operations_performed"] = performed,
             ["operations_failed"] = failed,
         };
     }
 
+    /// <summary>The fields of an update as REST v2 takes them; keys that are not fields are dropped (upstream only logs
+    /// them), and None passes through and clears the field, as upstream's issues.py does.</summary>
+    private async Task<JsonObject> UpdateFieldsAsync(JsonObject given, CancellationToken cancellationToken)
+    {
+        var fields = new JsonObject();
+        if (given.ContainsKey("summary")) fields["summary"] = SimplifiedIssue.Str(given["summary"]);
+        if (given.ContainsKey("description"))
+            fields["description"] = SimplifiedIssue.Str(given["description"]) is { Length: > 0 } text ? MarkdownToWiki.Convert(text) : null;
+        if (Labels(given["labels"]) is { } labels) fields["labels"] = new JsonArray([.. labels.Select(l => (JsonNode?)l)]);
+        if (PriorityName(given["priority"]) is { } priority) fields["priority"] = new JsonObject { ["name"] = priority };
+        if (given.ContainsKey("assignee"))
+        {
+            var identifier = SimplifiedIssue.Str(given["assignee"]);
+            fields["assignee"] = string.IsNullOrEmpty(identifier) ? null
+                : UserReference(await FindUserAsync(identifier, cancellationToken) ?? throw new JiraCallException(HttpStatusCode.BadRequest, [$"Could not find account ID for user: {identifier}"], ""));
+        }
+        if (given.ContainsKey("duedate")) fields["duedate"] = SimplifiedIssue.Str(given["duedate"]);
+        if ((given["issuetype"] is JsonObject type ? SimplifiedIssue.Str(type["name"]) : SimplifiedIssue.Str(given["issuetype"])) is { } typeName)
+            fields["issuetype"] = new JsonObject { ["name"] = typeName };
+        if (await UserAsync(given["reporter"], cancellationToken) is { } reporter) fields["reporter"] = UserReference(reporter);
+        if (VersionNames(given["fixVersions"]) is { } versions) fields["fixVersions"] = new JsonArray([.. versions.Select(v => (JsonNode?)new JsonObject { ["name"] = v })]);
+        if (given.ContainsKey("parent")) fields["parent"] = ParentKey(given["parent"]) is { } parent ? new JsonObject { ["key"] = parent } : null;
+        return fields;
+    }
+
     private async Task<JsonNode> AssignIssueAsync(ToolArguments args, CancellationToken cancellationToken)
     {
         var key = IssueKey(args);
-        JiraUser? user = null;
+        JsonNode? user = null;
         if (args.String("assignee") is { Length: > 0 } who)
-            user = await jira.FindUserAsync(who, cancellationToken) ?? throw new JiraException($"Failed to assign issue {key}: Could not find account ID for user: {who}");
-        await jira.UpdateIssueAsync(key, new JiraIssueUpdate { ChangeAssignee = true, Assignee = user }, cancellationToken);
-        var issue = await jira.GetIssueAsync(key, cancellationToken) ?? throw new JiraNotFoundException($"Issue {key} not found.");
-        return new JsonObject { ["message"] = $"Issue {key} assigned successfully", ["issue"] = SimplifiedIssue.From(issue, baseUrl, deployment, ["*all"]) };
+            user = await FindUserAsync(who, cancellationToken) ?? throw new JiraCallException(HttpStatusCode.BadRequest, [$"Failed to assign issue {key}: Could not find account ID for user: {who}"], "");
+        var reference = user is null
+            ? new JsonObject { [deployment == Deployment.Cloud ? "accountId" : "name"] = null }
+            : UserReference(user);
+        await jira.PutAsync($"rest/api/2/issue/{Uri.EscapeDataString(key)}/assignee", reference, cancellationToken);
+        var issue = await IssueAsync(key, cancellationToken);
+        return new JsonObject { ["message"] = $"Issue {key} assigned successfully", ["issue"] = SimplifiedIssue.From(issue, BaseUrl, deployment, ["*all"]) };
     }
 
     /// <summary>id as a number and no target status: atlassian-python-api flattens <c>to</c> to a string that
     /// mcp-atlassian's normaliser does not read (docs/reference/jira.md §1.4).</summary>
-    private async Task<JsonNode> GetTransitionsAsync(ToolArguments args, CancellationToken cancellationToken)
-    {
-        var transitions = await jira.GetTransitionsAsync(IssueKey(args), cancellationToken);
-        return new JsonArray([.. transitions.Select(t => (JsonNode?)new JsonObject
+    private async Task<JsonNode> GetTransitionsAsync(ToolArguments args, CancellationToken cancellationToken) =>
+        new JsonArray([.. (await TransitionsAsync(IssueKey(args), cancellationToken)).Select(t => (JsonNode?)new JsonObject
         {
             ["id"] = int.TryParse(t.Id, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : JsonValue.Create(t.Id),
             ["name"] = t.Name,
         })]);
+
+    private async Task<List<(string Id, string Name)>> TransitionsAsync(string key, CancellationToken cancellationToken)
+    {
+        await IssueAsync(key, cancellationToken);
+        var answer = await jira.GetAsync($"rest/api/2/issue/{Uri.EscapeDataString(key)}/transitions", cancellationToken);
+        return [.. (answer?["transitions"] as JsonArray ?? []).OfType<JsonNode>().Select(t => (SimplifiedIssue.Str(t["id"]) ?? "", SimplifiedIssue.Str(t["name"]) ?? ""))];
     }
 
     private async Task<JsonNode> TransitionIssueAsync(ToolArguments args, CancellationToken cancellationToken)
     {
         var key = IssueKey(args);
         var wanted = args.Required("transition_id");
-        var available = await jira.GetTransitionsAsync(key, cancellationToken);
-        var transition = available.FirstOrDefault(t => t.Id == wanted) ?? available.FirstOrDefault(t => string.Equals(t.Name, wanted, StringComparison.OrdinalIgnoreCase))
-            ?? throw new JiraException($"Transition '{wanted}' not found. Available options: {string.Join(", ", available.Select(t => $"{t.Name} ({t.Id})"))}");
-        var values = new Dictionary<string, string>();
+        var available = await TransitionsAsync(key, cancellationToken);
+        var transition = available.FirstOrDefault(t => t.Id == wanted) is { Id.Length: > 0 } byId ? byId
+            : available.FirstOrDefault(t => string.Equals(t.Name, wanted, StringComparison.OrdinalIgnoreCase)) is { Id.Length: > 0 } byName ? byName
+            : throw new JiraCallException(HttpStatusCode.BadRequest, [$"Transition '{wanted}' not found. Available options: {string.Join(", ", available.Select(t => $"{t.Name} ({t.Id})"))}"], "");
+        var body = new JsonObject { ["transition"] = new JsonObject { ["id"] = transition.Id } };
+        var values = new JsonObject();
         foreach (var (field, value) in args.JsonObjectString("fields") ?? [])
-            values[field] = value is JsonObject named ? named["name"]?.GetValue<string>() ?? named["value"]?.GetValue<string>() ?? "" : value?.GetValue<string>() ?? "";
-        await jira.TransitionAsync(key, transition.Id, values, cancellationToken);
-        var issue = await jira.GetIssueAsync(key, cancellationToken) ?? throw new JiraNotFoundException($"Issue {key} not found.");
-        return new JsonObject { ["message"] = $"Issue {key} transitioned successfully", ["issue"] = SimplifiedIssue.From(issue, baseUrl, deployment, ["*all"]) };
+            values[field] = new JsonObject { ["name"] = value is JsonObject named ? SimplifiedIssue.Str(named["name"]) ?? SimplifiedIssue.Str(named["value"]) : SimplifiedIssue.Str(value) };
+        if (values.Count > 0) body["fields"] = values;
+        await jira.PostAsync($"rest/api/2/issue/{Uri.EscapeDataString(key)}/transitions", body, cancellationToken);
+        var issue = await IssueAsync(key, cancellationToken);
+        return new JsonObject { ["message"] = $"Issue {key} transitioned successfully", ["issue"] = SimplifiedIssue.From(issue, BaseUrl, deployment, ["*all"]) };
     }
 
     /// <summary>Versions as names or <c>{"name"}</c> objects (upstream's <c>_format_versions_components</c>).</summary>
     private static List<string>? VersionNames(JsonNode? value) => value is JsonArray list
-        ? [.. list.Select(v => v is JsonObject o ? o["name"]?.GetValue<string>() : v?.GetValue<string>()).OfType<string>()]
+        ? [.. list.Select(v => v is JsonObject o ? SimplifiedIssue.Str(o["name"]) : SimplifiedIssue.Str(v)).OfType<string>()]
         : null;
+
+    private static string? ParentKey(JsonNode? value) => value is JsonObject parent ? SimplifiedIssue.Str(parent["key"]) : SimplifiedIssue.Str(value);
 
     /// <summary>A user given as an identifier or as <c>{accountId}</c>/<c>{name}</c>, as upstream's fields.py takes a
     /// reporter; one that does not resolve is dropped with a log line there, and refused here the way Jira would.</summary>
-    private async Task<JiraUser?> UserAsync(JsonNode? value, CancellationToken cancellationToken)
+    private async Task<JsonNode?> UserAsync(JsonNode? value, CancellationToken cancellationToken)
     {
-        var identifier = value is JsonObject named ? named["accountId"]?.GetValue<string>() ?? named["name"]?.GetValue<string>() : value?.GetValue<string>();
+        var identifier = value is JsonObject named ? SimplifiedIssue.Str(named["accountId"]) ?? SimplifiedIssue.Str(named["name"]) : SimplifiedIssue.Str(value);
         if (string.IsNullOrEmpty(identifier)) return null;
-        return await jira.FindUserAsync(identifier, cancellationToken) ?? throw new JiraException($"Could not find account ID for user: {identifier}");
+        return await FindUserAsync(identifier, cancellationToken) ?? throw new JiraCallException(HttpStatusCode.BadRequest, [$"Could not find account ID for user: {identifier}"], "");
     }
+
+    /// <summary>A user by account id, e-mail, user name or display name: Cloud searches by <c>query</c> (then by account
+    /// id), Data Center by <c>username</c>; an exact match wins, else the only result.</summary>
+    private async Task<JsonNode?> FindUserAsync(string identifier, CancellationToken cancellationToken)
+    {
+        var path = deployment == Deployment.Cloud
+            ? $"rest/api/2/user/search?query={Uri.EscapeDataString(identifier)}&maxResults=50"
+            : $"rest/api/2/user/search?username={Uri.EscapeDataString(identifier)}&maxResults=50";
+        var users = (await jira.GetAsync(path, cancellationToken) as JsonArray ?? []).OfType<JsonNode>().ToList();
+        if (users.Count == 0 && deployment == Deployment.Cloud)
+        {
+            try { return await jira.GetAsync($"rest/api/2/user?accountId={Uri.EscapeDataString(identifier)}", cancellationToken); }
+            catch (JiraCallException error) when (error.Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest) { return null; }
+        }
+        bool Is(JsonNode user, string property) => string.Equals(SimplifiedIssue.Str(user[property]), identifier, StringComparison.OrdinalIgnoreCase);
+        return users.FirstOrDefault(u => Is(u, "accountId") || Is(u, "key") || Is(u, "name") || Is(u, "emailAddress") || Is(u, "displayName"))
+            ?? (users.Count == 1 ? users[0] : null);
+    }
+
+    private JsonObject UserReference(JsonNode user) => deployment == Deployment.Cloud
+        ? new JsonObject { ["accountId"] = SimplifiedIssue.Str(user["accountId"]) }
+        : new JsonObject { ["name"] = SimplifiedIssue.Str(user["name"]) };
 
     private async Task<JsonNode> AddCommentAsync(ToolArguments args, CancellationToken cancellationToken)
     {
-        var comment = await jira.AddCommentAsync(IssueKey(args), args.Required("body"), cancellationToken);
+        var key = IssueKey(args);
+        var body = args.Required("body");
+        await IssueAsync(key, cancellationToken);
+        var comment = await jira.PostAsync($"rest/api/2/issue/{Uri.EscapeDataString(key)}/comment", new JsonObject { ["body"] = MarkdownToWiki.Convert(body) }, cancellationToken);
+        var created = SimplifiedIssue.Timestamp(comment?["created"]) is { } printed ? printed[..^4] + ".000000+00:00" : null;
         return new JsonObject
         {
-            ["id"] = comment.Id,
-            ["body"] = comment.Body,
+            ["id"] = SimplifiedIssue.Str(comment?["id"]),
+            ["body"] = WikiToMarkdown.Convert(SimplifiedIssue.Str(comment?["body"]) ?? "", BaseUrl.ToString()),
             // Python's str(datetime), and the author as a bare display name (§1.3).
-            ["created"] = comment.Created.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00:00",
-            ["author"] = comment.Author?.DisplayName,
+            ["created"] = created,
+            ["author"] = SimplifiedIssue.Str(comment?["author"]?["displayName"]),
         };
     }
 
@@ -256,15 +334,15 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
     {
         var identifier = args.Required("user_identifier");
         if (faults.SoftFail.Contains("jira_get_user_profile"))
-            return new JsonObject { ["success"] = false, ["error"] = "503 Server Error: Service Unavailable for url: " + baseUrl, ["user_identifier"] = identifier };
+            return new JsonObject { ["success"] = false, ["error"] = "503 Server Error: Service Unavailable for url: " + BaseUrl, ["user_identifier"] = identifier };
         try
         {
-            var user = identifier == "me" ? await jira.GetMyselfAsync(cancellationToken) : await jira.FindUserAsync(identifier, cancellationToken);
+            var user = identifier == "me" ? await jira.GetAsync("rest/api/2/myself", cancellationToken) : await FindUserAsync(identifier, cancellationToken);
             return user is null
                 ? new JsonObject { ["success"] = false, ["error"] = $"User '{identifier}' not found.", ["user_identifier"] = identifier }
                 : new JsonObject { ["success"] = true, ["user"] = SimplifiedIssue.User(user, deployment) };
         }
-        catch (JiraException error)
+        catch (JiraCallException error)
         {
             return new JsonObject { ["success"] = false, ["error"] = Describe(error), ["user_identifier"] = identifier };
         }
@@ -272,38 +350,49 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
 
     /// <summary>The raw project objects, as a JSON array (0.23; 0.11 returned the same).</summary>
     private async Task<JsonNode> GetAllProjectsAsync(CancellationToken cancellationToken) =>
-        new JsonArray([.. (await jira.GetProjectsAsync(cancellationToken)).Select(p => (JsonNode?)new JsonObject
+        new JsonArray([.. (await jira.GetAsync("rest/api/2/project", cancellationToken) as JsonArray ?? []).OfType<JsonNode>().Select(p => (JsonNode?)new JsonObject
         {
-            ["id"] = p.Id, ["key"] = p.Key, ["name"] = p.Name, ["self"] = new Uri(baseUrl, $"rest/api/2/project/{p.Id}").ToString(),
+            ["id"] = SimplifiedIssue.Str(p["id"]), ["key"] = SimplifiedIssue.Str(p["key"]), ["name"] = SimplifiedIssue.Str(p["name"]),
+            ["self"] = new Uri(BaseUrl, $"rest/api/2/project/{SimplifiedIssue.Str(p["id"])}").ToString(),
         })]);
 
     /// <summary>Versions as upstream's <c>JiraVersion.to_simplified_dict</c>: id, name, released, archived.</summary>
     private async Task<JsonNode> GetProjectVersionsAsync(ToolArguments args, CancellationToken cancellationToken) =>
-        new JsonArray([.. (await jira.GetVersionsAsync(ProjectKey(args.Required("project_key")), cancellationToken))
-            .Select(v => (JsonNode?)new JsonObject { ["id"] = v.Id, ["name"] = v.Name, ["released"] = v.Released, ["archived"] = v.Archived })]);
+        new JsonArray([.. (await jira.GetAsync($"rest/api/2/project/{ProjectKey(args.Required("project_key"))}/versions", cancellationToken) as JsonArray ?? []).OfType<JsonNode>()
+            .Select(v => (JsonNode?)Version(v))]);
+
+    private static JsonObject Version(JsonNode? v) => new()
+    {
+        ["id"] = SimplifiedIssue.Str(v?["id"]), ["name"] = SimplifiedIssue.Str(v?["name"]),
+        ["released"] = v?["released"]?.GetValue<bool>() ?? false, ["archived"] = v?["archived"]?.GetValue<bool>() ?? false,
+    };
 
     /// <summary>Jira's answer as is; a failure comes back inside a successful answer, as upstream does.</summary>
     private async Task<JsonNode> CreateVersionAsync(ToolArguments args, CancellationToken cancellationToken)
     {
         try
         {
-            var version = await jira.CreateVersionAsync(ProjectKey(args.Required("project_key")), args.Required("name"), cancellationToken);
-            return new JsonObject { ["id"] = version.Id, ["name"] = version.Name, ["released"] = version.Released, ["archived"] = version.Archived };
+            var version = await jira.PostAsync("rest/api/2/version", new JsonObject { ["project"] = ProjectKey(args.Required("project_key")), ["name"] = args.Required("name") }, cancellationToken);
+            return Version(version);
         }
-        catch (JiraException error)
+        catch (JiraCallException error)
         {
-            return new JsonObject { ["success"] = false, ["error"] = error.Message };
+            return new JsonObject { ["success"] = false, ["error"] = error.Messages.Count > 0 ? string.Join('\n', error.Messages) : error.Message };
         }
     }
 
     private async Task<JsonNode> SearchFieldsAsync(ToolArguments args, CancellationToken cancellationToken)
     {
         var keyword = args.String("keyword") ?? "";
-        var fields = await jira.GetFieldsAsync(cancellationToken);
+        var fields = (await jira.GetAsync("rest/api/2/field", cancellationToken) as JsonArray ?? []).OfType<JsonNode>();
         return new JsonArray([.. fields
-            .Where(f => keyword.Length == 0 || f.Name.Contains(keyword, StringComparison.OrdinalIgnoreCase) || f.Id.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+            .Where(f => keyword.Length == 0 || (SimplifiedIssue.Str(f["name"]) ?? "").Contains(keyword, StringComparison.OrdinalIgnoreCase) || (SimplifiedIssue.Str(f["id"]) ?? "").Contains(keyword, StringComparison.OrdinalIgnoreCase))
             .Take(args.Int("limit", 10))
-            .Select(f => (JsonNode?)new JsonObject { ["id"] = f.Id, ["name"] = f.Name, ["custom"] = f.Custom, ["schema"] = f.SchemaType is null ? null : new JsonObject { ["type"] = f.SchemaType } })]);
+            .Select(f => (JsonNode?)new JsonObject
+            {
+                ["id"] = SimplifiedIssue.Str(f["id"]), ["name"] = SimplifiedIssue.Str(f["name"]), ["custom"] = f["custom"]?.GetValue<bool>() ?? false,
+                ["schema"] = SimplifiedIssue.Str(f["schema"]?["type"]) is { } type ? new JsonObject { ["type"] = type } : null,
+            })]);
     }
 
     private static string IssueKey(ToolArguments args)
@@ -321,8 +410,8 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
 
     private static string? PriorityName(JsonNode? value) => value switch
     {
-        JsonObject priority => priority["name"]?.GetValue<string>(),
-        JsonValue name => name.GetValue<string>(),
+        JsonObject priority => SimplifiedIssue.Str(priority["name"]),
+        JsonValue name => name.ToString(),
         _ => null,
     };
 
@@ -334,13 +423,12 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
     };
 
     /// <summary>The text atlassian-python-api builds from Jira's error body (errorMessages, then the values of errors),
-    /// or mcp-atlassian's own phrases for 401, 404 and 429.</summary>
-    private static string Describe(JiraException error) => error switch
+    /// or mcp-atlassian's own phrases for 401, 403 and 429.</summary>
+    private static string Describe(JiraCallException error) => error.Status switch
     {
-        JiraAuthenticationException or JiraPermissionException => $"Authentication failed for Jira API ({(int)(error.Status ?? System.Net.HttpStatusCode.Unauthorized)}). Token may be expired or invalid. Please verify credentials.",
-        JiraRateLimitedException => "Jira API rate limit hit (429). Server requested Retry-After: 1 seconds. Pause before retrying.",
-        JiraRequestRejectedException rejected when rejected.ErrorMessages.Count + rejected.FieldErrors.Count > 0 =>
-            string.Join('\n', rejected.ErrorMessages.Concat(rejected.FieldErrors.Values)),
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => $"Authentication failed for Jira API ({(int)error.Status}). Token may be expired or invalid. Please verify credentials.",
+        HttpStatusCode.TooManyRequests => "Jira API rate limit hit (429). Server requested Retry-After: 1 seconds. Pause before retrying.",
+        _ when error.Messages.Count > 0 => string.Join('\n', error.Messages),
         _ => error.Message,
     };
 
@@ -355,14 +443,6 @@ internal sealed partial class SoopersetTools(IJiraClient jira, Uri baseUrl, Jira
     }
 
     private static CallToolResult Failure(string text) => new() { IsError = true, Content = [new TextContentBlock { Text = text }] };
-
-    private static string EncodeToken(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes("offset:" + offset.ToString(CultureInfo.InvariantCulture)));
-
-    private static int DecodeToken(string token)
-    {
-        try { return int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token))["offset:".Length..], CultureInfo.InvariantCulture); }
-        catch (FormatException) { throw new JiraRequestRejectedException("The provided next page token is invalid or expired.", ["The provided next page token is invalid or expired."], new Dictionary<string, string>()); }
-    }
 
     [GeneratedRegex(@"^[A-Z][A-Z0-9_]+-\d+(?:-\d+)*$")]
     private static partial Regex IssueKeyPattern();

@@ -8,6 +8,10 @@ namespace Sandbox.Jira.Mcp;
 /// types collapsed to plain ones, as its schema sanitiser does), limited to the Jira tools a sync uses.</summary>
 internal static class ToolCatalog
 {
+    /// <summary>The mcp-atlassian release whose surface this stands in for; the product pins the same one
+    /// (McpServerLaunch.PinnedVersion, checked by a test).</summary>
+    public const string PinnedVersion = "0.23.1";
+
     private sealed record Argument(string Name, string Type, bool Required, string Description);
 
     public static IReadOnlyList<Tool> All { get; } =

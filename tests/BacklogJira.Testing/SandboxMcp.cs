@@ -52,3 +52,12 @@ public static class JiraTransportExtensions
             ? jira.Client(s => s with { CustomFields = customFields ?? [], RemoteLinks = remoteLinks, Comments = comments, IssueLinks = issueLinks, Sprints = sprints, SprintBoardId = sprintBoardId })
             : jira.Track(SandboxMcp.Client(jira));
 }
+
+/// <summary>What a person does in Jira to a checklist the sync wrote. Over MCP the sync writes ballot boxes (mcp-atlassian
+/// drops <c>[x]</c> when it reads, docs/mcp-transport.md), so there the person ticks ☐ into ☑; over REST they check the
+/// task item.</summary>
+public static class JiraPerson
+{
+    public static string Checklist(string markdown, JiraTransport transport) => transport == JiraTransport.Rest ? markdown
+        : markdown.Replace("- [x] ", "- ☑ ", StringComparison.Ordinal).Replace("- [ ] ", "- ☐ ", StringComparison.Ordinal);
+}

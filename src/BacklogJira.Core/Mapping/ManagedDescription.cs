@@ -113,18 +113,24 @@ public static partial class ManagedDescription
                 DefinitionOfDone = sections.TryGetValue(DefinitionOfDoneHeading, out var done) ? Criteria(done) : [],
                 FinalSummary = sections.GetValueOrDefault(FinalSummaryHeading, ""),
             },
-            sections.ContainsKey(CriteriaHeading), sections.ContainsKey(PlanHeading), sections.ContainsKey(NotesHeading))
+            Readable(sections, CriteriaHeading), sections.ContainsKey(PlanHeading), sections.ContainsKey(NotesHeading))
         {
-            HasDefinitionOfDone = sections.ContainsKey(DefinitionOfDoneHeading),
+            HasDefinitionOfDone = Readable(sections, DefinitionOfDoneHeading),
             HasFinalSummary = sections.ContainsKey(FinalSummaryHeading),
         };
     }
+
+    /// <summary>A checklist section is there and every line of it is a checklist item. A section whose lines lost their
+    /// check boxes on the way (a converter that drops <c>[x]</c>) cannot be read, so it is not represented: never taken
+    /// as "all items deleted".</summary>
+    private static bool Readable(Dictionary<string, string> sections, string heading) =>
+        sections.TryGetValue(heading, out var block) && block.Split('\n').All(l => l.Trim().Length == 0 || TaskItem().IsMatch(l));
 
     private static bool IsManagedHeading(string line) => line is CriteriaHeading or DefinitionOfDoneHeading or PlanHeading or NotesHeading or FinalSummaryHeading;
 
     private static ImmutableArray<CriterionItem> Criteria(string block) =>
         [.. block.Split('\n').Select(l => TaskItem().Match(l)).Where(m => m.Success)
-            .Select(m => new CriterionItem(Text.AdfToMarkdown.UnescapeLiteral(m.Groups["text"].Value.Trim()), m.Groups["check"].Value.Trim().Length > 0))];
+            .Select(m => new CriterionItem(Text.AdfToMarkdown.UnescapeLiteral(m.Groups["text"].Value.Trim()), m.Groups["check"].Value.Trim().Length > 0 || m.Groups["ballot"].Value == "☑"))];
 
     /// <summary>The original plugin's block (§4.1): a line "Acceptance Criteria:" then <c>- [ ]</c>/<c>- [x]</c> lines, up
     /// to the next blank line; also its "Implementation Plan:" and "Implementation Notes:" paragraphs.</summary>
@@ -140,7 +146,8 @@ public static partial class ManagedDescription
             true, plan is not null, notes is not null);
     }
 
-    [GeneratedRegex(@"^\s*[-*]\s+\\?\[(?<check>[ xX]?)\\?\]\s+(?<text>.+)$")]
+    // [ ] and [x] (escaped or not), or the ballot boxes the MCP transport writes (☐ ☑, docs/mcp-transport.md).
+    [GeneratedRegex(@"^\s*[-*]\s+(?:\\?\[(?<check>[ xX]?)\\?\]|(?<ballot>[☐☑]))\s+(?<text>.+)$")]
     private static partial Regex TaskItem();
 
     [GeneratedRegex(@"(?:^|\n)\s*Acceptance Criteria:?\s*\n(?<items>(?:[ \t]*[-*•].*(?:\n|$))+)", RegexOptions.IgnoreCase)]

@@ -30,6 +30,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
     private readonly McpToolSession _session;
     private readonly JiraConnectionSettings _settings;
     private readonly McpJiraOptions _options;
+    private readonly McpDescriptionEchoes _echoes;
     private readonly JiraDeployment _deployment;
     private readonly ConcurrentDictionary<string, JiraStatus> _statuses = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, JiraPriority> _priorities = new(StringComparer.OrdinalIgnoreCase);
@@ -41,6 +42,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         _settings = settings;
         _users = new Users.UserLookupMemo(clock ?? TimeProvider.System);
         _options = options;
+        _echoes = new McpDescriptionEchoes(options.EchoFile);
         _deployment = settings.Deployment ?? DeploymentFromUrl(settings.BaseUrl);
         _session = new McpToolSession(options.Launch, settings, environment ?? Environment.GetEnvironmentVariables(), RequiredTools,
             clock ?? TimeProvider.System, logger ?? NullLogger.Instance);
@@ -108,7 +110,9 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         try
         {
             var json = await CallAsync("jira_get_issue", new() { ["issue_key"] = key, ["fields"] = McpIssueReader.IssueFields, ["comment_limit"] = 0, ["update_history"] = false }, true, cancellationToken);
-            return json is null ? null : Remember(McpIssueReader.Issue(json, _deployment));
+            if (json is null) return null;
+            var issue = McpIssueReader.Issue(json, _deployment);
+            return Remember(issue with { Description = _echoes.Restore(issue.Id, McpTextDialect.Incoming(issue.Description)) });
         }
         catch (JiraNotFoundException)
         {
@@ -198,13 +202,16 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
             ["summary"] = draft.Summary,
             ["issue_type"] = draft.IssueType,
         };
-        if (!string.IsNullOrEmpty(draft.Description)) arguments["description"] = draft.Description;
+        if (!string.IsNullOrEmpty(draft.Description)) arguments["description"] = McpTextDialect.Outgoing(draft.Description);
         if (draft.Assignee is not null) arguments["assignee"] = UserIdentifier(draft.Assignee);
         if (additional.Count > 0) arguments["additional_fields"] = additional.ToJsonString();
         var json = await CallAsync("jira_create_issue", arguments, false, cancellationToken);
         var issue = json?["issue"] ?? throw new JiraException("jira_create_issue answered without the created issue; look in Jira before running create-issue again.");
         var key = McpIssueReader.Text(issue["key"]) ?? throw new JiraException("jira_create_issue answered without an issue key.");
-        return new JiraIssueRef(McpIssueReader.Text(issue["id"]) ?? "", key, "");
+        var id = McpIssueReader.Text(issue["id"]) ?? "";
+        // Create echoes wiki markup, not what a read gives: read the description once to learn its echo.
+        if (!string.IsNullOrEmpty(draft.Description) && id.Length > 0) await RememberEchoAsync(id, key, draft.Description, cancellationToken);
+        return new JiraIssueRef(id, key, "");
     }
 
     /// <summary>Fields through <c>jira_update_issue</c> (whose failures come back as a successful answer listing
@@ -213,7 +220,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
     {
         var fields = new JsonObject();
         if (update.Summary is not null) fields["summary"] = update.Summary;
-        if (update.ChangeDescription) fields["description"] = string.IsNullOrEmpty(update.Description) ? null : update.Description;
+        if (update.ChangeDescription) fields["description"] = string.IsNullOrEmpty(update.Description) ? null : McpTextDialect.Outgoing(update.Description);
         if (update.Labels is not null) fields["labels"] = new JsonArray([.. update.Labels.Select(l => (JsonNode?)l)]);
         if (update.PriorityName is not null) fields["priority"] = new JsonObject { ["name"] = update.PriorityName };
         if (update.ChangeDueDate) fields["duedate"] = update.DueDate;
@@ -224,11 +231,14 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         if (update.ChangeEpic) throw new JiraException("The MCP transport cannot set Data Center's Epic Link; set it in Jira.");
         if (fields.Count > 0)
         {
-            var json = await CallAsync("jira_update_issue", new() { ["issue_key"] = key, ["fields"] = fields.ToJsonString(), ["return_fields"] = "updated" }, true, cancellationToken);
+            var json = await CallAsync("jira_update_issue", new() { ["issue_key"] = key, ["fields"] = fields.ToJsonString(), ["return_fields"] = "updated,description" }, true, cancellationToken);
             var failed = (json?["operations_failed"] as JsonArray ?? []).Select(f => McpIssueReader.Text(f)).OfType<string>().ToList();
             var message = McpIssueReader.Text(json?["message"]);
             if (failed.Count > 0 || message == "Issue update failed")
                 throw new JiraRequestRejectedException($"jira_update_issue did not update {key}: {(failed.Count > 0 ? string.Join("; ", failed) : message)}", failed, new Dictionary<string, string>());
+            // The answer carries the issue as a read gives it: its description is the echo of what was written.
+            if (update.ChangeDescription && McpIssueReader.Text(json?["issue"]?["id"]) is { Length: > 0 } id)
+                await _echoes.RememberAsync(id, update.Description ?? "", McpTextDialect.Incoming(McpIssueReader.Text(json?["issue"]?["description"]) ?? ""), cancellationToken);
         }
         if (update.ChangeAssignee)
             await CallAsync("jira_assign_issue", new() { ["issue_key"] = key, ["assignee"] = update.Assignee is null ? null : UserIdentifier(update.Assignee) }, true, cancellationToken);
@@ -400,6 +410,12 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
 
     public Task SetIssuePropertyAsync(string key, string propertyKey, JsonNode value, CancellationToken cancellationToken) =>
         throw new JiraException("mcp-atlassian has no tool that sets issue properties; use jira.transport \"rest\" for them.");
+
+    private async Task RememberEchoAsync(string id, string key, string written, CancellationToken cancellationToken)
+    {
+        var json = await CallAsync("jira_get_issue", new() { ["issue_key"] = key, ["fields"] = "description", ["comment_limit"] = 0, ["update_history"] = false }, true, cancellationToken);
+        await _echoes.RememberAsync(id, written, McpTextDialect.Incoming(McpIssueReader.Text(json?["description"]) ?? ""), cancellationToken);
+    }
 
     private JiraIssue Remember(JiraIssue issue)
     {

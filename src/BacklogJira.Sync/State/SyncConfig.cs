@@ -304,7 +304,17 @@ public sealed class SyncConfig
     public static SyncConfig Load(StatePaths paths)
     {
         if (!File.Exists(paths.Config)) throw new SyncConfigException($"{paths.Config} not found. Run 'backlog-jira init' first.");
-        return Parse(File.ReadAllText(paths.Config), paths.Config);
+        return Parse(File.ReadAllText(paths.Config), paths.Config).WithStateRoot(paths.Root);
+    }
+
+    /// <summary>The project's <c>.backlog-jira</c> folder when the config was loaded from one (null when parsed from text):
+    /// where a transport keeps what it must remember between runs.</summary>
+    public string? StateRoot { get; private set; }
+
+    private SyncConfig WithStateRoot(string root)
+    {
+        StateRoot = root;
+        return this;
     }
 
     /// <summary>Writes the JSON tree back (temp + rename), with <c>schemaVersion</c> set.</summary>

@@ -85,4 +85,21 @@ public class ManagedDescriptionTests
         parts.Description.ShouldContain("### Acceptance Criteria");
         parts.AcceptanceCriteria.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_checklist_section_whose_boxes_were_lost_is_not_represented_rather_than_empty()
+    {
+        // What mcp-atlassian's reader makes of "- [x] Works" and "- [ ] Fast": the boxes are gone.
+        var sections = ManagedDescription.ParseSections("Body\n\n" + ManagedDescription.CriteriaHeading + "\n\n- x Works\n-   Fast\n\n" + ManagedDescription.DefinitionOfDoneHeading + "\n\n- [x] Tests pass");
+        sections.HasCriteria.ShouldBeFalse();
+        sections.HasDefinitionOfDone.ShouldBeTrue();
+        sections.Parts.DefinitionOfDone.ShouldBe([new CriterionItem("Tests pass", true)]);
+    }
+
+    [Fact]
+    public void Ballot_boxes_read_as_check_boxes()
+    {
+        var parts = ManagedDescription.Parse(ManagedDescription.CriteriaHeading + "\n\n- ☑ Works\n- ☐ Fast");
+        parts.AcceptanceCriteria.ShouldBe([new CriterionItem("Works", true), new CriterionItem("Fast", false)]);
+    }
 }

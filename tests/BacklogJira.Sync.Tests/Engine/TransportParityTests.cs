@@ -58,7 +58,10 @@ public partial class TransportParityTests
         foreach (var key in keys)
         {
             var issue = (await world.Client.GetIssueAsync(key, None))!;
-            issues.Add($"{issue.Key}|{issue.Summary}|{issue.Description}|{issue.Status.Name}|{issue.Resolution}|{string.Join(',', issue.Labels.Order())}|{issue.Priority?.Name}|{issue.Assignee?.StableId}");
+            // Jira holds each transport's own form of the same parts (over MCP: ballot boxes, no rule before the
+            // managed sections, docs/mcp-transport.md), so the parts are compared, written out one way.
+            var description = Core.Mapping.ManagedDescription.Compose(Core.Mapping.ManagedDescription.Parse(issue.Description));
+            issues.Add($"{issue.Key}|{issue.Summary}|{description}|{issue.Status.Name}|{issue.Resolution}|{string.Join(',', issue.Labels.Order())}|{issue.Priority?.Name}|{issue.Assignee?.StableId}");
         }
         return new Outcome(files, issues);
     }

@@ -79,7 +79,7 @@ public class DatesAndChecklistsTests
         await world.Client.UpdateIssueAsync(key, new JiraIssueUpdate
         {
             ChangeDescription = true,
-            Description = ManagedDescription.Compose(parts with { DefinitionOfDone = [new("Tests pass", true), new("Docs updated", true)] }),
+            Description = JiraPerson.Checklist(ManagedDescription.Compose(parts with { DefinitionOfDone = [new("Tests pass", true), new("Docs updated", true)] }), transport),
         }, None);
         await world.CliAsync("task", "edit", id, "--dod", "Released");
 
@@ -146,7 +146,7 @@ public class DatesAndChecklistsTests
         });
         var issue = await world.Client.CreateIssueAsync(new JiraIssueDraft
         {
-            ProjectKey = "DEMO", IssueType = "Task", Summary = "Imported with dates", Description = description, DueDate = "2027-03-01",
+            ProjectKey = "DEMO", IssueType = "Task", Summary = "Imported with dates", Description = JiraPerson.Checklist(description, transport), DueDate = "2027-03-01",
         }, None);
 
         var outcomes = await world.Importer().ImportAsync(JiraImporter.ResolveJql(null, SyncConfig.Load(world.Paths)), dryRun: false, None);
