@@ -7,7 +7,8 @@
 #   e.g. packaging/dotnet-tool/native-check.sh src/BacklogMcp BacklogMcp backlog-mcp linux-x64 artifacts/tool
 set -euo pipefail
 project=$1 id=$2 command=$3 rid=$4 out=$5
-native=(-c Release -p:ToolPackageRuntimeIdentifiers="$rid" -p:PublishAot=true -p:CppCompilerAndLinker=gcc -v q -nologo)
+# The native file's separate debug symbols (.dbg, 47 MB for backlog-jira) stay out of the package.
+native=(-c Release -p:ToolPackageRuntimeIdentifiers="$rid" -p:PublishAot=true -p:CppCompilerAndLinker=gcc -p:CopyOutputSymbolsToPublishDirectory=false -v q -nologo)
 dotnet pack "$project" "${native[@]}" -o "$out" >/dev/null
 dotnet pack "$project" -r "$rid" "${native[@]}" -o "$out" >/dev/null
 installed=$(mktemp -d)
@@ -16,4 +17,6 @@ file -L "$installed/$command" | grep -q ELF || { echo "$command from the $rid to
 version=$(dotnet msbuild "$project" -getProperty:Version -nologo | tr -d '[:space:]')
 said=$("$installed/$command" --version | tr -d '[:space:]')
 [ "${said%%+*}" = "$version" ] || { echo "$command --version says '$said', expected $version" >&2; exit 1; }
-echo "dotnet tool (native, $rid): $command $version installed from $id.$rid"
+unzip -l "$out/$id.$rid".*.nupkg | grep -q '\.dbg$' && { echo "the $rid tool package of $id carries debug symbols" >&2; exit 1; }
+size=$(du -k "$out/$id.$rid".*.nupkg | cut -f1)
+echo "dotnet tool (native, $rid): $command $version installed from $id.$rid (${size} KB package)"

@@ -120,6 +120,23 @@ public static partial class ManagedDescription
         };
     }
 
+    /// <summary>The checklist sections a Jira description holds but that cannot be read (see <see cref="Readable"/>), by
+    /// heading, each as its text.</summary>
+    public static IReadOnlyDictionary<string, string> UnreadableChecklists(string? jiraMarkdown)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = CanonicalText.Plain(jiraMarkdown).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i] is not (CriteriaHeading or DefinitionOfDoneHeading)) continue;
+            var end = i + 1;
+            while (end < lines.Length && !IsManagedHeading(lines[end])) end++;
+            var block = new Dictionary<string, string> { [lines[i]] = CanonicalText.Plain(string.Join('\n', lines[(i + 1)..end])) };
+            if (block[lines[i]].Length > 0 && !Readable(block, lines[i])) found[lines[i]] = block[lines[i]];
+        }
+        return found;
+    }
+
     /// <summary>A checklist section is there and every line of it is a checklist item. A section whose lines lost their
     /// check boxes on the way (a converter that drops <c>[x]</c>) cannot be read, so it is not represented: never taken
     /// as "all items deleted".</summary>

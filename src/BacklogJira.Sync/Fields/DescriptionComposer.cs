@@ -17,8 +17,19 @@ internal static class DescriptionComposer
         FinalSummary = target.Get(SyncFieldCatalog.FinalSummary),
     });
 
+    /// <summary>The whole description, unless Jira's holds a checklist section that cannot be read (its boxes lost on
+    /// the way, as mcp-atlassian reads them): writing would replace words that were never read, so the description waits,
+    /// with the reason and the way out (docs/mcp-transport.md, "Text conversion").</summary>
     public static JiraFieldWrite Edit(JiraWriting writing)
     {
+        if (ManagedDescription.UnreadableChecklists(writing.Issue?.Description) is { Count: > 0 } unreadable)
+        {
+            var sections = string.Join(" and ", unreadable.Keys.Select(h => "\"" + h.TrimStart('#', ' ') + "\""));
+            var warning = $"{writing.IssueName}: the description is not written: its {sections} section cannot be read (its check boxes were lost on the way in), " +
+                "and writing it would replace words never read. Tick the boxes as ☐ or ☑ in Jira, or sync over jira.transport \"rest\".";
+            if (!writing.Warnings.Contains(warning)) writing.Warnings.Add(warning);
+            return JiraFieldWrite.Skipped;
+        }
         var description = Compose(writing.Target);
         return new JiraFieldWrite(update => update with { ChangeDescription = true, Description = description });
     }

@@ -62,7 +62,7 @@ public class RandomEditTests
             foreach (var id in ids)
             {
                 if (random.Next(2) == 0) await EditBacklogAsync(world, id, random, customFields, ids);
-                if (random.Next(2) == 0) await EditJiraAsync(world, keys[id], random, customFields, [.. ids.Select(i => keys[i])]);
+                if (random.Next(2) == 0) await EditJiraAsync(world, keys[id], random, customFields, [.. ids.Select(i => keys[i])], transport);
             }
             if (child is not null && random.Next(2) == 0)
             {
@@ -160,7 +160,7 @@ public class RandomEditTests
         }, None);
     }
 
-    private static async Task EditJiraAsync(SyncWorld world, string key, Random random, bool customFields, IReadOnlyList<string> keys)
+    private static async Task EditJiraAsync(SyncWorld world, string key, Random random, bool customFields, IReadOnlyList<string> keys, JiraTransport transport)
     {
         string Pick(params string[] options) => options[random.Next(options.Length)];
         if (customFields && random.Next(16) == 15)
@@ -231,6 +231,8 @@ public class RandomEditTests
                 }),
             },
         };
+        // A person ticks boxes the way the transport wrote them (over MCP: ballots, docs/mcp-transport.md).
+        if (update.Description is { } text) update = update with { Description = JiraPerson.Checklist(text, transport) };
         await world.Client.UpdateIssueAsync(key, update, None);
     }
 }

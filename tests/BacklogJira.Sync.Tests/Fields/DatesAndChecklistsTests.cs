@@ -227,6 +227,31 @@ public class DatesAndChecklistsTests
         after.Pulled.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Over_mcp_a_checklist_made_in_jira_that_cannot_be_read_is_left_in_jira_and_never_read_as_deleted()
+    {
+        await using var world = await SyncWorld.CreateAsync(transport: JiraTransport.Mcp);
+        // Made in Jira by a person, with [x] boxes: mcp-atlassian's reader drops them, so the section cannot be read.
+        var description = ManagedDescription.Compose(new DescriptionParts("From Jira", [], "", "") { DefinitionOfDone = [new("Signed off", true), new("Deployed", false)] });
+        var issue = await world.Client.CreateIssueAsync(new JiraIssueDraft { ProjectKey = "DEMO", IssueType = "Task", Summary = "Checked in Jira", Description = description }, None);
+
+        (await world.Importer().ImportAsync(JiraImporter.ResolveJql(null, SyncConfig.Load(world.Paths)), dryRun: false, None)).ShouldAllBe(o => o.Error == null);
+        var taskId = MappingFile.Load(world.Paths).ForIssue(issue.Key)!.TaskId;
+        world.Store.Get(taskId).DefinitionOfDone.ShouldBeEmpty();
+
+        await world.CliAsync("task", "edit", taskId, "-t", "Checked in Jira, renamed", "-d", "Body from Backlog.md");
+        var outcome = (await world.RunAsync(SyncMode.Sync, ConflictStrategy.PreferBacklog)).Single(o => o.JiraKey == issue.Key);
+
+        // The title goes; the description waits, saying why and what to do, and Jira keeps every word and box.
+        (await world.Client.GetIssueAsync(issue.Key, None))!.Summary.ShouldBe("Checked in Jira, renamed");
+        outcome.Warnings.ShouldContain(w => w.Contains("\"Definition of Done (managed by backlog-jira)\" section cannot be read", StringComparison.Ordinal) && w.Contains('☑', StringComparison.Ordinal));
+        var parts = await JiraPartsAsync(world, issue.Key);
+        parts.DefinitionOfDone.ShouldBe([new("Signed off", true), new("Deployed", false)]);
+        parts.Description.ShouldBe("From Jira");
+        world.Store.Get(taskId).Description.ShouldBe("Body from Backlog.md");
+        (await world.RunAsync(SyncMode.Status)).Single(o => o.JiraKey == issue.Key).State.ShouldNotBe(PairState.InSync);
+    }
+
     private static async Task<DescriptionParts> JiraPartsAsync(SyncWorld world, string key) =>
         ManagedDescription.Parse((await world.Client.GetIssueAsync(key, None))!.Description);
 }
