@@ -30,7 +30,7 @@ internal static class JiraClientFactory
             Launch = Launch(context, config),
             TransitionTargets = config?.TransitionTargets ?? new Dictionary<string, string>(),
             Resolution = config?.TransitionFields.GetValueOrDefault("resolution") ?? "Done",
-            EchoFile = config?.StateRoot is { } root ? Path.Combine(root, "mcp-echoes.json") : null,
+            EchoFolder = config?.StateRoot is { } root ? Path.Combine(root, "mcp-echoes") : null,
         }, context.Environment, logger: context.Logger);
     }
 

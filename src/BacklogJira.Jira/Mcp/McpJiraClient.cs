@@ -42,7 +42,7 @@ public sealed class McpJiraClient : IJiraClient, IAsyncDisposable, IDisposable
         _settings = settings;
         _users = new Users.UserLookupMemo(clock ?? TimeProvider.System);
         _options = options;
-        _echoes = new McpDescriptionEchoes(options.EchoFile);
+        _echoes = new McpDescriptionEchoes(options.EchoFolder);
         _deployment = settings.Deployment ?? DeploymentFromUrl(settings.BaseUrl);
         _session = new McpToolSession(options.Launch, settings, environment ?? Environment.GetEnvironmentVariables(), RequiredTools,
             clock ?? TimeProvider.System, logger ?? NullLogger.Instance);

@@ -11,7 +11,7 @@ public sealed record McpJiraOptions
     /// <summary>The resolution to give when Jira asks for one on a transition (config <c>jira.transitionFields.resolution</c>).</summary>
     public string Resolution { get; init; } = "Done";
 
-    /// <summary>Where the echoes of written descriptions are kept between runs (<see cref="McpDescriptionEchoes"/>);
+    /// <summary>The folder where the echoes of written descriptions are kept between runs (<see cref="McpDescriptionEchoes"/>);
     /// in memory only when null.</summary>
-    public string? EchoFile { get; init; }
+    public string? EchoFolder { get; init; }
 }

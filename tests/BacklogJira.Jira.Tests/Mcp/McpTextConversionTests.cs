@@ -55,41 +55,48 @@ public class McpTextConversionTests
     [Fact]
     public async Task A_read_that_matches_the_echo_is_what_was_written_and_changed_sections_come_as_read()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"echoes-{Guid.NewGuid():N}.json");
+        var folder = Path.Combine(Path.GetTempPath(), $"echoes-{Guid.NewGuid():N}");
         try
         {
             const string written = "Intro\n\n- one\n\n---\n\n### Implementation Plan (managed by backlog-jira)\n\n1. Step\n2. Step";
             var echo = McpTextDialect.Incoming(ThroughServer(McpTextDialect.Outgoing(written)));
             echo.ShouldNotBe(written);
-            await new McpDescriptionEchoes(file).RememberAsync("10001", written, echo, CancellationToken.None);
+            await new McpDescriptionEchoes(folder).RememberAsync("10001", written, echo, CancellationToken.None);
+            File.Exists(Path.Combine(folder, "10001.json")).ShouldBeTrue();
 
             // A new process reads the file.
-            var echoes = new McpDescriptionEchoes(file);
+            var echoes = new McpDescriptionEchoes(folder);
             echoes.Restore("10001", echo).ShouldBe(written);
             echoes.Restore("10002", echo).ShouldBe(echo);
             var edited = echo.Replace("Intro", "Intro changed in Jira", StringComparison.Ordinal);
             var restored = echoes.Restore("10001", edited);
             restored.ShouldStartWith("Intro changed in Jira");
             restored.ShouldEndWith("### Implementation Plan (managed by backlog-jira)\n\n1. Step\n2. Step");
+
+            // A description cleared by the sync has no echo any more.
+            await echoes.RememberAsync("10001", "", "", CancellationToken.None);
+            File.Exists(Path.Combine(folder, "10001.json")).ShouldBeFalse();
+            new McpDescriptionEchoes(folder).Restore("10001", echo).ShouldBe(echo);
         }
         finally
         {
-            File.Delete(file);
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
 
     [Fact]
-    public void An_unreadable_echo_file_starts_afresh()
+    public void An_unreadable_echo_file_is_no_echo()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"echoes-{Guid.NewGuid():N}.json");
-        File.WriteAllText(file, "{not json");
+        var folder = Path.Combine(Path.GetTempPath(), $"echoes-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "1.json"), "{not json");
         try
         {
-            new McpDescriptionEchoes(file).Restore("1", "text").ShouldBe("text");
+            new McpDescriptionEchoes(folder).Restore("1", "text").ShouldBe("text");
         }
         finally
         {
-            File.Delete(file);
+            Directory.Delete(folder, recursive: true);
         }
     }
 
