@@ -89,6 +89,39 @@ public static partial class ManagedDescription
         if (previous >= 0 && lines[previous].Trim() == Rule) descriptionEnd = previous;
 
         var description = CanonicalText.Plain(string.Join('\n', lines.Take(descriptionEnd)));
+        var sections = SectionBodies(lines, firstHeading);
+        return new ManagedParts(
+            new DescriptionParts(
+                description,
+                sections.TryGetValue(CriteriaHeading, out var criteria) ? Criteria(criteria) : [],
+                sections.GetValueOrDefault(PlanHeading, ""),
+                sections.GetValueOrDefault(NotesHeading, ""))
+            {
+                DefinitionOfDone = sections.TryGetValue(DefinitionOfDoneHeading, out var done) ? Criteria(done) : [],
+                FinalSummary = sections.GetValueOrDefault(FinalSummaryHeading, ""),
+            },
+            Readable(sections.GetValueOrDefault(CriteriaHeading)), sections.ContainsKey(PlanHeading), sections.ContainsKey(NotesHeading))
+        {
+            HasDefinitionOfDone = Readable(sections.GetValueOrDefault(DefinitionOfDoneHeading)),
+            HasFinalSummary = sections.ContainsKey(FinalSummaryHeading),
+        };
+    }
+
+    /// <summary>The checklist sections a Jira description holds but that cannot be read (see <see cref="Readable"/>), by
+    /// heading, each as its text.</summary>
+    public static IReadOnlyDictionary<string, string> UnreadableChecklists(string? jiraMarkdown)
+    {
+        var lines = CanonicalText.Plain(jiraMarkdown).Split('\n').ToList();
+        var firstHeading = lines.FindIndex(IsManagedHeading);
+        if (firstHeading < 0) return new Dictionary<string, string>();
+        return SectionBodies(lines, firstHeading)
+            .Where(s => s.Key is CriteriaHeading or DefinitionOfDoneHeading && s.Value.Length > 0 && !Readable(s.Value))
+            .ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Each managed section from <paramref name="firstHeading"/> on, by heading, as canonical text.</summary>
+    private static Dictionary<string, string> SectionBodies(List<string> lines, int firstHeading)
+    {
         var sections = new Dictionary<string, string>(StringComparer.Ordinal);
         string? current = null;
         var body = new List<string>();
@@ -103,47 +136,17 @@ public static partial class ManagedDescription
             }
             body.Add(line);
         }
-        return new ManagedParts(
-            new DescriptionParts(
-                description,
-                sections.TryGetValue(CriteriaHeading, out var criteria) ? Criteria(criteria) : [],
-                sections.GetValueOrDefault(PlanHeading, ""),
-                sections.GetValueOrDefault(NotesHeading, ""))
-            {
-                DefinitionOfDone = sections.TryGetValue(DefinitionOfDoneHeading, out var done) ? Criteria(done) : [],
-                FinalSummary = sections.GetValueOrDefault(FinalSummaryHeading, ""),
-            },
-            Readable(sections, CriteriaHeading), sections.ContainsKey(PlanHeading), sections.ContainsKey(NotesHeading))
-        {
-            HasDefinitionOfDone = Readable(sections, DefinitionOfDoneHeading),
-            HasFinalSummary = sections.ContainsKey(FinalSummaryHeading),
-        };
-    }
-
-    /// <summary>The checklist sections a Jira description holds but that cannot be read (see <see cref="Readable"/>), by
-    /// heading, each as its text.</summary>
-    public static IReadOnlyDictionary<string, string> UnreadableChecklists(string? jiraMarkdown)
-    {
-        var found = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lines = CanonicalText.Plain(jiraMarkdown).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (lines[i] is not (CriteriaHeading or DefinitionOfDoneHeading)) continue;
-            var end = i + 1;
-            while (end < lines.Length && !IsManagedHeading(lines[end])) end++;
-            var block = new Dictionary<string, string> { [lines[i]] = CanonicalText.Plain(string.Join('\n', lines[(i + 1)..end])) };
-            if (block[lines[i]].Length > 0 && !Readable(block, lines[i])) found[lines[i]] = block[lines[i]];
-        }
-        return found;
+        return sections;
     }
 
     /// <summary>A checklist section is there and every line of it is a checklist item. A section whose lines lost their
     /// check boxes on the way (a converter that drops <c>[x]</c>) cannot be read, so it is not represented: never taken
     /// as "all items deleted".</summary>
-    private static bool Readable(Dictionary<string, string> sections, string heading) =>
-        sections.TryGetValue(heading, out var block) && block.Split('\n').All(l => l.Trim().Length == 0 || TaskItem().IsMatch(l));
+    private static bool Readable(string? block) =>
+        block is not null && block.Split('\n').All(l => l.Trim().Length == 0 || TaskItem().IsMatch(l));
 
-    private static bool IsManagedHeading(string line) => line is CriteriaHeading or DefinitionOfDoneHeading or PlanHeading or NotesHeading or FinalSummaryHeading;
+    /// <summary>Whether <paramref name="line"/> is one of the headings this tool writes above its managed sections.</summary>
+    public static bool IsManagedHeading(string line) => line is CriteriaHeading or DefinitionOfDoneHeading or PlanHeading or NotesHeading or FinalSummaryHeading;
 
     private static ImmutableArray<CriterionItem> Criteria(string block) =>
         [.. block.Split('\n').Select(l => TaskItem().Match(l)).Where(m => m.Success)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BacklogJira.Core.Mapping;
 using BacklogTools.Files;
 
 namespace BacklogJira.Jira.Mcp;
@@ -79,7 +80,7 @@ internal sealed class McpDescriptionEchoes(string? folder)
         var lines = new List<string>();
         foreach (var line in text.Split('\n'))
         {
-            if (line.StartsWith("### ", StringComparison.Ordinal) && line.EndsWith("(managed by backlog-jira)", StringComparison.Ordinal))
+            if (ManagedDescription.IsManagedHeading(line))
             {
                 sections[key] = string.Join('\n', lines);
                 (key, lines) = (line, [line]);
